@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+// Compiled to dist/config: the repository root is three levels up.
+const root = path.resolve(__dirname, '..', '..', '..');
+// Strapi takes the folder of what `resolve` points to: name the package.json,
+// not the folder (which would resolve to the compiled entry inside dist/).
+const plugin = (name: string) => path.join(root, 'plugins', name, 'package.json');
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  core: {
+    enabled: true,
+    resolve: plugin('core'),
+    config: { sqlMigrationsDir: path.join(root, 'database', 'migrations') },
+  },
+  sellers: { enabled: true, resolve: plugin('sellers') },
+  catalog: { enabled: true, resolve: plugin('catalog') },
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+      jwt: { expiresIn: '7d' },
+    },
+  },
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 1025),
+        secure: env.bool('SMTP_SECURE', false),
+        ignoreTLS: env.bool('SMTP_IGNORE_TLS', true),
+        ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'Sàn giao dịch điện tử <no-reply@sangiaodich.local>'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', 'hotro@sangiaodich.local'),
+      },
+    },
+  },
+});

@@ -1,0 +1,28 @@
+import { LEGAL_DOCUMENT_KIND_CODES } from '@sgd/config';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'legal_documents',
+  info: {
+    singularName: 'legal-document',
+    pluralName: 'legal-documents',
+    displayName: 'Văn bản pháp lý',
+    description: 'Quy chế hoạt động, chính sách bảo vệ dữ liệu cá nhân, văn bản pháp luật; có phiên bản và ngày hiệu lực',
+  },
+  options: { draftAndPublish: true },
+  attributes: {
+    title: { type: 'string', required: true, maxLength: 300 },
+    slug: { type: 'uid', targetField: 'title' },
+    kind: { type: 'enumeration', enum: [...LEGAL_DOCUMENT_KIND_CODES], required: true },
+    series: { type: 'string', required: true, maxLength: 100 },
+    version: { type: 'string', required: true, maxLength: 20 },
+    number: { type: 'string', maxLength: 100 },
+    issuer: { type: 'string', maxLength: 255 },
+    issuedOn: { type: 'date' },
+    effectiveFrom: { type: 'date', required: true },
+    summary: { type: 'text' },
+    body: { type: 'richtext' },
+    outline: { type: 'json' },
+    attachment: { type: 'media', multiple: false, allowedTypes: ['files'] },
+  },
+};

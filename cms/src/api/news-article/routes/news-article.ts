@@ -1,0 +1,3 @@
+import { publicRoutes } from '@sgd/plugin-core';
+
+export default { type: 'content-api', routes: publicRoutes('news-articles', 'api::news-article.news-article') };

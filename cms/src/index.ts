@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { registerDocumentRules } from '@sgd/plugin-core';
+import { ensureSuperAdmin } from './admin-account';
+import { editorialRules } from './editorial-rules';
+import { seedDemo } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentRules(strapi, editorialRules);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const created = await ensureSuperAdmin(strapi, process.env);
+    if (created) strapi.log.info(`Đã tạo tài khoản quản trị cao nhất ${created}.`);
+
+    if (process.env.DEMO_DATA === 'true') {
+      const departments = await strapi.db.query('plugin::core.department').count();
+      if (departments === 0) {
+        strapi.log.info('Đang nạp dữ liệu mẫu (lần khởi động đầu tiên)…');
+        const report = await seedDemo(strapi);
+        strapi.log.info(`Đã nạp dữ liệu mẫu: ${JSON.stringify(report.created)}`);
+      }
+    }
+  },
+};

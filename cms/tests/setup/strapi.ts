@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import { Client } from 'pg';
+import { CMS_DIR, databaseName, readState, testEnvironment, withDatabase } from './environment';
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  stop(): Promise<void>;
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Boots the compiled app on a private copy of the seeded template database:
+ * a copied SQLite file, or a PostgreSQL database created from the template.
+ * One boot per test file.
+ */
+export async function bootStrapi(label: string): Promise<TestApp> {
+  const state = readState();
+  Object.assign(process.env, testEnvironment(state));
+  const worker = process.env.JEST_WORKER_ID ?? '0';
+  let cleanup: () => Promise<void>;
+
+  if (state.postgresUrl) {
+    const name = databaseName(`${state.template}`, `${label}_${worker}`);
+    await adminQuery(state.postgresUrl, `DROP DATABASE IF EXISTS "${name}"`);
+    await adminQuery(state.postgresUrl, `CREATE DATABASE "${name}" TEMPLATE "${state.template}"`);
+    process.env.DATABASE_URL = withDatabase(state.postgresUrl, name);
+    cleanup = () => adminQuery(state.postgresUrl as string, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } else {
+    const file = path.join(state.workDir, `${label}-${worker}.db`);
+    fs.copyFileSync(state.template, file);
+    process.env.DATABASE_FILENAME = file;
+    cleanup = async () => fs.rmSync(file, { force: true });
+  }
+
+  const strapi = await createStrapi({
+    appDir: CMS_DIR,
+    distDir: path.join(CMS_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.server.mount();
+  return {
+    strapi,
+    async stop() {
+      await strapi.destroy();
+      await cleanup();
+    },
+  };
+}

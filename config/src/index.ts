@@ -1,0 +1,5 @@
+export * from './administrative-units';
+export * from './categories';
+export * from './departments';
+export * from './licence-types';
+export * from './methods';

@@ -1,0 +1,28 @@
+/** Two tiers: unit tests beside the code, API tests that boot a real Strapi. */
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      transform,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{config,plugins,cms}/**/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.*/dist/'],
+    },
+    {
+      displayName: 'api',
+      rootDir: __dirname,
+      transform,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/cms/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/cms/dist/'],
+      globalSetup: '<rootDir>/cms/tests/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/cms/tests/setup/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,30 @@
+import { DIRECTORY_KIND_CODES } from '@sgd/config';
+import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'directory_listings',
+  info: {
+    singularName: 'directory-listing',
+    pluralName: 'directory-listings',
+    displayName: 'Thông tin khác (QC Điều 6.9)',
+    description: 'Dự án đầu tư, du lịch, nhà hàng khách sạn, sản phẩm công nghệ, đào tạo tuyển dụng…',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    kind: { type: 'enumeration', enum: [...DIRECTORY_KIND_CODES], required: true },
+    title: { type: 'string', required: true, maxLength: 255 },
+    slug: { type: 'uid', targetField: 'title' },
+    summary: { type: 'text' },
+    body: { type: 'richtext' },
+    image: { type: 'media', multiple: false, allowedTypes: ['images'] },
+    address: { type: 'string', maxLength: 500 },
+    commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
+    contact: { type: 'string', maxLength: 255 },
+    website: { type: 'string', maxLength: 255 },
+    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
+    internalNote: { type: 'text', private: true },
+  },
+};

@@ -1,0 +1,37 @@
+import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'products',
+  info: {
+    singularName: 'product',
+    pluralName: 'products',
+    displayName: 'Sản phẩm, dịch vụ',
+    description: 'Sản phẩm, dịch vụ do chủ thể đăng bán',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    name: { type: 'string', required: true, maxLength: 255 },
+    slug: { type: 'uid', targetField: 'name' },
+    category: { type: 'relation', relation: 'manyToOne', target: 'plugin::catalog.category' },
+    seller: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.seller' },
+    description: { type: 'text' },
+    ingredients: { type: 'text' },
+    uses: { type: 'text' },
+    specification: { type: 'text' },
+    unit: { type: 'string', required: true, maxLength: 30 },
+    price: { type: 'biginteger' },
+    priceMin: { type: 'biginteger' },
+    priceMax: { type: 'biginteger' },
+    promotion: { type: 'string', maxLength: 255 },
+    images: { type: 'media', multiple: true, allowedTypes: ['images'] },
+    licences: { type: 'relation', relation: 'manyToMany', target: 'plugin::sellers.licence', inversedBy: 'products' },
+    productionArea: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.production-area' },
+    paymentMethods: { type: 'json' },
+    deliveryMethods: { type: 'json' },
+    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
+    internalNote: { type: 'text', private: true },
+  },
+};

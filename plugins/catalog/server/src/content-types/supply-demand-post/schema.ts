@@ -1,0 +1,35 @@
+import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'supply_demand_posts',
+  info: {
+    singularName: 'supply-demand-post',
+    pluralName: 'supply-demand-posts',
+    displayName: 'Tin cung cầu',
+    description: 'Nhu cầu mua, nhu cầu bán',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    kind: { type: 'enumeration', enum: ['buy', 'sell'], required: true },
+    title: { type: 'string', required: true, maxLength: 255 },
+    slug: { type: 'uid', targetField: 'title' },
+    description: { type: 'text' },
+    category: { type: 'relation', relation: 'manyToOne', target: 'plugin::catalog.category' },
+    product: { type: 'relation', relation: 'manyToOne', target: 'plugin::catalog.product' },
+    quantity: { type: 'decimal', min: 0 },
+    unit: { type: 'string', maxLength: 30 },
+    price: { type: 'biginteger' },
+    priceNote: { type: 'string', maxLength: 255 },
+    region: { type: 'string', maxLength: 255 },
+    validUntil: { type: 'date', required: true },
+    contactName: { type: 'string', required: true, maxLength: 150 },
+    contactPhone: { type: 'string', maxLength: 20 },
+    contactEmail: { type: 'email' },
+    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
+    owner: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', private: true },
+    internalNote: { type: 'text', private: true },
+  },
+};

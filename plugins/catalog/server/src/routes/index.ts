@@ -1,0 +1,21 @@
+import { publicRoutes } from '@sgd/plugin-core';
+
+export default {
+  'content-api': {
+    type: 'content-api',
+    prefix: '',
+    routes: [
+      ...publicRoutes('categories', 'category'),
+      ...publicRoutes('products', 'product'),
+      ...publicRoutes('markets', 'market'),
+      ...publicRoutes('supply-demand-posts', 'supply-demand-post'),
+      ...publicRoutes('directory-listings', 'directory-listing'),
+      {
+        method: 'GET',
+        path: '/search',
+        handler: 'search.search',
+        config: { auth: false, policies: [], middlewares: [] },
+      },
+    ],
+  },
+};

@@ -1,0 +1,182 @@
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { FOLD_FUNCTION, paginationMeta, presentPublic, searchTerms, type PublicEndpoint } from '@sgd/plugin-core';
+import { SELLERS_UID, todayInVietnam } from '@sgd/plugin-sellers';
+import { CORE_UID } from '@sgd/plugin-core';
+import { UID } from '../constants';
+import { productEndpoint } from '../controllers/endpoints';
+import { sellerSearchEndpoint } from './seller-endpoint';
+import type { SearchQuery } from '../validation/search';
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/**
+ * One search over products or sellers, identical on SQLite and PostgreSQL:
+ * both define `sgd_fold()` (a JavaScript function on SQLite, `unaccent` on
+ * PostgreSQL, where a trigram GIN index covers the same expression).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  const model = (uid: string) => strapi.db.metadata.get(uid as StrapiUID.Schema);
+  const table = (uid: string) => model(uid).tableName;
+  const column = (uid: string, attribute: string): string => {
+    const attr = model(uid).attributes[attribute] as { columnName?: string } | undefined;
+    return attr?.columnName ?? attribute;
+  };
+  const link = (uid: string, attribute: string): JoinTable =>
+    (model(uid).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+  const collate = () => (strapi.db.dialect.client === 'postgres' ? 'COLLATE "C"' : 'COLLATE BINARY');
+
+  /** `EXISTS` a related row through a join table, narrowed by `narrow`. */
+  function related(
+    qb: Knex.QueryBuilder,
+    ownerAlias: string,
+    via: JoinTable,
+    targetUid: string,
+    alias: string,
+    narrow: (sub: Knex.QueryBuilder) => void,
+    ownerSide: 'join' | 'inverse' = 'join',
+  ) {
+    const ownerColumn = ownerSide === 'join' ? via.joinColumn.name : via.inverseJoinColumn.name;
+    const targetColumn = ownerSide === 'join' ? via.inverseJoinColumn.name : via.joinColumn.name;
+    qb.whereExists(function existsRelated(this: Knex.QueryBuilder) {
+      this.select(knex().raw('1'))
+        .from(`${via.name} as ${alias}_l`)
+        .join(`${table(targetUid)} as ${alias}`, `${alias}.id`, `${alias}_l.${targetColumn}`)
+        .whereRaw('?? = ??', [`${alias}_l.${ownerColumn}`, `${ownerAlias}.id`]);
+      narrow(this);
+    });
+  }
+
+  function validLicence(sub: Knex.QueryBuilder, alias: string, query: SearchQuery) {
+    const L = SELLERS_UID.licence;
+    sub
+      .whereNotNull(`${alias}.${column(L, 'publishedAt')}`)
+      .where(`${alias}.${column(L, 'verificationStatus')}`, 'verified')
+      .where((w) =>
+        w
+          .whereNull(`${alias}.${column(L, 'expiresOn')}`)
+          .orWhere(`${alias}.${column(L, 'expiresOn')}`, '>=', todayInVietnam()),
+      );
+    if (query.licenceType) sub.where(`${alias}.${column(L, 'type')}`, query.licenceType);
+    if (query.ocopStars) {
+      sub.where(`${alias}.${column(L, 'type')}`, 'ocop').where(`${alias}.${column(L, 'ocopStars')}`, query.ocopStars);
+    }
+  }
+
+  function inCommune(qb: Knex.QueryBuilder, sellerAlias: string, code: string) {
+    related(qb, sellerAlias, link(SELLERS_UID.seller, 'commune'), CORE_UID.administrativeUnit, 'cm', (sub) =>
+      sub.where('cm.code', code),
+    );
+  }
+
+  function textMatch(qb: Knex.QueryBuilder, document: string, terms: string[]) {
+    for (const term of terms) qb.whereRaw(`${FOLD_FUNCTION}(${document}) LIKE ?`, [`%${term}%`]);
+  }
+
+  function verifiedSeller(sub: Knex.QueryBuilder, alias: string) {
+    const S = SELLERS_UID.seller;
+    sub.whereNotNull(`${alias}.${column(S, 'publishedAt')}`).where(`${alias}.${column(S, 'verificationStatus')}`, 'verified');
+  }
+
+  function productQuery(query: SearchQuery, terms: string[]): Knex.QueryBuilder {
+    const P = UID.product;
+    const qb = knex()(`${table(P)} as p`)
+      .whereNotNull(`p.${column(P, 'publishedAt')}`)
+      .where(`p.${column(P, 'reviewStatus')}`, 'approved');
+    related(qb, 'p', link(P, 'seller'), SELLERS_UID.seller, 's', (sub) => {
+      verifiedSeller(sub, 's');
+      if (query.commune) inCommune(sub, 's', query.commune);
+    });
+    if (query.category) {
+      const C = UID.category;
+      related(qb, 'p', link(P, 'category'), C, 'c', (sub) =>
+        sub.where((w) => {
+          w.where(`c.${column(C, 'slug')}`, query.category);
+          w.orWhereExists(function parentMatches(this: Knex.QueryBuilder) {
+            const parent = link(C, 'parent');
+            this.select(knex().raw('1'))
+              .from(`${parent.name} as cp_l`)
+              .join(`${table(C)} as cp`, 'cp.id', `cp_l.${parent.inverseJoinColumn.name}`)
+              .whereRaw('?? = ??', [`cp_l.${parent.joinColumn.name}`, 'c.id'])
+              .where(`cp.${column(C, 'slug')}`, query.category);
+          });
+        }),
+      );
+    }
+    if (query.licenceType || query.ocopStars) {
+      related(qb, 'p', link(P, 'licences'), SELLERS_UID.licence, 'l', (sub) => validLicence(sub, 'l', query));
+    }
+    textMatch(qb, `COALESCE(p.${column(P, 'name')}, '') || ' ' || COALESCE(p.${column(P, 'description')}, '')`, terms);
+    return qb;
+  }
+
+  function sellerQuery(query: SearchQuery, terms: string[]): Knex.QueryBuilder {
+    const S = SELLERS_UID.seller;
+    const qb = knex()(`${table(S)} as s`);
+    verifiedSeller(qb, 's');
+    if (query.commune) inCommune(qb, 's', query.commune);
+    if (query.licenceType || query.ocopStars) {
+      // Licences own the link to their seller: walk it from the other side.
+      related(qb, 's', link(SELLERS_UID.licence, 'seller'), SELLERS_UID.licence, 'l', (sub) => validLicence(sub, 'l', query), 'inverse');
+    }
+    textMatch(
+      qb,
+      `COALESCE(s.${column(S, 'name')}, '') || ' ' || COALESCE(s.${column(S, 'address')}, '') || ' ' || COALESCE(s.${column(S, 'description')}, '')`,
+      terms,
+    );
+    return qb;
+  }
+
+  async function run(
+    uid: string,
+    alias: string,
+    endpoint: PublicEndpoint,
+    populate: Record<string, unknown>,
+    base: Knex.QueryBuilder,
+    query: SearchQuery,
+    terms: string[],
+  ) {
+    const nameColumn = `${alias}.${column(uid, 'name')}`;
+    const counted = (await base.clone().count({ total: '*' }).first()) as { total: number | string } | undefined;
+    const total = Number(counted?.total ?? 0);
+    const phrase = terms.join(' ');
+    const rows = (await base
+      .clone()
+      .select(`${alias}.id`)
+      .orderByRaw(
+        `CASE WHEN ${FOLD_FUNCTION}(${nameColumn}) LIKE ? THEN 0 ELSE 1 END, ${FOLD_FUNCTION}(${nameColumn}) ${collate()}, ${alias}.${column(uid, 'slug')} ${collate()}`,
+        [`%${phrase}%`],
+      )
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)) as Array<{ id: number }>;
+    const ids = rows.map((row) => Number(row.id));
+    const found = ids.length
+      ? ((await strapi.documents(uid as StrapiUID.ContentType).findMany({
+          filters: { id: { $in: ids } },
+          status: 'published',
+          populate,
+        } as never)) as unknown as Array<{ id: number }>)
+      : [];
+    const byId = new Map(found.map((item) => [Number(item.id), item]));
+    const ordered = ids.map((id) => byId.get(id)).filter((item) => item !== undefined);
+    return {
+      data: await presentPublic(strapi, endpoint, ordered),
+      meta: { ...paginationMeta({ page: query.page, pageSize: query.pageSize }, total), query },
+    };
+  }
+
+  return {
+    async search(query: SearchQuery) {
+      const terms = searchTerms(query.q);
+      if (query.type === 'sellers') {
+        return run(SELLERS_UID.seller, 's', sellerSearchEndpoint, sellerSearchEndpoint.populate, sellerQuery(query, terms), query, terms);
+      }
+      return run(UID.product, 'p', productEndpoint, productEndpoint.populate, productQuery(query, terms), query, terms);
+    },
+  };
+};

@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import { applyAdminLabels } from './lib/admin-labels';
+import { runSqlMigrations } from './lib/sql-migrations';
+import { PLUGIN_ID } from './constants';
+import { labels } from './labels';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await applyAdminLabels(strapi, labels);
+  await runSqlMigrations(strapi, strapi.config.get(`plugin::${PLUGIN_ID}.sqlMigrationsDir`, null));
+};

@@ -1,0 +1,6 @@
+export const PLUGIN_ID = 'core';
+
+export const UID = {
+  department: 'plugin::core.department',
+  administrativeUnit: 'plugin::core.administrative-unit',
+} as const;

@@ -1,0 +1,7 @@
+import administrativeUnit from './administrative-unit/schema';
+import department from './department/schema';
+
+export default {
+  department: { schema: department },
+  'administrative-unit': { schema: administrativeUnit },
+};

@@ -1,0 +1,23 @@
+import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import register from './register';
+import routes from './routes';
+
+export { UID as CORE_UID } from './constants';
+export * from './lib/fold';
+export * from './lib/validators';
+export * from './lib/public-api';
+export * from './lib/document-rules';
+export * from './lib/admin-labels';
+export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';
+
+export default {
+  register,
+  bootstrap,
+  config,
+  contentTypes,
+  controllers,
+  routes,
+};

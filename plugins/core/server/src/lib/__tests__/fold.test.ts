@@ -1,0 +1,36 @@
+import { foldVietnamese, searchTerms, slugify } from '../fold';
+
+describe('foldVietnamese', () => {
+  it.each([
+    ['Bánh pía', 'banh pia'],
+    ['ĐỒNG THÁP', 'dong thap'],
+    ['Đồng Tháp', 'dong thap'],
+    ['Xoài cát Hòa Lộc', 'xoai cat hoa loc'],
+    ['Vú sữa Lò Rèn', 'vu sua lo ren'],
+    ['Ở  ƯỚC   ỰC', 'o uoc uc'],
+    ['ắằẳẵặ ấầẩẫậ ếềểễệ ốồổỗộ ớờởỡợ ứừửữự ỳýỷỹỵ ìíỉĩị', 'aaaaa aaaaa eeeee ooooo ooooo uuuuu yyyyy iiiii'],
+    ['', ''],
+  ])('folds %p to %p', (input, expected) => {
+    expect(foldVietnamese(input)).toBe(expected);
+  });
+
+  it('folds decomposed (NFD) input like composed input', () => {
+    expect(foldVietnamese('Bánh pía'.normalize('NFD'))).toBe('banh pia');
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['Bánh pía sầu riêng trứng muối', 'banh-pia-sau-rieng-trung-muoi'],
+    ['  Nem Lai Vung (500g) ', 'nem-lai-vung-500g'],
+    ['Đặc sản Đồng Tháp!', 'dac-san-dong-thap'],
+  ])('slugifies %p', (input, expected) => {
+    expect(slugify(input)).toBe(expected);
+  });
+});
+
+describe('searchTerms', () => {
+  it('splits, folds and drops LIKE wildcards', () => {
+    expect(searchTerms('  Bánh   PÍA %_ ')).toEqual(['banh', 'pia']);
+  });
+});

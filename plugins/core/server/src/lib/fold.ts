@@ -1,0 +1,33 @@
+/**
+ * Folds Vietnamese text for search: lower case, no tone marks, đ → d, single
+ * spaces. `normalize('NFD')` alone leaves đ/Đ untouched, so they are replaced
+ * by hand. PostgreSQL's `unaccent` folds the same letters, which keeps search
+ * results identical on both databases.
+ */
+export function foldVietnamese(input: string | null | undefined): string {
+  if (!input) return '';
+  return input
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** ASCII kebab-case slug from a Vietnamese name ("Bánh pía Sóc Trăng" → "banh-pia-soc-trang"). */
+export function slugify(input: string): string {
+  return foldVietnamese(input)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
+}
+
+/** Search terms of a query: folded words, empty ones dropped, at most 8. */
+export function searchTerms(query: string): string[] {
+  return foldVietnamese(query)
+    .replace(/[%_\\]/g, ' ')
+    .split(' ')
+    .filter((term) => term.length > 0)
+    .slice(0, 8);
+}

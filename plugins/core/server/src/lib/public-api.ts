@@ -1,0 +1,172 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+type Data = Record<string, unknown>;
+type Query = Record<string, unknown>;
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 24;
+
+export const PUBLIC_MESSAGES = {
+  populateRefused:
+    'Không hỗ trợ tham số populate: dữ liệu liên quan của mỗi endpoint đã được cố định.',
+  statusRefused: 'Chỉ xem được nội dung đã được phê duyệt và công bố.',
+  badPage: 'Tham số phân trang không hợp lệ: page và pageSize phải là số nguyên dương.',
+  notFound: 'Không tìm thấy nội dung yêu cầu, hoặc nội dung chưa được công bố.',
+  badQuery: (detail: string) => `Tham số truy vấn không hợp lệ: ${detail}`,
+} as const;
+
+/** How one content type is exposed to the public. */
+export interface PublicEndpoint {
+  uid: UID.ContentType;
+  /** Conditions every public read adds: approved, verified, not expired… */
+  visible: Data | (() => Data);
+  /** The endpoint's fixed populate tree (clients cannot send their own). */
+  populate: Data;
+  /** Field matched by `/:id` besides the documentId (usually the slug). */
+  lookup?: string;
+  defaultSort?: string[];
+  /** Reshapes a sanitized item (derived fields such as licence validity). */
+  present?: (clean: Data) => Data;
+  /**
+   * Adds, in one batch, what the fixed populate cannot carry because it is
+   * private by default (a seller's contact, published only by choice).
+   */
+  attach?: (strapi: Core.Strapi, items: Data[]) => Promise<void>;
+}
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+export function parsePage(query: Query): Page {
+  const raw = (query.pagination ?? {}) as Record<string, unknown>;
+  const page = raw.page === undefined ? 1 : Number(raw.page);
+  const size = raw.pageSize === undefined ? DEFAULT_PAGE_SIZE : Number(raw.pageSize);
+  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) {
+    throw new errors.ValidationError(PUBLIC_MESSAGES.badPage);
+  }
+  return { page, pageSize: Math.min(size, MAX_PAGE_SIZE) };
+}
+
+export function paginationMeta(page: Page, total: number) {
+  return {
+    pagination: {
+      page: page.page,
+      pageSize: page.pageSize,
+      pageCount: Math.ceil(total / page.pageSize),
+      total,
+    },
+  };
+}
+
+const ALLOWED_KEYS = new Set(['filters', 'sort', 'fields', 'pagination', 'status']);
+
+/** Strapi's own query validation (private fields, unknown keys), in Vietnamese. */
+async function checkQuery(strapi: Core.Strapi, uid: UID.ContentType, query: Query): Promise<Query> {
+  if (query.populate !== undefined) throw new errors.ValidationError(PUBLIC_MESSAGES.populateRefused);
+  if (query.status !== undefined && query.status !== 'published') {
+    throw new errors.ValidationError(PUBLIC_MESSAGES.statusRefused);
+  }
+  const unknown = Object.keys(query).filter((key) => !ALLOWED_KEYS.has(key));
+  if (unknown.length > 0) {
+    throw new errors.ValidationError(PUBLIC_MESSAGES.badQuery(`không hỗ trợ tham số ${unknown.join(', ')}`));
+  }
+  const schema = strapi.getModel(uid);
+  const { filters, sort, fields } = query;
+  const checked = { filters, sort, fields };
+  try {
+    await strapi.contentAPI.validate.query(checked, schema, {});
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/^Invalid key /, 'trường không được phép truy vấn: ') : String(error);
+    throw new errors.ValidationError(PUBLIC_MESSAGES.badQuery(detail));
+  }
+  return (await strapi.contentAPI.sanitize.query(checked, schema, {})) as Query;
+}
+
+/** Sanitizes (private fields removed, recursively), then presents and completes items. */
+export async function presentPublic(strapi: Core.Strapi, endpoint: PublicEndpoint, items: unknown): Promise<unknown> {
+  const clean = (await strapi.contentAPI.sanitize.output(items as Data, strapi.getModel(endpoint.uid), {})) as
+    | Data
+    | Data[];
+  const list = (Array.isArray(clean) ? clean : [clean]).map((item) => endpoint.present?.(item) ?? item);
+  await endpoint.attach?.(strapi, list);
+  return Array.isArray(clean) ? list : list[0];
+}
+
+export function visibleOf(endpoint: PublicEndpoint): Data {
+  return typeof endpoint.visible === 'function' ? endpoint.visible() : endpoint.visible;
+}
+
+function hasDraftAndPublish(strapi: Core.Strapi, uid: UID.ContentType): boolean {
+  return strapi.getModel(uid).options?.draftAndPublish === true;
+}
+
+export function publicParams(strapi: Core.Strapi, endpoint: PublicEndpoint) {
+  return hasDraftAndPublish(strapi, endpoint.uid) ? { status: 'published' as const } : {};
+}
+
+/** Reads one page of public items of an endpoint, with extra conditions. */
+export async function findPublic(
+  strapi: Core.Strapi,
+  endpoint: PublicEndpoint,
+  query: Query,
+): Promise<{ data: unknown; meta: ReturnType<typeof paginationMeta> }> {
+  const page = parsePage(query);
+  const checked = await checkQuery(strapi, endpoint.uid, query);
+  const visible = visibleOf(endpoint);
+  const filters = checked.filters ? { $and: [checked.filters, visible] } : visible;
+  const documents = strapi.documents(endpoint.uid);
+  const base = { filters, ...publicParams(strapi, endpoint) };
+  const [items, total] = await Promise.all([
+    documents.findMany({
+      ...base,
+      sort: (checked.sort as never) ?? endpoint.defaultSort,
+      fields: checked.fields as never,
+      populate: endpoint.populate as never,
+      start: (page.page - 1) * page.pageSize,
+      limit: page.pageSize,
+    } as never),
+    documents.count(base as never),
+  ]);
+  return { data: await presentPublic(strapi, endpoint, items), meta: paginationMeta(page, total) };
+}
+
+export async function findOnePublic(
+  strapi: Core.Strapi,
+  endpoint: PublicEndpoint,
+  id: string,
+  query: Query,
+): Promise<{ data: unknown; meta: Record<string, never> }> {
+  await checkQuery(strapi, endpoint.uid, { ...query, filters: undefined, sort: undefined });
+  const match = endpoint.lookup ? { $or: [{ documentId: id }, { [endpoint.lookup]: id }] } : { documentId: id };
+  const item = await strapi.documents(endpoint.uid).findFirst({
+    filters: { $and: [match, visibleOf(endpoint)] },
+    populate: endpoint.populate,
+    ...publicParams(strapi, endpoint),
+  } as never);
+  if (!item) throw new errors.NotFoundError(PUBLIC_MESSAGES.notFound);
+  return { data: await presentPublic(strapi, endpoint, item), meta: {} };
+}
+
+/** A controller with `find` and `findOne` for one public endpoint. */
+export function createPublicController(endpoint: PublicEndpoint) {
+  return ({ strapi }: { strapi: Core.Strapi }) => ({
+    async find(ctx: { query: Query; body: unknown }) {
+      ctx.body = await findPublic(strapi, endpoint, ctx.query);
+    },
+    async findOne(ctx: { query: Query; params: { id: string }; body: unknown }) {
+      ctx.body = await findOnePublic(strapi, endpoint, ctx.params.id, ctx.query);
+    },
+  });
+}
+
+/** The two content-API routes of a public endpoint. */
+export function publicRoutes(path: string, controller: string) {
+  const config = { auth: false as const, policies: [], middlewares: [] };
+  return [
+    { method: 'GET', path: `/${path}`, handler: `${controller}.find`, config },
+    { method: 'GET', path: `/${path}/:id`, handler: `${controller}.findOne`, config },
+  ];
+}

@@ -1,0 +1,30 @@
+import { publicContact, todayInVietnam, validityOf } from '../presenters';
+
+describe('validityOf', () => {
+  const today = '2026-11-22';
+  it.each([
+    [null, 'valid'],
+    ['2027-06-01', 'valid'],
+    ['2026-12-23', 'valid'],
+    ['2026-12-22', 'expiring'],
+    ['2026-11-22', 'expiring'],
+    ['2026-11-21', 'expired'],
+  ])('expiry %p is %p', (expiresOn, expected) => {
+    expect(validityOf(expiresOn, today)).toBe(expected);
+  });
+});
+
+describe('todayInVietnam', () => {
+  it('is already tomorrow at 18:00 UTC', () => {
+    expect(todayInVietnam(new Date('2026-11-22T18:00:00Z'))).toBe('2026-11-23');
+    expect(todayInVietnam(new Date('2026-11-22T16:59:00Z'))).toBe('2026-11-22');
+  });
+});
+
+describe('publicContact', () => {
+  it('shows only what the seller chose to publish', () => {
+    const raw = { phone: '0912345678', email: 'a@b.vn', showPhone: true, showEmail: false };
+    expect(publicContact(raw)).toEqual({ phone: '0912345678', email: null });
+    expect(publicContact({ ...raw, showPhone: false })).toEqual({ phone: null, email: null });
+  });
+});

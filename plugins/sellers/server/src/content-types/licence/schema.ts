@@ -1,0 +1,29 @@
+import { LICENCE_TYPE_CODES } from '@sgd/config';
+import { VERIFICATION_STATUSES } from '../../constants';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'licences',
+  info: {
+    singularName: 'licence',
+    pluralName: 'licences',
+    displayName: 'Giấy phép, chứng nhận',
+    description: 'Đăng ký kinh doanh, ATTP, OCOP, VietGAP, GlobalGAP, HACCP, ISO 22000…',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    type: { type: 'enumeration', enum: [...LICENCE_TYPE_CODES], required: true },
+    number: { type: 'string', required: true, maxLength: 100 },
+    issuer: { type: 'string', required: true, maxLength: 255 },
+    issuedOn: { type: 'date', required: true },
+    expiresOn: { type: 'date' },
+    ocopStars: { type: 'integer', min: 3, max: 5 },
+    scan: { type: 'media', multiple: false, allowedTypes: ['images', 'files'], private: true },
+    seller: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.seller', inversedBy: 'licences' },
+    products: { type: 'relation', relation: 'manyToMany', target: 'plugin::catalog.product', mappedBy: 'licences' },
+    verificationStatus: { type: 'enumeration', enum: [...VERIFICATION_STATUSES], default: 'draft', required: true },
+    verifiedAt: { type: 'datetime' },
+    internalNote: { type: 'text', private: true },
+  },
+};

@@ -1,0 +1,30 @@
+import { REVIEW_STATUSES } from '../../constants';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'production_areas',
+  info: {
+    singularName: 'production-area',
+    pluralName: 'production-areas',
+    displayName: 'Vùng sản xuất',
+    description: 'Vùng trồng, vùng nuôi có mã số và vị trí',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    name: { type: 'string', required: true, maxLength: 255 },
+    slug: { type: 'uid', targetField: 'name' },
+    code: { type: 'string', maxLength: 60 },
+    latitude: { type: 'decimal', required: true },
+    longitude: { type: 'decimal', required: true },
+    polygon: { type: 'json' },
+    areaHa: { type: 'decimal', min: 0 },
+    crops: { type: 'string', maxLength: 255 },
+    seasons: { type: 'string', maxLength: 255 },
+    description: { type: 'text' },
+    seller: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.seller', inversedBy: 'productionAreas' },
+    commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
+    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    internalNote: { type: 'text', private: true },
+  },
+};

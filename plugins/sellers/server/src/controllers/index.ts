@@ -1,0 +1,8 @@
+import { createPublicController } from '@sgd/plugin-core';
+import { licenceEndpoint, productionAreaEndpoint, sellerEndpoint } from './endpoints';
+
+export default {
+  seller: createPublicController(sellerEndpoint),
+  licence: createPublicController(licenceEndpoint),
+  'production-area': createPublicController(productionAreaEndpoint),
+};

@@ -1,0 +1,48 @@
+import { EXPIRING_WITHIN_DAYS } from './constants';
+
+type Data = Record<string, unknown>;
+
+export type Validity = 'valid' | 'expiring' | 'expired';
+
+/** Today's date in Vietnam (UTC+7), as YYYY-MM-DD. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A licence with no expiry date is valid; one expiring on a day is valid through that day. */
+export function validityOf(expiresOn: unknown, today: string = todayInVietnam()): Validity {
+  if (typeof expiresOn !== 'string' || expiresOn === '') return 'valid';
+  if (expiresOn < today) return 'expired';
+  return expiresOn <= addDays(today, EXPIRING_WITHIN_DAYS) ? 'expiring' : 'valid';
+}
+
+export interface PublicContact {
+  phone: string | null;
+  email: string | null;
+}
+
+/** The seller's phone and email, each only if the seller chose to publish it. */
+export function publicContact(raw: Data | null | undefined): PublicContact {
+  return {
+    phone: raw?.showPhone === true && typeof raw.phone === 'string' ? raw.phone : null,
+    email: raw?.showEmail === true && typeof raw.email === 'string' ? raw.email : null,
+  };
+}
+
+export function presentLicence(clean: Data): Data {
+  return { ...clean, validity: validityOf(clean.expiresOn) };
+}
+
+export function presentLicences(value: unknown): unknown {
+  return Array.isArray(value) ? value.map((item) => presentLicence(item as Data)) : value;
+}
+
+export function presentSeller(clean: Data): Data {
+  return clean.licences ? { ...clean, licences: presentLicences(clean.licences) } : clean;
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm start`: builds what changed, then runs the CMS (http://localhost:1337/admin)
+// and the public site (http://localhost:4321) together. `--dev` runs both in
+// watch mode instead.
+import { spawn } from 'node:child_process';
+import { buildIfNeeded, root, run } from './lib.mjs';
+
+const dev = process.argv.includes('--dev');
+const cmsPort = process.env.PORT || '1337';
+const sitePort = process.env.SITE_PORT || '4321';
+const cmsUrl = process.env.CMS_URL || `http://127.0.0.1:${cmsPort}`;
+
+if (dev) {
+  await run('npx', ['tsc', '-b', 'config', 'plugins/core', 'plugins/sellers', 'plugins/catalog']);
+} else {
+  await buildIfNeeded();
+}
+
+const children = [];
+function launch(name, command, args, env) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  child.on('exit', (code) => {
+    console.log(`[${name}] đã dừng (mã ${code}).`);
+    for (const other of children) if (other !== child) other.kill('SIGTERM');
+    process.exitCode = code ?? 1;
+  });
+  children.push(child);
+}
+
+launch('cms', 'npm', ['run', dev ? 'develop' : 'start', '-w', 'cms'], { PORT: cmsPort });
+launch(
+  'site',
+  'npm',
+  ['run', dev ? 'dev' : 'start', '-w', 'site'],
+  { HOST: process.env.SITE_HOST || '0.0.0.0', PORT: sitePort, CMS_URL: cmsUrl },
+);
+console.log(`[site] Trang công khai: http://localhost:${sitePort}`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => children.forEach((child) => child.kill(signal)));
+}
