@@ -8,6 +8,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       '**/.astro/**',
+      '**/.tmp/**',
       'cms/.strapi/**',
       'cms/types/generated/**',
       'cms/public/**',

@@ -1,6 +1,9 @@
 /** Two tiers: unit tests beside the code, API tests that boot a real Strapi. */
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+  ],
 };
 
 module.exports = {
@@ -12,6 +15,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/{config,plugins,cms}/**/__tests__/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.*/dist/'],
+      modulePathIgnorePatterns: ['<rootDir>/cms/dist/', '<rootDir>/site/dist/'],
     },
     {
       displayName: 'api',
@@ -20,6 +24,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/cms/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/cms/dist/'],
+      modulePathIgnorePatterns: ['<rootDir>/cms/dist/', '<rootDir>/site/dist/'],
       globalSetup: '<rootDir>/cms/tests/setup/global-setup.ts',
       globalTeardown: '<rootDir>/cms/tests/setup/global-teardown.ts',
       testTimeout: 60000,

@@ -12,7 +12,9 @@ export function run(command, args, options = {}) {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} kết thúc với mã ${code ?? signal}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} kết thúc với mã ${code ?? signal}`)),
     );
   });
 }
@@ -34,7 +36,14 @@ export function newestMtime(dirs) {
 }
 
 const SOURCES = {
-  cms: ['config/src', 'plugins/core/server', 'plugins/sellers/server', 'plugins/catalog/server', 'cms/src', 'cms/config'],
+  cms: [
+    'config/src',
+    'plugins/core/server',
+    'plugins/sellers/server',
+    'plugins/catalog/server',
+    'cms/src',
+    'cms/config',
+  ],
   site: ['config/src', 'site/src', 'site/public', 'site/astro.config.mjs'],
 };
 

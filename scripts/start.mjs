@@ -28,12 +28,11 @@ function launch(name, command, args, env) {
 }
 
 launch('cms', 'npm', ['run', dev ? 'develop' : 'start', '-w', 'cms'], { PORT: cmsPort });
-launch(
-  'site',
-  'npm',
-  ['run', dev ? 'dev' : 'start', '-w', 'site'],
-  { HOST: process.env.SITE_HOST || '0.0.0.0', PORT: sitePort, CMS_URL: cmsUrl },
-);
+launch('site', 'npm', ['run', dev ? 'dev' : 'start', '-w', 'site'], {
+  HOST: process.env.SITE_HOST || '0.0.0.0',
+  PORT: sitePort,
+  CMS_URL: cmsUrl,
+});
 console.log(`[site] Trang công khai: http://localhost:${sitePort}`);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -8,7 +8,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const envFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.env');
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRETS = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
 
 const random = (bytes = 24) => crypto.randomBytes(bytes).toString('base64url');
 
@@ -42,9 +49,16 @@ if (firstRun) {
 }
 
 if (additions.length > 0) {
-  const header = firstRun ? '# Sinh tự động khi khởi động lần đầu trên máy phát triển. Không commit tệp này.\n' : '';
-  fs.writeFileSync(envFile, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${header}${additions.join('\n')}\n`);
-  console.log(`[cms] Đã ghi ${additions.length} giá trị vào ${path.relative(process.cwd(), envFile) || envFile}.`);
+  const header = firstRun
+    ? '# Sinh tự động khi khởi động lần đầu trên máy phát triển. Không commit tệp này.\n'
+    : '';
+  fs.writeFileSync(
+    envFile,
+    `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${header}${additions.join('\n')}\n`,
+  );
+  console.log(
+    `[cms] Đã ghi ${additions.length} giá trị vào ${path.relative(process.cwd(), envFile) || envFile}.`,
+  );
 }
 
 const all = { ...parse(fs.readFileSync(envFile, 'utf8')), ...process.env };

@@ -29,12 +29,7 @@ export function unique(prefix: string): string {
   return `${prefix} ${process.pid.toString(36)}${counter}`;
 }
 
-async function make(
-  strapi: Core.Strapi,
-  uid: string,
-  data: Data,
-  publish: boolean,
-): Promise<Created> {
+async function make(strapi: Core.Strapi, uid: string, data: Data, publish: boolean): Promise<Created> {
   return (await strapi.documents(uid as UID.ContentType).create({
     data: data as never,
     ...(publish ? { status: 'published' as const } : {}),

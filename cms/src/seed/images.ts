@@ -31,7 +31,9 @@ export async function uploadSeedImages(
   try {
     for (const key of new Set(keys)) {
       const name = `${key}.jpg`;
-      const existing = (await strapi.db.query('plugin::upload.file').findOne({ where: { name } })) as UploadedFile | null;
+      const existing = (await strapi.db
+        .query('plugin::upload.file')
+        .findOne({ where: { name } })) as UploadedFile | null;
       if (existing) {
         ids.set(key, existing.id);
         continue;

@@ -103,9 +103,12 @@ export async function seedDemo(strapi: Core.Strapi, dir: string = DEFAULT_SEED_D
     }
     const commune = (code: string | null | undefined) =>
       optional(CORE_UID.administrativeUnit, code ? { code } : null);
-    const department = (code: string | null | undefined) => optional(CORE_UID.department, code ? { code } : null);
+    const department = (code: string | null | undefined) =>
+      optional(CORE_UID.department, code ? { code } : null);
 
-    const ordered = [...categories].sort((a, b) => Number(a.parentSlug !== null) - Number(b.parentSlug !== null));
+    const ordered = [...categories].sort(
+      (a, b) => Number(a.parentSlug !== null) - Number(b.parentSlug !== null),
+    );
     for (const c of ordered) {
       await ensure(
         CATALOG_UID.category,
@@ -191,7 +194,13 @@ export async function seedDemo(strapi: Core.Strapi, dir: string = DEFAULT_SEED_D
 
     for (const m of readJson<MarketSeed[]>(dir, 'data/markets.json')) {
       const { communeCode, ...fields } = m;
-      await ensure(CATALOG_UID.market, { slug: m.slug }, { ...fields, commune: await commune(communeCode) }, true, 'markets');
+      await ensure(
+        CATALOG_UID.market,
+        { slug: m.slug },
+        { ...fields, commune: await commune(communeCode) },
+        true,
+        'markets',
+      );
     }
 
     for (const post of readJson<PostSeed[]>(dir, 'data/supply-demand-posts.json')) {

@@ -35,7 +35,15 @@ const PUBLIC_ENDPOINTS = [
   'news-articles',
   'legal-documents',
 ];
-const NEVER_RETURNED = new Set(['citizenId', 'internalNote', 'owner', 'scan', 'createdBy', 'updatedBy', 'password']);
+const NEVER_RETURNED = new Set([
+  'citizenId',
+  'internalNote',
+  'owner',
+  'scan',
+  'createdBy',
+  'updatedBy',
+  'password',
+]);
 
 /** Paths of keys that must never leave the CMS, anywhere in a body. */
 function leaks(value: unknown, path = '$'): string[] {
@@ -48,7 +56,10 @@ function leaks(value: unknown, path = '$'): string[] {
   // A seller's phone and email only travel inside `contact`, and only by choice.
   const sellerLike = 'legalForm' in record;
   const contacts = sellerLike ? ['phone', 'email'].filter((k) => k in record).map((k) => `${path}.${k}`) : [];
-  return own.concat(contacts, Object.entries(record).flatMap(([key, v]) => leaks(v, `${path}.${key}`)));
+  return own.concat(
+    contacts,
+    Object.entries(record).flatMap(([key, v]) => leaks(v, `${path}.${key}`)),
+  );
 }
 
 describe('public read API', () => {
@@ -62,14 +73,17 @@ describe('public read API', () => {
     expect(leaks(res.body)).toEqual([]);
   });
 
-  it.each(PUBLIC_ENDPOINTS)('GET /api/%s/:id returns one item without any private field', async (endpoint) => {
-    const list = await api().get(`/api/${endpoint}`).query({ 'pagination[pageSize]': 1 });
-    const first = list.body.data[0];
-    const res = await api().get(`/api/${endpoint}/${first.documentId}`);
-    expect(res.status).toBe(200);
-    expect(res.body.data.documentId).toBe(first.documentId);
-    expect(leaks(res.body)).toEqual([]);
-  });
+  it.each(PUBLIC_ENDPOINTS)(
+    'GET /api/%s/:id returns one item without any private field',
+    async (endpoint) => {
+      const list = await api().get(`/api/${endpoint}`).query({ 'pagination[pageSize]': 1 });
+      const first = list.body.data[0];
+      const res = await api().get(`/api/${endpoint}/${first.documentId}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.documentId).toBe(first.documentId);
+      expect(leaks(res.body)).toEqual([]);
+    },
+  );
 
   it.each(PUBLIC_ENDPOINTS)('GET /api/%s refuses a client populate with 400', async (endpoint) => {
     const res = await api().get(`/api/${endpoint}`).query({ populate: '*' });
@@ -95,13 +109,16 @@ describe('public read API', () => {
     fields.map((field) => [endpoint, field] as const),
   );
 
-  it.each(privateCases)('GET /api/%s answers 400 to a filter on private field %s', async (endpoint, field) => {
-    const res = await api().get(`/api/${endpoint}?filters[${field}][$notNull]=true`);
-    expect(res.status).toBe(400);
-    expect(res.body.data).toBeNull();
-    expect(res.body.error.name).toBe('ValidationError');
-    expect(res.body.error.message).toMatch(/^Tham số truy vấn không hợp lệ/);
-  });
+  it.each(privateCases)(
+    'GET /api/%s answers 400 to a filter on private field %s',
+    async (endpoint, field) => {
+      const res = await api().get(`/api/${endpoint}?filters[${field}][$notNull]=true`);
+      expect(res.status).toBe(400);
+      expect(res.body.data).toBeNull();
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.message).toMatch(/^Tham số truy vấn không hợp lệ/);
+    },
+  );
 
   it.each(privateCases)('GET /api/%s answers 400 to a sort on private field %s', async (endpoint, field) => {
     const res = await api().get(`/api/${endpoint}?sort=${field}:asc`);
@@ -170,7 +187,9 @@ describe('only approved and published items are public', () => {
       expect((await api().get(`/api/${endpoint}/${item.slug}`)).status).toBe(404);
     }
     const field = endpoint === 'supply-demand-posts' || endpoint === 'directory-listings' ? 'title' : 'name';
-    const list = await api().get(`/api/${endpoint}`).query({ [`filters[${field}][$eq]`]: name });
+    const list = await api()
+      .get(`/api/${endpoint}`)
+      .query({ [`filters[${field}][$eq]`]: name });
     expect(list.status).toBe(200);
     expect(list.body.data).toEqual([]);
   }
@@ -277,7 +296,11 @@ describe('what a public item shows', () => {
       expect.arrayContaining(['category', 'seller', 'images', 'licences', 'productionArea', 'department']),
     );
     expect(product.seller).toEqual(
-      expect.objectContaining({ name: expect.any(String), slug: expect.any(String), contact: expect.any(Object) }),
+      expect.objectContaining({
+        name: expect.any(String),
+        slug: expect.any(String),
+        contact: expect.any(Object),
+      }),
     );
   });
 });

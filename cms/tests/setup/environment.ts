@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const CMS_DIR = path.resolve(__dirname, '..', '..');
-export const STATE_FILE = path.join(os.tmpdir(), `sgd-test-state-${process.env.SGD_TEST_RUN ?? 'local'}.json`);
+export const STATE_FILE = path.join(
+  os.tmpdir(),
+  `sgd-test-state-${process.env.SGD_TEST_RUN ?? 'local'}.json`,
+);
 
 /** What the global setup prepared for this run, shared with every worker. */
 export interface TestState {
@@ -50,7 +53,10 @@ export function testEnvironment(state: Pick<TestState, 'publicDir'>): Record<str
 
 /** A database name made of the run id and a label, safe for PostgreSQL. */
 export function databaseName(base: string, label: string): string {
-  return `${base}_${label}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 60);
+  return `${base}_${label}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 60);
 }
 
 export function withDatabase(url: string, name: string): string {

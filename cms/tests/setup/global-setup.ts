@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { Client } from 'pg';
-import { CMS_DIR, STATE_FILE, databaseName, testEnvironment, withDatabase, type TestState } from './environment';
+import {
+  CMS_DIR,
+  STATE_FILE,
+  databaseName,
+  testEnvironment,
+  withDatabase,
+  type TestState,
+} from './environment';
 
 /**
  * Compiles the app once, then seeds one template database with the demo

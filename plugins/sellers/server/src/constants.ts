@@ -17,7 +17,14 @@ export const VERIFICATION_STATUSES = [
 ] as const;
 
 /** Moderation of anything a seller or a consumer posts. */
-export const REVIEW_STATUSES = ['draft', 'pending', 'supplement_requested', 'approved', 'rejected', 'locked'] as const;
+export const REVIEW_STATUSES = [
+  'draft',
+  'pending',
+  'supplement_requested',
+  'approved',
+  'rejected',
+  'locked',
+] as const;
 
 /** A licence counts as expiring within this many days of its expiry date. */
 export const EXPIRING_WITHIN_DAYS = 30;

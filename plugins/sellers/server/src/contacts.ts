@@ -22,7 +22,10 @@ export async function contactsOf(strapi: Core.Strapi, ids: number[]): Promise<Ma
 export function attachContacts(pick: (item: Data) => Data | null | undefined) {
   return async (strapi: Core.Strapi, items: Data[]): Promise<void> => {
     const sellers = items.map(pick).filter((seller): seller is Data => Boolean(seller));
-    const contacts = await contactsOf(strapi, sellers.map((seller) => Number(seller.id)));
+    const contacts = await contactsOf(
+      strapi,
+      sellers.map((seller) => Number(seller.id)),
+    );
     for (const seller of sellers) {
       seller.contact = contacts.get(Number(seller.id)) ?? { phone: null, email: null };
     }

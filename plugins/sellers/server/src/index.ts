@@ -7,6 +7,13 @@ import routes from './routes';
 export { UID as SELLERS_UID, REVIEW_STATUSES, VERIFICATION_STATUSES } from './constants';
 export { VISIBLE_SELLER, VISIBLE_LICENCE, VISIBLE_AREA, SELLER_CARD } from './controllers/endpoints';
 export { attachContacts, contactsOf } from './contacts';
-export { presentLicence, presentLicences, presentSeller, publicContact, validityOf, todayInVietnam } from './presenters';
+export {
+  presentLicence,
+  presentLicences,
+  presentSeller,
+  publicContact,
+  validityOf,
+  todayInVietnam,
+} from './presenters';
 
 export default { register, bootstrap, contentTypes, controllers, routes };

@@ -30,7 +30,10 @@ export const rules: DocumentRule[] = [
           message: 'Cần khai báo mã số doanh nghiệp/mã số thuế hoặc số căn cước công dân.',
         });
       }
-      if ((data.legalForm === 'enterprise' || data.legalForm === 'cooperative') && !filled(data.enterpriseCode)) {
+      if (
+        (data.legalForm === 'enterprise' || data.legalForm === 'cooperative') &&
+        !filled(data.enterpriseCode)
+      ) {
         problems.push({
           path: 'enterpriseCode',
           message: 'Doanh nghiệp và hợp tác xã phải khai báo mã số doanh nghiệp.',

@@ -1,3 +1,6 @@
 import { publicRoutes } from '@sgd/plugin-core';
 
-export default { type: 'content-api', routes: publicRoutes('news-articles', 'api::news-article.news-article') };
+export default {
+  type: 'content-api',
+  routes: publicRoutes('news-articles', 'api::news-article.news-article'),
+};

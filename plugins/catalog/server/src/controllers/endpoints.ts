@@ -1,5 +1,11 @@
 import type { PublicEndpoint } from '@sgd/plugin-core';
-import { attachContacts, presentLicences, SELLER_CARD, todayInVietnam, VISIBLE_SELLER } from '@sgd/plugin-sellers';
+import {
+  attachContacts,
+  presentLicences,
+  SELLER_CARD,
+  todayInVietnam,
+  VISIBLE_SELLER,
+} from '@sgd/plugin-sellers';
 import { UID } from '../constants';
 
 type Data = Record<string, unknown>;

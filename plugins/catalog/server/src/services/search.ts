@@ -1,6 +1,12 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { FOLD_FUNCTION, paginationMeta, presentPublic, searchTerms, type PublicEndpoint } from '@sgd/plugin-core';
+import {
+  FOLD_FUNCTION,
+  paginationMeta,
+  presentPublic,
+  searchTerms,
+  type PublicEndpoint,
+} from '@sgd/plugin-core';
 import { SELLERS_UID, todayInVietnam } from '@sgd/plugin-sellers';
 import { CORE_UID } from '@sgd/plugin-core';
 import { UID } from '../constants';
@@ -64,7 +70,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     if (query.licenceType) sub.where(`${alias}.${column(L, 'type')}`, query.licenceType);
     if (query.ocopStars) {
-      sub.where(`${alias}.${column(L, 'type')}`, 'ocop').where(`${alias}.${column(L, 'ocopStars')}`, query.ocopStars);
+      sub
+        .where(`${alias}.${column(L, 'type')}`, 'ocop')
+        .where(`${alias}.${column(L, 'ocopStars')}`, query.ocopStars);
     }
   }
 
@@ -80,7 +88,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   function verifiedSeller(sub: Knex.QueryBuilder, alias: string) {
     const S = SELLERS_UID.seller;
-    sub.whereNotNull(`${alias}.${column(S, 'publishedAt')}`).where(`${alias}.${column(S, 'verificationStatus')}`, 'verified');
+    sub
+      .whereNotNull(`${alias}.${column(S, 'publishedAt')}`)
+      .where(`${alias}.${column(S, 'verificationStatus')}`, 'verified');
   }
 
   function productQuery(query: SearchQuery, terms: string[]): Knex.QueryBuilder {
@@ -111,7 +121,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.licenceType || query.ocopStars) {
       related(qb, 'p', link(P, 'licences'), SELLERS_UID.licence, 'l', (sub) => validLicence(sub, 'l', query));
     }
-    textMatch(qb, `COALESCE(p.${column(P, 'name')}, '') || ' ' || COALESCE(p.${column(P, 'description')}, '')`, terms);
+    textMatch(
+      qb,
+      `COALESCE(p.${column(P, 'name')}, '') || ' ' || COALESCE(p.${column(P, 'description')}, '')`,
+      terms,
+    );
     return qb;
   }
 
@@ -122,7 +136,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.commune) inCommune(qb, 's', query.commune);
     if (query.licenceType || query.ocopStars) {
       // Licences own the link to their seller: walk it from the other side.
-      related(qb, 's', link(SELLERS_UID.licence, 'seller'), SELLERS_UID.licence, 'l', (sub) => validLicence(sub, 'l', query), 'inverse');
+      related(
+        qb,
+        's',
+        link(SELLERS_UID.licence, 'seller'),
+        SELLERS_UID.licence,
+        'l',
+        (sub) => validLicence(sub, 'l', query),
+        'inverse',
+      );
     }
     textMatch(
       qb,
@@ -142,15 +164,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     terms: string[],
   ) {
     const nameColumn = `${alias}.${column(uid, 'name')}`;
-    const counted = (await base.clone().count({ total: '*' }).first()) as { total: number | string } | undefined;
+    const counted = (await base.clone().count({ total: '*' }).first()) as
+      { total: number | string } | undefined;
     const total = Number(counted?.total ?? 0);
-    const phrase = terms.join(' ');
+    // Items whose name holds every term come first, then by folded name.
+    const inName = terms.map(() => `${FOLD_FUNCTION}(${nameColumn}) LIKE ?`).join(' AND ') || '1 = 1';
     const rows = (await base
       .clone()
       .select(`${alias}.id`)
       .orderByRaw(
-        `CASE WHEN ${FOLD_FUNCTION}(${nameColumn}) LIKE ? THEN 0 ELSE 1 END, ${FOLD_FUNCTION}(${nameColumn}) ${collate()}, ${alias}.${column(uid, 'slug')} ${collate()}`,
-        [`%${phrase}%`],
+        `CASE WHEN ${inName} THEN 0 ELSE 1 END, ${FOLD_FUNCTION}(${nameColumn}) ${collate()}, ${alias}.${column(uid, 'slug')} ${collate()}`,
+        terms.map((term) => `%${term}%`),
       )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)) as Array<{ id: number }>;
@@ -174,9 +198,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async search(query: SearchQuery) {
       const terms = searchTerms(query.q);
       if (query.type === 'sellers') {
-        return run(SELLERS_UID.seller, 's', sellerSearchEndpoint, sellerSearchEndpoint.populate, sellerQuery(query, terms), query, terms);
+        return run(
+          SELLERS_UID.seller,
+          's',
+          sellerSearchEndpoint,
+          sellerSearchEndpoint.populate,
+          sellerQuery(query, terms),
+          query,
+          terms,
+        );
       }
-      return run(UID.product, 'p', productEndpoint, productEndpoint.populate, productQuery(query, terms), query, terms);
+      return run(
+        UID.product,
+        'p',
+        productEndpoint,
+        productEndpoint.populate,
+        productQuery(query, terms),
+        query,
+        terms,
+      );
     },
   };
 };

@@ -9,9 +9,13 @@ const positiveInt = (message: string) =>
 export const searchQuery = z
   .object({
     q: z.string().max(100, SEARCH_MESSAGES.queryTooLong).default(''),
-    type: z.enum(SEARCH_TYPES, { errorMap: () => ({ message: SEARCH_MESSAGES.badType }) }).default('products'),
+    type: z
+      .enum(SEARCH_TYPES, { errorMap: () => ({ message: SEARCH_MESSAGES.badType }) })
+      .default('products'),
     category: z.string().max(120).optional(),
-    licenceType: z.enum(LICENCE_TYPE_CODES, { errorMap: () => ({ message: SEARCH_MESSAGES.badLicence }) }).optional(),
+    licenceType: z
+      .enum(LICENCE_TYPE_CODES, { errorMap: () => ({ message: SEARCH_MESSAGES.badLicence }) })
+      .optional(),
     ocopStars: z.coerce
       .number()
       .int()

@@ -9,7 +9,9 @@ interface Metadata {
 }
 
 interface ContentManagerTypes {
-  findConfiguration(ct: { uid: string }): Promise<{ metadatas?: Record<string, Metadata> } & Record<string, unknown>>;
+  findConfiguration(ct: {
+    uid: string;
+  }): Promise<{ metadatas?: Record<string, Metadata> } & Record<string, unknown>>;
   updateConfiguration(ct: { uid: string }, configuration: Record<string, unknown>): Promise<unknown>;
 }
 
@@ -18,7 +20,10 @@ interface ContentManagerTypes {
  * Runs at every bootstrap, after the content manager synced its layouts, so
  * new fields get their labels too; other layout choices made in the admin stay.
  */
-export async function applyAdminLabels(strapi: Core.Strapi, labels: Record<string, FieldLabels>): Promise<void> {
+export async function applyAdminLabels(
+  strapi: Core.Strapi,
+  labels: Record<string, FieldLabels>,
+): Promise<void> {
   const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentManagerTypes;
   for (const [uid, fields] of Object.entries(labels)) {
     if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;

@@ -72,7 +72,12 @@ export function registerDocumentRules(strapi: Core.Strapi, rules: DocumentRule[]
     const problems = problemsOf(rule, change, merged);
     if (problems.length > 0) throw toValidationError(problems);
 
-    if (rule.slugFrom && ctx.action === 'create' && !change.slug && typeof change[rule.slugFrom] === 'string') {
+    if (
+      rule.slugFrom &&
+      ctx.action === 'create' &&
+      !change.slug &&
+      typeof change[rule.slugFrom] === 'string'
+    ) {
       change.slug = await uniqueSlug(strapi, ctx.uid, slugify(change[rule.slugFrom] as string));
       params.data = change;
     }

@@ -8,8 +8,7 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 24;
 
 export const PUBLIC_MESSAGES = {
-  populateRefused:
-    'Không hỗ trợ tham số populate: dữ liệu liên quan của mỗi endpoint đã được cố định.',
+  populateRefused: 'Không hỗ trợ tham số populate: dữ liệu liên quan của mỗi endpoint đã được cố định.',
   statusRefused: 'Chỉ xem được nội dung đã được phê duyệt và công bố.',
   badPage: 'Tham số phân trang không hợp lệ: page và pageSize phải là số nguyên dương.',
   notFound: 'Không tìm thấy nội dung yêu cầu, hoặc nội dung chưa được công bố.',
@@ -61,6 +60,14 @@ export function paginationMeta(page: Page, total: number) {
   };
 }
 
+/** Strapi says "Invalid key citizenId at seller.citizenId": say it in Vietnamese. */
+function describeInvalidKey(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /^Invalid key (\S+)(?: at (\S+))?/.exec(message);
+  if (!match) return message;
+  return `trường "${match[2] ?? match[1]}" không tồn tại hoặc không được phép truy vấn.`;
+}
+
 const ALLOWED_KEYS = new Set(['filters', 'sort', 'fields', 'pagination', 'status']);
 
 /** Strapi's own query validation (private fields, unknown keys), in Vietnamese. */
@@ -79,17 +86,22 @@ async function checkQuery(strapi: Core.Strapi, uid: UID.ContentType, query: Quer
   try {
     await strapi.contentAPI.validate.query(checked, schema, {});
   } catch (error) {
-    const detail = error instanceof Error ? error.message.replace(/^Invalid key /, 'trường không được phép truy vấn: ') : String(error);
-    throw new errors.ValidationError(PUBLIC_MESSAGES.badQuery(detail));
+    throw new errors.ValidationError(PUBLIC_MESSAGES.badQuery(describeInvalidKey(error)));
   }
   return (await strapi.contentAPI.sanitize.query(checked, schema, {})) as Query;
 }
 
 /** Sanitizes (private fields removed, recursively), then presents and completes items. */
-export async function presentPublic(strapi: Core.Strapi, endpoint: PublicEndpoint, items: unknown): Promise<unknown> {
-  const clean = (await strapi.contentAPI.sanitize.output(items as Data, strapi.getModel(endpoint.uid), {})) as
-    | Data
-    | Data[];
+export async function presentPublic(
+  strapi: Core.Strapi,
+  endpoint: PublicEndpoint,
+  items: unknown,
+): Promise<unknown> {
+  const clean = (await strapi.contentAPI.sanitize.output(
+    items as Data,
+    strapi.getModel(endpoint.uid),
+    {},
+  )) as Data | Data[];
   const list = (Array.isArray(clean) ? clean : [clean]).map((item) => endpoint.present?.(item) ?? item);
   await endpoint.attach?.(strapi, list);
   return Array.isArray(clean) ? list : list[0];
@@ -140,7 +152,9 @@ export async function findOnePublic(
   query: Query,
 ): Promise<{ data: unknown; meta: Record<string, never> }> {
   await checkQuery(strapi, endpoint.uid, { ...query, filters: undefined, sort: undefined });
-  const match = endpoint.lookup ? { $or: [{ documentId: id }, { [endpoint.lookup]: id }] } : { documentId: id };
+  const match = endpoint.lookup
+    ? { $or: [{ documentId: id }, { [endpoint.lookup]: id }] }
+    : { documentId: id };
   const item = await strapi.documents(endpoint.uid).findFirst({
     filters: { $and: [match, visibleOf(endpoint)] },
     populate: endpoint.populate,

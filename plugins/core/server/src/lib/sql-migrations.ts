@@ -15,7 +15,9 @@ export async function runSqlMigrations(strapi: Core.Strapi, dir: string | null):
   await knex.raw(
     `CREATE TABLE IF NOT EXISTS ${TABLE} (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const done = new Set(((await knex(TABLE).select('name')) as Array<{ name: string }>).map((row) => row.name));
+  const done = new Set(
+    ((await knex(TABLE).select('name')) as Array<{ name: string }>).map((row) => row.name),
+  );
   const files = fs
     .readdirSync(dir)
     .filter((file) => file.endsWith('.sql'))

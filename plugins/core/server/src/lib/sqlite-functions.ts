@@ -1,11 +1,7 @@
 import { foldVietnamese } from './fold';
 
 interface SqliteNative {
-  function(
-    name: string,
-    options: { deterministic: boolean },
-    fn: (value: unknown) => string,
-  ): unknown;
+  function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => string): unknown;
 }
 
 /** SQL name of the folding function, defined on both databases. */

@@ -78,11 +78,7 @@ export function polygonCheck(value: unknown): string | null {
 }
 
 /** ISO dates compare as strings; a missing side never fails. */
-export function datesInOrder(
-  earlier: unknown,
-  later: unknown,
-  message: string,
-): string | null {
+export function datesInOrder(earlier: unknown, later: unknown, message: string): string | null {
   if (!earlier || !later) return null;
   return String(earlier).slice(0, 10) < String(later).slice(0, 10) ? null : message;
 }

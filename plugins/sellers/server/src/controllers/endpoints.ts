@@ -56,4 +56,3 @@ export const productionAreaEndpoint: PublicEndpoint = {
     commune: COMMUNE,
   },
 };
-

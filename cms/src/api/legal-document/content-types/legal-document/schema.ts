@@ -7,7 +7,8 @@ export default {
     singularName: 'legal-document',
     pluralName: 'legal-documents',
     displayName: 'Văn bản pháp lý',
-    description: 'Quy chế hoạt động, chính sách bảo vệ dữ liệu cá nhân, văn bản pháp luật; có phiên bản và ngày hiệu lực',
+    description:
+      'Quy chế hoạt động, chính sách bảo vệ dữ liệu cá nhân, văn bản pháp luật; có phiên bản và ngày hiệu lực',
   },
   options: { draftAndPublish: true },
   attributes: {

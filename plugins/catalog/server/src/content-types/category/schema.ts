@@ -14,8 +14,18 @@ export default {
     slug: { type: 'uid', targetField: 'name' },
     description: { type: 'text' },
     sortOrder: { type: 'integer', default: 0 },
-    parent: { type: 'relation', relation: 'manyToOne', target: 'plugin::catalog.category', inversedBy: 'children' },
-    children: { type: 'relation', relation: 'oneToMany', target: 'plugin::catalog.category', mappedBy: 'parent' },
+    parent: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::catalog.category',
+      inversedBy: 'children',
+    },
+    children: {
+      type: 'relation',
+      relation: 'oneToMany',
+      target: 'plugin::catalog.category',
+      mappedBy: 'parent',
+    },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
   },
 };

@@ -26,7 +26,12 @@ export default {
     priceMax: { type: 'biginteger' },
     promotion: { type: 'string', maxLength: 255 },
     images: { type: 'media', multiple: true, allowedTypes: ['images'] },
-    licences: { type: 'relation', relation: 'manyToMany', target: 'plugin::sellers.licence', inversedBy: 'products' },
+    licences: {
+      type: 'relation',
+      relation: 'manyToMany',
+      target: 'plugin::sellers.licence',
+      inversedBy: 'products',
+    },
     productionArea: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.production-area' },
     paymentMethods: { type: 'json' },
     deliveryMethods: { type: 'json' },

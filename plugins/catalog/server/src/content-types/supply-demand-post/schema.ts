@@ -29,7 +29,12 @@ export default {
     contactEmail: { type: 'email' },
     reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
-    owner: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', private: true },
+    owner: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::users-permissions.user',
+      private: true,
+    },
     internalNote: { type: 'text', private: true },
   },
 };

@@ -60,9 +60,21 @@ describe('Vietnamese identifier checks', () => {
   });
 
   it('checks polygons point by point', () => {
-    expect(polygonCheck([[10.3, 106.3], [10.31, 106.3], [10.31, 106.31]])).toBeNull();
+    expect(
+      polygonCheck([
+        [10.3, 106.3],
+        [10.31, 106.3],
+        [10.31, 106.31],
+      ]),
+    ).toBeNull();
     expect(polygonCheck([[10.3, 106.3]])).toMatch(/ít nhất 3 điểm/);
-    expect(polygonCheck([[10.3, 106.3], [10.31, 106.3], [40, 106.31]])).toMatch(/Vĩ độ/);
+    expect(
+      polygonCheck([
+        [10.3, 106.3],
+        [10.31, 106.3],
+        [40, 106.31],
+      ]),
+    ).toMatch(/Vĩ độ/);
   });
 
   it('requires dates in order', () => {

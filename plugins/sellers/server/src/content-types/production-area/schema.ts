@@ -22,7 +22,12 @@ export default {
     crops: { type: 'string', maxLength: 255 },
     seasons: { type: 'string', maxLength: 255 },
     description: { type: 'text' },
-    seller: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.seller', inversedBy: 'productionAreas' },
+    seller: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::sellers.seller',
+      inversedBy: 'productionAreas',
+    },
     commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
     reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
     internalNote: { type: 'text', private: true },

@@ -1,0 +1,201 @@
+import request from 'supertest';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { U, makeLicence, makeProduct, makeSeller } from '../factories';
+
+let app: TestApp;
+const api = () => request(app.strapi.server.httpServer);
+/** A made-up word so that only this file's items match. */
+const TOKEN = `zq${process.pid.toString(36)}x`;
+const names = (res: request.Response) => (res.body.data as Array<{ name: string }>).map((item) => item.name);
+
+const future = '2099-01-01';
+let communeCode: string;
+
+beforeAll(async () => {
+  app = await bootStrapi('search');
+  const strapi = app.strapi;
+  communeCode = `T${process.pid % 100000}`;
+  const commune = await strapi.documents(U.unit).create({
+    data: {
+      name: `Xã Thử ${TOKEN}`,
+      code: communeCode,
+      level: 'commune',
+      effectiveFrom: '2025-07-01',
+    } as never,
+  });
+  const parent = await strapi.documents(U.category).create({
+    data: { name: `Đặc sản ${TOKEN}`, slug: `dac-san-${TOKEN}` } as never,
+  });
+  const child = await strapi.documents(U.category).create({
+    data: { name: `Bánh ${TOKEN}`, slug: `banh-${TOKEN}`, parent: parent.documentId } as never,
+  });
+
+  const inCommune = await makeSeller(strapi, {
+    name: `Hợp tác xã Rạng Đông Đồng Tháp ${TOKEN}`,
+    commune: commune.documentId,
+  });
+  const elsewhere = await makeSeller(strapi, { name: `Cơ sở Kim Sa ${TOKEN}`, address: 'Cần Thơ' });
+  const locked = await makeSeller(strapi, {
+    name: `Cơ sở bị khóa Đồng Tháp ${TOKEN}`,
+    verificationStatus: 'locked',
+  });
+
+  const pia = await makeProduct(strapi, inCommune.documentId, {
+    name: `BÁNH PÍA sầu riêng ${TOKEN}`,
+    category: child.documentId,
+  });
+  const piaKimSa = await makeProduct(strapi, elsewhere.documentId, {
+    name: `Bánh pía Kim Sa ${TOKEN}`,
+    category: child.documentId,
+  });
+  await makeProduct(strapi, elsewhere.documentId, {
+    name: `Bánh phồng tôm ${TOKEN}`,
+    category: parent.documentId,
+  });
+  await makeProduct(strapi, elsewhere.documentId, { name: `Bánh pía nháp ${TOKEN}` }, false);
+  await makeProduct(strapi, elsewhere.documentId, {
+    name: `Bánh pía chờ duyệt ${TOKEN}`,
+    reviewStatus: 'pending',
+  });
+  await makeProduct(strapi, locked.documentId, { name: `Bánh pía của cơ sở bị khóa ${TOKEN}` });
+  await makeProduct(strapi, elsewhere.documentId, {
+    name: `Kẹo dừa ${TOKEN}`,
+    description: 'Đặc sản bánh pía và kẹo dừa',
+  });
+
+  await makeLicence(strapi, inCommune.documentId, {
+    type: 'ocop',
+    ocopStars: 4,
+    expiresOn: future,
+    products: [pia.documentId],
+  });
+  await makeLicence(strapi, elsewhere.documentId, {
+    type: 'ocop',
+    ocopStars: 4,
+    issuedOn: '2020-01-01',
+    expiresOn: '2023-01-01',
+    products: [piaKimSa.documentId],
+  });
+  await makeLicence(strapi, elsewhere.documentId, {
+    type: 'vietgap',
+    expiresOn: future,
+    products: [piaKimSa.documentId],
+  });
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+describe('GET /api/search', () => {
+  it.each([
+    [`banh pia ${TOKEN}`],
+    [`BÁNH PÍA ${TOKEN}`],
+    [`Bánh   pía ${TOKEN.toUpperCase()}`],
+    [`pia banh ${TOKEN}`],
+  ])('finds "Bánh pía" products for %p, names first, then descriptions', async (q) => {
+    const res = await api().get('/api/search').query({ q });
+    expect(res.status).toBe(200);
+    expect(names(res)).toEqual([
+      `Bánh pía Kim Sa ${TOKEN}`,
+      `BÁNH PÍA sầu riêng ${TOKEN}`,
+      `Kẹo dừa ${TOKEN}`,
+    ]);
+    expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 24, pageCount: 1, total: 3 });
+  });
+
+  it('finds sellers by name or address without diacritics ("dong thap")', async () => {
+    const res = await api()
+      .get('/api/search')
+      .query({ q: `dong thap ${TOKEN}`, type: 'sellers' });
+    expect(res.status).toBe(200);
+    expect(names(res)).toEqual([`Hợp tác xã Rạng Đông Đồng Tháp ${TOKEN}`]);
+    expect(res.body.data[0].contact).toEqual({ phone: null, email: null });
+    expect(res.body.data[0]).not.toHaveProperty('citizenId');
+  });
+
+  it('filters by category, including its sub-categories', async () => {
+    const parent = await api()
+      .get('/api/search')
+      .query({ q: TOKEN, category: `dac-san-${TOKEN}` });
+    expect(names(parent)).toEqual([
+      `Bánh phồng tôm ${TOKEN}`,
+      `Bánh pía Kim Sa ${TOKEN}`,
+      `BÁNH PÍA sầu riêng ${TOKEN}`,
+    ]);
+    const child = await api()
+      .get('/api/search')
+      .query({ q: TOKEN, category: `banh-${TOKEN}` });
+    expect(names(child)).toEqual([`Bánh pía Kim Sa ${TOKEN}`, `BÁNH PÍA sầu riêng ${TOKEN}`]);
+  });
+
+  it('counts only valid, verified licences for licence type and OCOP stars', async () => {
+    const ocop = await api().get('/api/search').query({ q: TOKEN, licenceType: 'ocop' });
+    expect(names(ocop)).toEqual([`BÁNH PÍA sầu riêng ${TOKEN}`]);
+    const fourStars = await api().get('/api/search').query({ q: TOKEN, ocopStars: 4 });
+    expect(names(fourStars)).toEqual([`BÁNH PÍA sầu riêng ${TOKEN}`]);
+    const fiveStars = await api().get('/api/search').query({ q: TOKEN, ocopStars: 5 });
+    expect(names(fiveStars)).toEqual([]);
+    const vietgap = await api().get('/api/search').query({ q: TOKEN, licenceType: 'vietgap' });
+    expect(names(vietgap)).toEqual([`Bánh pía Kim Sa ${TOKEN}`]);
+    const sellers = await api().get('/api/search').query({ q: TOKEN, type: 'sellers', licenceType: 'ocop' });
+    expect(names(sellers)).toEqual([`Hợp tác xã Rạng Đông Đồng Tháp ${TOKEN}`]);
+  });
+
+  it("filters by the seller's commune", async () => {
+    const res = await api().get('/api/search').query({ q: TOKEN, commune: communeCode });
+    expect(names(res)).toEqual([`BÁNH PÍA sầu riêng ${TOKEN}`]);
+  });
+
+  it('pages through results', async () => {
+    const res = await api()
+      .get('/api/search')
+      .query({ q: `banh ${TOKEN}`, pageSize: 1, page: 2 });
+    expect(names(res)).toEqual([`Bánh pía Kim Sa ${TOKEN}`]);
+    expect(res.body.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 4, total: 4 });
+  });
+
+  it('caps pageSize at 100', async () => {
+    const res = await api().get('/api/search').query({ q: TOKEN, pageSize: 500 });
+    expect(res.body.meta.pagination.pageSize).toBe(100);
+  });
+
+  it('never finds drafts, unapproved products or products of a locked seller', async () => {
+    const res = await api()
+      .get('/api/search')
+      .query({ q: `${TOKEN} nhap` });
+    expect(names(res)).toEqual([]);
+    const all = await api().get('/api/search').query({ q: TOKEN, pageSize: 100 });
+    expect(names(all)).not.toEqual(expect.arrayContaining([expect.stringMatching(/nháp|chờ duyệt|bị khóa/)]));
+    const sellers = await api()
+      .get('/api/search')
+      .query({ q: `khoa ${TOKEN}`, type: 'sellers' });
+    expect(names(sellers)).toEqual([]);
+  });
+
+  it.each([
+    [{ q: 'x', ocopStars: 7 }, 'Hạng sao OCOP phải là 3, 4 hoặc 5.'],
+    [
+      { q: 'x', type: 'markets' },
+      'Loại tìm kiếm phải là "products" (sản phẩm) hoặc "sellers" (chủ thể kinh doanh).',
+    ],
+    [{ q: 'x', licenceType: 'abc' }, 'Loại giấy phép không hợp lệ.'],
+    [{ q: 'x', type: 'sellers', category: 'trai-cay' }, 'Bộ lọc danh mục chỉ áp dụng khi tìm sản phẩm.'],
+    [{ q: 'x', page: 0 }, 'Số trang phải là số nguyên dương.'],
+    [{ q: 'x'.repeat(101) }, 'Từ khóa tìm kiếm dài tối đa 100 ký tự.'],
+    [{ q: 'x', populate: '*' }, 'Tham số không được hỗ trợ: populate.'],
+  ])('answers 400 to %p', async (query, message) => {
+    const res = await api().get('/api/search').query(query);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      data: null,
+      error: { status: 400, name: 'ValidationError', message, details: {} },
+    });
+  });
+
+  it('treats LIKE wildcards as plain text', async () => {
+    const res = await api()
+      .get('/api/search')
+      .query({ q: `% _ ${TOKEN}` });
+    expect(res.body.meta.pagination.total).toBe(4);
+  });
+});

@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+import { licenceTypes } from '@sgd/config';
+import { ensureSuperAdmin } from '../../src/admin-account';
+import { seedDemo } from '../../src/seed';
+import { CMS_DIR } from '../setup/environment';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { U } from '../factories';
+
+let app: TestApp;
+const api = () => request(app.strapi.server.httpServer);
+const count = (uid: string, where: Record<string, unknown> = {}) =>
+  app.strapi.db.query(uid as never).count({ where });
+
+beforeAll(async () => {
+  app = await bootStrapi('seed');
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+describe('demo data', () => {
+  it('holds a realistic marketplace', async () => {
+    expect(await count(U.department)).toBeGreaterThanOrEqual(8);
+    expect(await count(U.category)).toBeGreaterThanOrEqual(25);
+    expect(await count(U.unit, { level: 'commune' })).toBeGreaterThanOrEqual(90);
+    expect(await count(U.seller, { publishedAt: { $notNull: true } })).toBeGreaterThanOrEqual(45);
+    expect(await count(U.product, { publishedAt: { $notNull: true } })).toBeGreaterThanOrEqual(250);
+    expect(await count(U.market, { publishedAt: { $notNull: true } })).toBeGreaterThanOrEqual(15);
+    expect(await count(U.area, { latitude: { $notNull: true } })).toBeGreaterThanOrEqual(20);
+    expect(await count(U.post, { publishedAt: { $notNull: true } })).toBeGreaterThanOrEqual(20);
+    expect(await count(U.news, { publishedAt: { $notNull: true } })).toBeGreaterThanOrEqual(10);
+    const perType = await Promise.all(
+      licenceTypes.map(async (type) => [type.code, await count(U.licence, { type: type.code })] as const),
+    );
+    expect(perType.filter(([, n]) => n === 0)).toEqual([]);
+    expect(await count(U.licence, { expiresOn: { $lt: '2026-11-01' } })).toBeGreaterThan(0);
+  });
+
+  it('publishes the operating regulation with chapters, articles and anchors', async () => {
+    const res = await api()
+      .get('/api/legal-documents')
+      .query({ 'filters[kind][$eq]': 'operating_regulation', sort: 'effectiveFrom:desc' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeGreaterThanOrEqual(2);
+    const current = res.body.data[0];
+    expect(current.body).toContain('## Điều 7.');
+    expect(current.outline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 1, anchor: 'chuong-i' }),
+        expect.objectContaining({ level: 2, anchor: 'dieu-7', title: expect.stringMatching(/^Điều 7\. /) }),
+        expect.objectContaining({ level: 2, anchor: 'dieu-16' }),
+      ]),
+    );
+    const privacy = await api().get('/api/legal-documents').query({ 'filters[kind][$eq]': 'privacy_policy' });
+    expect(privacy.body.data).toHaveLength(1);
+  });
+
+  it('gives products real images, resized by sharp into responsive formats', async () => {
+    const res = await api().get('/api/products').query({ 'pagination[pageSize]': 10 });
+    const image = res.body.data.find((p: { images: unknown[] }) => p.images?.length)?.images[0];
+    expect(image).toEqual(
+      expect.objectContaining({
+        url: expect.stringMatching(/^\/uploads\/.+\.jpg$/),
+        width: 800,
+        height: 600,
+      }),
+    );
+    expect(image.formats.thumbnail).toEqual(expect.objectContaining({ url: expect.any(String) }));
+    expect(image.formats.small).toEqual(expect.objectContaining({ width: 500 }));
+  });
+
+  it('is idempotent: a second load creates nothing', async () => {
+    const before = await count(U.product);
+    const report = await seedDemo(app.strapi);
+    expect(report.created).toEqual({});
+    expect(await count(U.product)).toBe(before);
+  });
+});
+
+describe('first start', () => {
+  it('creates the super admin from ADMIN_EMAIL/ADMIN_PASSWORD once', async () => {
+    const env = { ADMIN_EMAIL: 'Giam.Doc@SoCongThuong.vn', ADMIN_PASSWORD: 'Mat-khau-rat-manh-2026' };
+    expect(await ensureSuperAdmin(app.strapi, env)).toBe(env.ADMIN_EMAIL);
+    expect(await ensureSuperAdmin(app.strapi, env)).toBeNull();
+    const login = await api()
+      .post('/admin/login')
+      .send({ email: 'giam.doc@socongthuong.vn', password: env.ADMIN_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body.data.user.roles[0].code).toBe('strapi-super-admin');
+  });
+
+  it('refuses to start in production with missing or sample secrets', () => {
+    const bin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+    const result = spawnSync(process.execPath, [bin, 'start'], {
+      cwd: CMS_DIR,
+      encoding: 'utf8',
+      timeout: 60000,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        APP_KEYS: 'toBeModified1,toBeModified2',
+        API_TOKEN_SALT: 'tobemodified',
+        ADMIN_JWT_SECRET: '',
+        TRANSFER_TOKEN_SALT: 'c2VjcmV0LXZhbHVlLWxvbmctZW5vdWdo',
+        JWT_SECRET: 'c2VjcmV0LXZhbHVlLWxvbmctZW5vdWdo',
+        ENCRYPTION_KEY: 'c2VjcmV0LXZhbHVlLWxvbmctZW5vdWdo',
+      },
+    });
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain(
+      'Không khởi động ở chế độ production: thiếu hoặc đang dùng giá trị mẫu cho APP_KEYS, API_TOKEN_SALT, ADMIN_JWT_SECRET.',
+    );
+  });
+});
