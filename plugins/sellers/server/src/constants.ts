@@ -26,5 +26,4 @@ export const REVIEW_STATUSES = [
   'locked',
 ] as const;
 
-/** A licence counts as expiring within this many days of its expiry date. */
-export const EXPIRING_WITHIN_DAYS = 30;
+

@@ -1,4 +1,4 @@
-import { EXPIRING_WITHIN_DAYS } from './constants';
+import { EXPIRING_WITHIN_DAYS } from '@sgd/config';
 
 type Data = Record<string, unknown>;
 
