@@ -11,6 +11,5 @@ const env = {
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' '),
   SGD_TEST_RUN: `${Date.now()}-${process.pid}`,
   STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
 };
 await run('npx', ['jest', '--maxWorkers=2', ...process.argv.slice(2)], { cwd: root, env });

@@ -11,6 +11,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     url: env('PUBLIC_URL', ''),
     proxy: { koa: env.bool('TRUST_PROXY', false) },
     app: { keys: env.array('APP_KEYS', []) },
+    logger: { updates: { enabled: false }, config: { level: env('LOG_LEVEL', 'http') } },
     ...(publicDir ? { dirs: { public: path.resolve(publicDir) } } : {}),
   };
 };

@@ -14,6 +14,7 @@ CREATE OR REPLACE FUNCTION sgd_fold(value text) RETURNS text
 -- Trigram indexes on exactly the expressions the search service matches.
 CREATE INDEX IF NOT EXISTS products_search_trgm ON products
   USING gin (sgd_fold(COALESCE(name, '') || ' ' || COALESCE(description, '')) gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS products_name_fold_idx ON products (sgd_fold(name));
+-- Search results are ordered by the folded name, byte-wise on both databases.
+CREATE INDEX IF NOT EXISTS products_name_fold_idx ON products (sgd_fold(name) COLLATE "C");
 CREATE INDEX IF NOT EXISTS sellers_search_trgm ON sellers
   USING gin (sgd_fold(COALESCE(name, '') || ' ' || COALESCE(address, '') || ' ' || COALESCE(description, '')) gin_trgm_ops);

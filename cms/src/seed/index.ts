@@ -5,6 +5,7 @@ import { administrativeUnits, categories, departments } from '@sgd/config';
 import { CATALOG_UID } from '@sgd/plugin-catalog';
 import { CORE_UID } from '@sgd/plugin-core';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
+import { waitForIdleDatabase } from './idle';
 import { uploadSeedImages } from './images';
 import { outlineOf } from './outline';
 import type {
@@ -22,8 +23,14 @@ import type {
 const NEWS = 'api::news-article.news-article';
 const LEGAL = 'api::legal-document.legal-document';
 
-/** The repository's seed folder, next to the compiled app's root. */
-export const DEFAULT_SEED_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'database', 'seed');
+/** The repository's seed folder, found upwards from this file (source or compiled). */
+function findSeedDir(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'database', 'seed');
+    if (fs.existsSync(path.join(candidate, 'data'))) return candidate;
+  }
+  throw new Error(`Không tìm thấy thư mục database/seed phía trên ${from}`);
+}
 
 type Data = Record<string, unknown>;
 
@@ -40,7 +47,10 @@ function readJson<T>(dir: string, file: string): T {
  * and SVG). Idempotent: an item whose natural key (code, slug, number)
  * already exists is left as it is, so a second run creates nothing.
  */
-export async function seedDemo(strapi: Core.Strapi, dir: string = DEFAULT_SEED_DIR): Promise<SeedReport> {
+export async function seedDemo(
+  strapi: Core.Strapi,
+  dir: string = findSeedDir(__dirname),
+): Promise<SeedReport> {
   const created: Record<string, number> = {};
   const count = (what: string) => {
     created[what] = (created[what] ?? 0) + 1;
@@ -257,6 +267,7 @@ export async function seedDemo(strapi: Core.Strapi, dir: string = DEFAULT_SEED_D
       );
     }
   });
+  await waitForIdleDatabase(strapi);
 
   return { created };
 }

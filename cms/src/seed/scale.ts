@@ -155,5 +155,7 @@ export async function seedScale(strapi: Core.Strapi, total: number): Promise<num
       ]);
     }
   });
+  // Fresh statistics, or the planner ignores the trigram indexes after a bulk load.
+  if (postgres) await knex.raw('ANALYZE');
   return total;
 }

@@ -88,7 +88,10 @@ describe('first start', () => {
       .post('/admin/login')
       .send({ email: 'giam.doc@socongthuong.vn', password: env.ADMIN_PASSWORD });
     expect(login.status).toBe(200);
-    expect(login.body.data.user.roles[0].code).toBe('strapi-super-admin');
+    const admin = await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: 'giam.doc@socongthuong.vn' }, populate: ['roles'] });
+    expect(admin.roles.map((role: { code: string }) => role.code)).toEqual(['strapi-super-admin']);
   });
 
   it('refuses to start in production with missing or sample secrets', () => {

@@ -46,7 +46,7 @@ export function testEnvironment(state: Pick<TestState, 'publicDir'>): Record<str
     DATABASE_FILENAME: '',
     PUBLIC_DIR: state.publicDir,
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    LOG_LEVEL: 'warn',
     BROWSER: 'none',
   };
 }

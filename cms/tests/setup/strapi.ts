@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { createStrapi } from '@strapi/strapi';
 import { Client } from 'pg';
+import { waitForIdleDatabase } from '../../src/seed/idle';
 import { CMS_DIR, databaseName, readState, testEnvironment, withDatabase } from './environment';
 
 export interface TestApp {
@@ -54,6 +55,7 @@ export async function bootStrapi(label: string): Promise<TestApp> {
   return {
     strapi,
     async stop() {
+      await waitForIdleDatabase(strapi);
       await strapi.destroy();
       await cleanup();
     },

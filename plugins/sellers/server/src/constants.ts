@@ -25,5 +25,3 @@ export const REVIEW_STATUSES = [
   'rejected',
   'locked',
 ] as const;
-
-
