@@ -4,6 +4,7 @@ import request from 'supertest';
 import { licenceTypes } from '@sgd/config';
 import { ensureSuperAdmin } from '../../src/admin-account';
 import { seedDemo } from '../../src/seed';
+import { seedScale } from '../../src/seed/scale';
 import { CMS_DIR } from '../setup/environment';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U } from '../factories';
@@ -76,6 +77,29 @@ describe('demo data', () => {
     const report = await seedDemo(app.strapi);
     expect(report.created).toEqual({});
     expect(await count(U.product)).toBe(before);
+  });
+});
+
+describe('benchmark dataset', () => {
+  it('adds consistent, searchable, public products in bulk', async () => {
+    const before = await api().get('/api/products').query({ 'pagination[pageSize]': 1 });
+    await seedScale(app.strapi, 500);
+    const after = await api().get('/api/products').query({ 'pagination[pageSize]': 1 });
+    expect(after.body.meta.pagination.total).toBe(before.body.meta.pagination.total + 500);
+    const generated = await api().get('/api/search').query({ q: 'sinh tu dong de do hieu nang' });
+    expect(generated.body.meta.pagination.total).toBe(500);
+    const one = await api().get('/api/products/xoai-cat-hoa-loc-loai-1-1-1');
+    expect(one.status).toBe(200);
+    expect(one.body.data).toEqual(
+      expect.objectContaining({
+        name: 'Xoài cát Hòa Lộc loại 1 1',
+        seller: expect.objectContaining({ slug: expect.any(String) }),
+        category: expect.objectContaining({ slug: expect.any(String) }),
+      }),
+    );
+    expect(await count(U.product, { publishedAt: { $null: true }, name: 'Xoài cát Hòa Lộc loại 1 1' })).toBe(
+      1,
+    );
   });
 });
 
