@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: builds the shared libraries, then runs every Jest project
+// `npm test`: builds the shared libraries (and the site when it changed), then runs every Jest project
 // (unit tests, then API tests that boot Strapi on SQLite, or on PostgreSQL
 // when DATABASE_URL is set). Extra arguments go to Jest.
-import { root, run } from './lib.mjs';
+import { isStale, root, run } from './lib.mjs';
 
 await run('npx', ['tsc', '-b', 'config', 'plugins/core', 'plugins/sellers', 'plugins/catalog']);
+// The site tests run the built site against a test CMS.
+if (isStale('site', 'site/dist/server/entry.mjs')) await run('npm', ['run', 'build', '-w', 'site']);
 const env = {
   ...process.env,
   // Strapi's upload loads ESM modules dynamically.

@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { makeLicence, makeProduct, makeSeller, unique } from '../factories';
+
+/**
+ * The built public site (site/dist) against a real CMS on the seeded test
+ * database: what a visitor sees, and what must never reach a page.
+ */
+const SITE_ENTRY = path.resolve(__dirname, '..', '..', '..', 'site', 'dist', 'server', 'entry.mjs');
+
+let app: TestApp;
+let site: ChildProcess;
+let siteUrl: string;
+let product: { name: string; slug: string };
+let seller: { name: string; slug: string };
+let draftName: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function startSite(cmsUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [SITE_ENTRY], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CMS_URL: cmsUrl },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      await fetch(`${url}/favicon.ico`);
+      return { child, url };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error('Trang công khai không khởi động được');
+}
+
+const get = async (pathname: string, base = siteUrl) => {
+  const res = await fetch(`${base}${pathname}`);
+  return { status: res.status, html: await res.text(), headers: res.headers };
+};
+
+beforeAll(async () => {
+  if (!fs.existsSync(SITE_ENTRY))
+    throw new Error('Chưa build trang công khai: chạy `npm run build -w site`.');
+  app = await bootStrapi('site');
+  const server = app.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const s = await makeSeller(app.strapi, {
+    name: unique('Cơ sở Bánh pía Thử Nghiệm'),
+    citizenId: '087999888777',
+    phone: '0977000111',
+    showPhone: false,
+  });
+  seller = { name: s.name as string, slug: s.slug as string };
+  const p = await makeProduct(app.strapi, s.documentId, {
+    name: unique('Bánh pía thử nghiệm'),
+    price: 125000,
+  });
+  product = { name: p.name as string, slug: p.slug as string };
+  await makeLicence(app.strapi, s.documentId, {
+    type: 'ocop',
+    ocopStars: 4,
+    number: unique('OCOP-TEST'),
+    expiresOn: '2099-01-01',
+    products: [p.documentId],
+  });
+  draftName = unique('Bánh pía bản nháp');
+  await makeProduct(app.strapi, s.documentId, { name: draftName }, false);
+
+  ({ child: site, url: siteUrl } = await startSite(cmsUrl));
+});
+
+afterAll(async () => {
+  site?.kill();
+  await new Promise<void>((resolve) => app.strapi.server.httpServer.close(() => resolve()));
+  await app.stop();
+});
+
+describe('public site', () => {
+  it('shows the home page in Vietnamese', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('lang="vi"');
+    expect(page.html).toContain('Sàn giao dịch điện tử');
+  });
+
+  it('finds a product without diacritics and never shows drafts', async () => {
+    const page = await get(`/san-pham?q=${encodeURIComponent('banh pia thu nghiem')}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(product.name);
+    expect(page.html).not.toContain(draftName);
+  });
+
+  it('keeps the search and filters in the URL form', async () => {
+    const page = await get(`/san-pham?q=${encodeURIComponent('bánh pía')}&ocopStars=4`);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/name="q"[^>]*value="bánh pía"|value="bánh pía"[^>]*name="q"/);
+  });
+
+  it('shows a product with its price, seller and OCOP licence', async () => {
+    const page = await get(`/san-pham/${product.slug}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(product.name);
+    expect(page.html).toMatch(/125\.000/);
+    expect(page.html).toContain(seller.name);
+    expect(page.html).toContain('Còn hiệu lực');
+  });
+
+  it('answers 404 for an unknown product', async () => {
+    expect((await get('/san-pham/khong-ton-tai-san-pham-nay')).status).toBe(404);
+  });
+
+  it("shows a seller's legal identity but never private data", async () => {
+    const page = await get(`/doanh-nghiep/${seller.slug}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(seller.name);
+    expect(page.html).toContain('1201234567');
+    expect(page.html).not.toContain('087999888777');
+    expect(page.html).not.toContain('0977000111');
+    expect(page.html).not.toContain('Ghi chú nội bộ');
+  });
+
+  it('publishes the operating regulation with a table of contents and article anchors', async () => {
+    const list = await fetch(
+      `${siteUrl.replace(/:\d+$/, '')}:${(app.strapi.server.httpServer.address() as AddressInfo).port}/api/legal-documents?filters[kind][$eq]=operating_regulation&sort=effectiveFrom:desc`,
+    ).then((res) => res.json() as Promise<{ data: Array<{ slug: string }> }>);
+    const page = await get(`/van-ban/${list.data[0].slug}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('id="dieu-7"');
+    expect(page.html).toContain('href="#dieu-7"');
+    expect(page.html).toContain('Các phiên bản');
+  });
+
+  it('answers with a friendly error page when the CMS is down', async () => {
+    const down = await startSite('http://127.0.0.1:9');
+    try {
+      const page = await get('/san-pham', down.url);
+      expect(page.status).toBeGreaterThanOrEqual(500);
+      expect(page.html).toContain('Hệ thống đang bận');
+    } finally {
+      down.child.kill();
+    }
+  });
+});
