@@ -21,8 +21,16 @@ const targets = [
 ];
 
 const total = await fetch(`${base}/api/products?pagination[pageSize]=1`).then((r) => r.json());
-console.log(`CMS ${base}: ${total.meta.pagination.total} public products; ${connections} connections, ${duration} s each\n`);
-console.log('endpoint'.padEnd(32), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
+console.log(
+  `CMS ${base}: ${total.meta.pagination.total} public products; ${connections} connections, ${duration} s each\n`,
+);
+console.log(
+  'endpoint'.padEnd(32),
+  'req/s'.padStart(8),
+  'p50 ms'.padStart(8),
+  'p99 ms'.padStart(8),
+  'errors'.padStart(7),
+);
 for (const [label, path] of targets) {
   const result = await autocannon({ url: `${base}${path}`, connections, duration });
   const errors = result.errors + result.non2xx;

@@ -24,6 +24,10 @@ export function newestMtime(dirs) {
   let newest = 0;
   const walk = (dir) => {
     if (!fs.existsSync(dir)) return;
+    if (!fs.statSync(dir).isDirectory()) {
+      newest = Math.max(newest, fs.statSync(dir).mtimeMs);
+      return;
+    }
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
@@ -55,6 +59,8 @@ export function isStale(part, stamp) {
 
 /** Builds the shared libraries, then the CMS and the site when their sources changed. */
 export async function buildIfNeeded({ force = false } = {}) {
+  process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   await run('npx', ['tsc', '-b', 'config', 'plugins/core', 'plugins/sellers', 'plugins/catalog']);
   if (force || isStale('cms', 'cms/dist/build/index.html')) {
     console.log('[build] Biên dịch CMS và trang quản trị (khoảng 1 phút)…');

@@ -16,6 +16,10 @@ if (dev) {
   await buildIfNeeded();
 }
 
+// Neither CMS nor site may reach out to the network on their own.
+process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
 const children = [];
 function launch(name, command, args, env) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });

@@ -13,5 +13,6 @@ const env = {
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' '),
   SGD_TEST_RUN: `${Date.now()}-${process.pid}`,
   STRAPI_TELEMETRY_DISABLED: 'true',
+  ASTRO_TELEMETRY_DISABLED: '1',
 };
 await run('npx', ['jest', '--maxWorkers=2', ...process.argv.slice(2)], { cwd: root, env });

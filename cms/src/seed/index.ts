@@ -96,7 +96,7 @@ export async function seedDemo(
     }
 
     for (const unit of administrativeUnits) {
-      const { parentCode, formerNames, ...fields } = unit;
+      const { parentCode: _parentCode, formerNames, ...fields } = unit;
       await ensure(
         CORE_UID.administrativeUnit,
         { code: unit.code },
@@ -104,7 +104,6 @@ export async function seedDemo(
         false,
         'administrativeUnits',
       );
-      void parentCode;
     }
     for (const unit of administrativeUnits.filter((u) => u.parentCode)) {
       const documentId = await required(CORE_UID.administrativeUnit, { code: unit.code });
@@ -190,8 +189,8 @@ export async function seedDemo(
     }
 
     for (const l of readJson<LicenceSeed[]>(dir, 'data/licences.json')) {
-      const { sellerSlug, productSlugs, scanFile, ...fields } = l;
-      void scanFile;
+      // Scans are private uploads made by sellers; the demo has none.
+      const { sellerSlug, productSlugs, scanFile: _scanFile, ...fields } = l;
       const covered = await Promise.all(productSlugs.map((slug) => required(CATALOG_UID.product, { slug })));
       await ensure(
         SELLERS_UID.licence,

@@ -1,0 +1,226 @@
+import {
+  categoryOptions,
+  categoryTree,
+  groupDocumentsByKind,
+  mediaUrl,
+  ocopStarsOf,
+  toImage,
+  toProductCard,
+  toProductView,
+  toSellerView,
+  toVersions,
+} from '../adapters';
+import { catalogueHref, pageWindow, parseCatalogueQuery, toSearchParams } from '../catalogue';
+import { makeCategory, makeLegalDocument, makeLicence, makeMedia, makeProduct, makeSeller } from './builders';
+
+const CMS = 'http://cms.test';
+const plain = (value: string) => value.replace(/\u00a0/g, ' ');
+
+describe('images', () => {
+  it('makes CMS paths absolute and leaves absolute URLs alone', () => {
+    expect(mediaUrl('/uploads/a.jpg', CMS)).toBe('http://cms.test/uploads/a.jpg');
+    expect(mediaUrl('https://cdn.example/a.jpg', CMS)).toBe('https://cdn.example/a.jpg');
+  });
+
+  it('builds a srcset from the formats and prefers the small one on cards', () => {
+    const image = toImage(makeMedia({ alternativeText: '  ' }), 'Xoài', 'small', CMS);
+    expect(image).toEqual({
+      src: 'http://cms.test/uploads/small_xoai.jpg',
+      srcset:
+        'http://cms.test/uploads/thumbnail_xoai.jpg 208w, http://cms.test/uploads/small_xoai.jpg 500w, http://cms.test/uploads/xoai.jpg 1200w',
+      width: 500,
+      height: 375,
+      alt: 'Xoài',
+    });
+  });
+
+  it('uses the original when the CMS made no formats (SVG)', () => {
+    const image = toImage(
+      makeMedia({
+        url: '/uploads/mango.svg',
+        width: null,
+        height: null,
+        formats: null,
+        alternativeText: 'Xoài cát',
+      }),
+      'x',
+      'small',
+      CMS,
+    );
+    expect(image).toEqual({
+      src: 'http://cms.test/uploads/mango.svg',
+      srcset: null,
+      width: null,
+      height: null,
+      alt: 'Xoài cát',
+    });
+  });
+});
+
+describe('products and sellers', () => {
+  it('counts only OCOP licences still in force for the stars badge', () => {
+    expect(
+      ocopStarsOf([
+        makeLicence({ type: 'ocop', ocopStars: 5, validity: 'expired' }),
+        makeLicence({ type: 'ocop', ocopStars: 4, validity: 'expiring' }),
+        makeLicence({ type: 'ocop', ocopStars: 3 }),
+      ]),
+    ).toBe(4);
+    expect(ocopStarsOf([makeLicence()])).toBeNull();
+  });
+
+  it('shapes a product card', () => {
+    const card = toProductCard(
+      makeProduct({ price: null, licences: [makeLicence({ type: 'ocop', ocopStars: 4 })] }),
+      CMS,
+    );
+    expect({ ...card, image: card.image?.src }).toEqual({
+      href: '/san-pham/xoai-cat-hoa-loc-loai-1',
+      name: 'Xoài cát Hòa Lộc loại 1',
+      price: 'Liên hệ',
+      image: 'http://cms.test/uploads/small_xoai.jpg',
+      sellerName: 'HTX Xoài cát Hòa Lộc Hòa Hưng',
+      commune: 'Xã An Hữu',
+      ocopStars: 4,
+    });
+  });
+
+  it('names methods, licences and validity in Vietnamese', () => {
+    const view = toProductView(
+      makeProduct({
+        licences: [makeLicence({ validity: 'expiring', expiresOn: '2025-12-31' })],
+        paymentMethods: ['cash_on_delivery', 'unknown_code'],
+      }),
+      CMS,
+    );
+    expect(plain(view.price)).toBe('76.000 ₫ / kg');
+    expect(view.paymentMethods).toEqual(['Thanh toán khi nhận hàng (COD)', 'unknown_code']);
+    expect(view.deliveryMethods).toEqual(['Nhận tại cơ sở']);
+    expect(view.licences[0]).toMatchObject({
+      typeName: 'Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm',
+      shortName: 'An toàn thực phẩm',
+      expiresOn: '31/12/2025',
+      validityLabel: 'Sắp hết hạn',
+    });
+    expect(view.seller).toMatchObject({
+      legalForm: 'Hợp tác xã',
+      verifiedOn: '01/07/2025',
+      href: '/doanh-nghiep/htx-xoai-cat-hoa-loc-hoa-hung',
+    });
+  });
+
+  it('shows a seller’s legal identity', () => {
+    const view = toSellerView(makeSeller({ licences: [makeLicence({ validity: 'expired' })] }), CMS);
+    expect(view).toMatchObject({
+      legalForm: 'Doanh nghiệp',
+      registrationNumberLabel: 'Mã số doanh nghiệp',
+      enterpriseCode: '1400101234',
+      registrationDate: '01/03/2010',
+      verifiedOn: '02/07/2025',
+      contact: { phone: '0277 123 456', email: null },
+    });
+    expect(view.licences[0]?.validityLabel).toBe('Hết hạn');
+  });
+});
+
+describe('category tree', () => {
+  it('puts children under their parent, both levels in sort order', () => {
+    const tree = categoryTree([
+      makeCategory({
+        name: 'Sầu riêng',
+        slug: 'sau-rieng',
+        sortOrder: 20,
+        parent: { name: 'Trái cây', slug: 'trai-cay' },
+      }),
+      makeCategory({ name: 'Thủy sản', slug: 'thuy-san', sortOrder: 30 }),
+      makeCategory({
+        name: 'Xoài',
+        slug: 'xoai',
+        sortOrder: 10,
+        parent: { name: 'Trái cây', slug: 'trai-cay' },
+      }),
+      makeCategory({ name: 'Trái cây', slug: 'trai-cay', sortOrder: 20 }),
+      makeCategory({ name: 'Nông sản', slug: 'nong-san', sortOrder: 10 }),
+    ]);
+    expect(tree.map((node) => [node.slug, node.children.map((child) => child.slug)])).toEqual([
+      ['nong-san', []],
+      ['trai-cay', ['xoai', 'sau-rieng']],
+      ['thuy-san', []],
+    ]);
+    expect(categoryOptions(tree).map((option) => option.label)).toEqual([
+      'Nông sản',
+      'Trái cây',
+      '— Xoài',
+      '— Sầu riêng',
+      'Thủy sản',
+    ]);
+  });
+});
+
+describe('legal documents', () => {
+  const v1 = makeLegalDocument({ slug: 'qc-2023', effectiveFrom: '2023-04-10', version: '1.0' });
+  const v2 = makeLegalDocument({ slug: 'qc-2025', effectiveFrom: '2025-07-01', version: '2.0' });
+  const v3 = makeLegalDocument({ slug: 'qc-2027', effectiveFrom: '2027-01-01', version: '3.0' });
+
+  it('marks the version in force, the upcoming and the superseded ones', () => {
+    const versions = toVersions([v1, v3, v2], 'qc-2023', '2026-01-01');
+    expect(versions.map((v) => [v.href, v.status, v.effectiveFrom, v.isCurrentPage])).toEqual([
+      ['/van-ban/qc-2027', 'upcoming', '01/01/2027', false],
+      ['/van-ban/qc-2025', 'current', '01/07/2025', false],
+      ['/van-ban/qc-2023', 'superseded', '10/04/2023', true],
+    ]);
+  });
+
+  it('groups documents by kind in the configured order', () => {
+    const groups = groupDocumentsByKind([
+      makeLegalDocument({ kind: 'decree', slug: 'nd-52', number: '52/2013/NĐ-CP' }),
+      v2,
+      makeLegalDocument({ kind: 'privacy_policy', slug: 'cs' }),
+    ]);
+    expect(groups.map((group) => group.kindName)).toEqual([
+      'Quy chế hoạt động',
+      'Chính sách bảo vệ dữ liệu cá nhân',
+      'Nghị định',
+    ]);
+  });
+});
+
+describe('catalogue URL', () => {
+  it('reads the query as typed and keeps only sensible pages', () => {
+    const query = parseCatalogueQuery(new URLSearchParams('q=+banh+pia+&ocopStars=9&page=-2&type=x'));
+    expect(query).toEqual({
+      q: 'banh pia',
+      type: 'products',
+      category: '',
+      licenceType: '',
+      ocopStars: '9',
+      commune: '',
+      page: 1,
+    });
+    expect(toSearchParams(query)).toEqual({
+      q: 'banh pia',
+      category: undefined,
+      licenceType: undefined,
+      ocopStars: '9',
+      commune: undefined,
+      page: 1,
+      pageSize: 24,
+    });
+  });
+
+  it('does not send the category when searching sellers', () => {
+    const query = parseCatalogueQuery(new URLSearchParams('type=sellers&category=xoai'));
+    expect(toSearchParams(query).category).toBeUndefined();
+  });
+
+  it('links other pages of the same search', () => {
+    const query = parseCatalogueQuery(new URLSearchParams('q=xoài&category=xoai&commune=&page=3'));
+    expect(catalogueHref(query, 4)).toBe('/san-pham?q=xo%C3%A0i&category=xoai&page=4');
+    expect(catalogueHref(query, 1)).toBe('/san-pham?q=xo%C3%A0i&category=xoai');
+  });
+
+  it('shows first, last and neighbouring pages', () => {
+    expect(pageWindow(6, 12)).toEqual([1, null, 4, 5, 6, 7, 8, null, 12]);
+    expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
+  });
+});

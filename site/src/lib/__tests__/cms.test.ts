@@ -1,0 +1,238 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CmsError, createCmsClient, type CmsClient } from '../cms';
+import { listBody, makeCategory, makeLegalDocument, makeProduct } from './builders';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A real HTTP server standing in for the CMS: each test sets the answers it needs. */
+let server: Server;
+let baseUrl: string;
+let routes: Map<string, Handler>;
+let requests: URL[];
+
+const json =
+  (status: number, body: unknown): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+
+const strapiError = (status: number, name: string, message: string) =>
+  json(status, { data: null, error: { status, name, message } });
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://cms.test');
+    requests.push(url);
+    const handler = routes.get(url.pathname) ?? strapiError(404, 'NotFoundError', 'Not Found');
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+let client: CmsClient;
+let clock: number;
+
+beforeEach(() => {
+  routes = new Map();
+  requests = [];
+  clock = 0;
+  client = createCmsClient({ baseUrl, timeoutMs: 300, now: () => clock });
+});
+
+async function caught(promise: Promise<unknown>): Promise<CmsError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CmsError) return error;
+    throw error;
+  }
+  throw new Error('expected a CmsError');
+}
+
+describe('CMS client', () => {
+  it('reads a product and validates it', async () => {
+    const product = makeProduct({ price: '76000' });
+    routes.set('/api/products/xoai-cat-hoa-loc-loai-1', json(200, { data: product, meta: {} }));
+
+    await expect(client.getProduct('xoai-cat-hoa-loc-loai-1')).resolves.toEqual(product);
+  });
+
+  it('answers null when the CMS does not find the document', async () => {
+    await expect(client.getProduct('khong-co')).resolves.toBeNull();
+    await expect(client.getSeller('khong-co')).resolves.toBeNull();
+    await expect(client.getLegalDocument('khong-co')).resolves.toBeNull();
+  });
+
+  it('sends the search as query parameters, leaving out empty ones', async () => {
+    routes.set('/api/search', json(200, listBody([makeProduct()])));
+
+    const page = await client.searchProducts({
+      q: 'bánh pía',
+      licenceType: 'ocop',
+      category: '',
+      pageSize: 8,
+    });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.pagination.total).toBe(1);
+    const url = requests[0] as URL;
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      q: 'bánh pía',
+      type: 'products',
+      licenceType: 'ocop',
+      pageSize: '8',
+    });
+  });
+
+  it('filters a seller’s products with Strapi’s filter syntax', async () => {
+    routes.set('/api/products', json(200, listBody([])));
+
+    await client.getSellerProducts('htx-hoa-hung');
+
+    expect((requests[0] as URL).searchParams.get('filters[seller][slug][$eq]')).toBe('htx-hoa-hung');
+    expect((requests[0] as URL).searchParams.get('pagination[pageSize]')).toBe('24');
+  });
+
+  it('carries the endpoint, the status and the CMS’s message of a 400', async () => {
+    const message = 'Hạng OCOP phải là 3, 4 hoặc 5 sao.';
+    routes.set('/api/search', strapiError(400, 'ValidationError', message));
+
+    const error = await caught(client.searchProducts({ ocopStars: '7' }));
+
+    expect(error.name).toBe('CmsError');
+    expect(error.status).toBe(400);
+    expect(error.detail).toBe(message);
+    expect(error.endpoint).toBe('/api/search?type=products&ocopStars=7');
+    expect(error.message).toContain(message);
+  });
+
+  it('turns a server error into a CmsError with its status', async () => {
+    routes.set('/api/products/xoai', strapiError(500, 'InternalServerError', 'Internal Server Error'));
+
+    const error = await caught(client.getProduct('xoai'));
+
+    expect(error.status).toBe(500);
+    expect(error.endpoint).toBe('/api/products/xoai');
+  });
+
+  it('refuses an answer that does not match the contract', async () => {
+    routes.set('/api/products/xoai', json(200, { data: { ...makeProduct(), name: 42 }, meta: {} }));
+
+    const error = await caught(client.getProduct('xoai'));
+
+    expect(error.status).toBe(200);
+    expect(error.message).toMatch(/Unexpected CMS answer .*name/);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    routes.set('/api/news-articles', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>Bad gateway</html>');
+    });
+
+    const error = await caught(client.getLatestNews());
+
+    expect(error.status).toBe(200);
+    expect(error.message).toMatch(/not JSON/);
+  });
+
+  it('gives up after the timeout', async () => {
+    routes.set('/api/products/cham', () => {
+      // Never answers.
+    });
+
+    const error = await caught(client.getProduct('cham'));
+
+    expect(error.status).toBeNull();
+    expect(error.endpoint).toBe('/api/products/cham');
+    expect(error.message).toMatch(/no answer within 300 ms/);
+  });
+
+  it('reports a CMS that is not running', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const offline = createCmsClient({ baseUrl: `http://127.0.0.1:${port}` });
+
+    const error = await caught(offline.getCategories());
+
+    expect(error.status).toBeNull();
+    expect(error.endpoint).toMatch(/^\/api\/categories\?/);
+    expect(error.message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('reads every page of communes', async () => {
+    routes.set('/api/administrative-units', (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://cms.test');
+      const page = Number(url.searchParams.get('pagination[page]'));
+      const units = Array.from({ length: page === 1 ? 100 : 2 }, (_, i) => ({
+        id: page * 1000 + i,
+        documentId: `u${page}-${i}`,
+        name: `Xã ${page}-${i}`,
+        code: String(page * 1000 + i),
+        level: 'commune',
+      }));
+      json(200, listBody(units, page, 100, 102))(req, res);
+    });
+
+    const communes = await client.getCommunes();
+
+    expect(communes).toHaveLength(102);
+    expect(requests.map((url) => url.searchParams.get('pagination[page]'))).toEqual(['1', '2']);
+    expect((requests[0] as URL).searchParams.get('filters[level][$eq]')).toBe('commune');
+  });
+
+  it('keeps the category tree for a minute, and does not keep a failure', async () => {
+    routes.set('/api/categories', strapiError(503, 'ServiceUnavailableError', 'Đang bảo trì'));
+    await expect(client.getCategories()).rejects.toBeInstanceOf(CmsError);
+
+    routes.set('/api/categories', json(200, listBody([makeCategory()])));
+    await client.getCategories();
+    clock = 59_000;
+    await client.getCategories();
+    expect(requests).toHaveLength(2);
+
+    clock = 61_000;
+    await client.getCategories();
+    expect(requests).toHaveLength(3);
+  });
+
+  it('finds the regulation and privacy policy in force for the layout', async () => {
+    routes.set('/api/legal-documents', (req, res) => {
+      const kind = new URL(req.url ?? '/', 'http://cms.test').searchParams.get('filters[kind][$eq]');
+      const doc =
+        kind === 'operating_regulation'
+          ? makeLegalDocument()
+          : makeLegalDocument({
+              slug: 'chinh-sach-bao-ve-du-lieu-ca-nhan',
+              title: 'Chính sách',
+              kind: 'privacy_policy',
+            });
+      json(200, listBody([doc], 1, 1))(req, res);
+    });
+
+    const links = await client.getSiteLinks();
+
+    expect(links.regulation?.slug).toBe('quy-che-van-hanh-san-giao-dich-2025');
+    expect(links.privacyPolicy?.slug).toBe('chinh-sach-bao-ve-du-lieu-ca-nhan');
+    const query = (requests[0] as URL).searchParams;
+    expect(query.get('sort')).toBe('effectiveFrom:desc');
+    expect(query.get('pagination[pageSize]')).toBe('1');
+    expect(query.get('filters[effectiveFrom][$lte]')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('never fails the layout: without the CMS the links are empty', async () => {
+    routes.set('/api/legal-documents', strapiError(500, 'InternalServerError', 'Internal Server Error'));
+
+    await expect(client.getSiteLinks()).resolves.toEqual({ regulation: null, privacyPolicy: null });
+  });
+});

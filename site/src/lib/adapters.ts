@@ -1,0 +1,449 @@
+/**
+ * Turn the CMS's shapes into what a page shows: labels in Vietnamese, formatted prices and dates,
+ * absolute image URLs. Pages and components receive these view types, never raw API data.
+ */
+import { cmsBaseUrl } from './cms';
+import { formatDate, formatDecimal, formatPrice, todayInVietnam } from './format';
+import {
+  VALIDITY_LABELS,
+  deliveryMethodName,
+  legalDocumentKindName,
+  legalDocumentKindOrder,
+  legalFormName,
+  licenceTypeName,
+  licenceTypeShortName,
+  paymentMethodName,
+  registrationNumberLabel,
+} from './labels';
+import type {
+  AdministrativeUnit,
+  Category,
+  Contact,
+  LegalDocument,
+  Licence,
+  Media,
+  NewsArticle,
+  Product,
+  ProductionArea,
+  Seller,
+  SellerCard,
+  Validity,
+} from './schemas';
+
+export interface ImageView {
+  src: string;
+  srcset: string | null;
+  width: number | null;
+  height: number | null;
+  alt: string;
+}
+
+export interface LicenceView {
+  typeName: string;
+  shortName: string;
+  number: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  ocopStars: number | null;
+  validity: Validity;
+  validityLabel: string;
+}
+
+export interface ProductCardView {
+  href: string;
+  name: string;
+  price: string;
+  image: ImageView | null;
+  sellerName: string | null;
+  commune: string | null;
+  ocopStars: number | null;
+}
+
+export interface SellerCardView {
+  href: string;
+  name: string;
+  legalForm: string;
+  address: string | null;
+  commune: string | null;
+  verifiedOn: string | null;
+  isOcopProducer: boolean;
+  logo: ImageView | null;
+  contact: Contact;
+}
+
+export interface ProductionAreaView {
+  name: string;
+  code: string | null;
+  areaHa: string | null;
+  crops: string | null;
+  seasons: string | null;
+  mapHref: string | null;
+}
+
+export interface ProductView {
+  name: string;
+  price: string;
+  promotion: string | null;
+  category: { name: string; href: string } | null;
+  description: string | null;
+  ingredients: string | null;
+  uses: string | null;
+  specification: string | null;
+  images: ImageView[];
+  seller: SellerCardView | null;
+  licences: LicenceView[];
+  ocopStars: number | null;
+  productionArea: ProductionAreaView | null;
+  paymentMethods: string[];
+  deliveryMethods: string[];
+  department: string | null;
+}
+
+export interface SellerView {
+  name: string;
+  legalForm: string;
+  registrationNumberLabel: string;
+  enterpriseCode: string | null;
+  registrationDate: string | null;
+  registrationIssuer: string | null;
+  representative: string | null;
+  address: string | null;
+  commune: string | null;
+  description: string | null;
+  verifiedOn: string | null;
+  vneidVerified: boolean;
+  isOcopProducer: boolean;
+  department: string | null;
+  logo: ImageView | null;
+  licences: LicenceView[];
+  productionAreas: ProductionAreaView[];
+  contact: Contact;
+}
+
+export interface SellerResultView {
+  href: string;
+  name: string;
+  legalForm: string;
+  address: string | null;
+  commune: string | null;
+  verifiedOn: string | null;
+  isOcopProducer: boolean;
+  logo: ImageView | null;
+}
+
+export interface CategoryNode {
+  name: string;
+  slug: string;
+  href: string;
+  children: CategoryNode[];
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface NewsCardView {
+  href: string;
+  title: string;
+  summary: string | null;
+  date: string | null;
+  cover: ImageView | null;
+}
+
+export type VersionStatus = 'current' | 'upcoming' | 'superseded';
+
+export interface DocumentVersionView {
+  href: string;
+  title: string;
+  version: string | null;
+  effectiveFrom: string | null;
+  status: VersionStatus;
+  statusLabel: string;
+  isCurrentPage: boolean;
+}
+
+export interface DocumentGroupView {
+  kind: string;
+  kindName: string;
+  documents: { href: string; title: string; number: string | null; effectiveFrom: string | null }[];
+}
+
+/** A media URL from the CMS ("/uploads/x.jpg") made absolute; absolute URLs pass through. */
+export function mediaUrl(url: string, baseUrl: string = cmsBaseUrl()): string {
+  return /^https?:\/\//i.test(url) ? url : `${baseUrl}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
+const FORMAT_ORDER = ['thumbnail', 'small', 'medium', 'large'] as const;
+
+/**
+ * An image with a srcset built from the formats Strapi generated. `preferred` picks the default `src`
+ * (a card uses "small"); the original is used when that format does not exist (SVG has no formats).
+ */
+export function toImage(
+  media: Media,
+  fallbackAlt: string,
+  preferred: 'small' | 'medium' | 'original' = 'original',
+  baseUrl: string = cmsBaseUrl(),
+): ImageView {
+  const formats = media.formats ?? {};
+  const candidates = FORMAT_ORDER.flatMap((key) => {
+    const format = formats[key];
+    return format?.width ? [{ url: format.url, width: format.width }] : [];
+  });
+  if (media.width) candidates.push({ url: media.url, width: media.width });
+  const chosen = preferred === 'original' ? undefined : formats[preferred];
+  const main = chosen ?? { url: media.url, width: media.width, height: media.height };
+  return {
+    src: mediaUrl(main.url, baseUrl),
+    srcset:
+      candidates.length > 1
+        ? candidates.map((candidate) => `${mediaUrl(candidate.url, baseUrl)} ${candidate.width}w`).join(', ')
+        : null,
+    width: main.width ?? null,
+    height: main.height ?? null,
+    alt: media.alternativeText?.trim() || fallbackAlt,
+  };
+}
+
+export function toLicence(licence: Licence): LicenceView {
+  return {
+    typeName: licenceTypeName(licence.type),
+    shortName: licenceTypeShortName(licence.type),
+    number: licence.number,
+    issuer: licence.issuer ?? null,
+    issuedOn: formatDate(licence.issuedOn),
+    expiresOn: formatDate(licence.expiresOn),
+    ocopStars: licence.ocopStars ?? null,
+    validity: licence.validity,
+    validityLabel: VALIDITY_LABELS[licence.validity],
+  };
+}
+
+/** The highest OCOP rating among licences still in force. */
+export function ocopStarsOf(licences: Licence[] | null | undefined): number | null {
+  const stars = (licences ?? [])
+    .filter((licence) => licence.type === 'ocop' && licence.validity !== 'expired' && licence.ocopStars)
+    .map((licence) => licence.ocopStars as number);
+  return stars.length > 0 ? Math.max(...stars) : null;
+}
+
+function toNumber(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+export function toProductionArea(area: ProductionArea): ProductionAreaView {
+  const lat = toNumber(area.latitude);
+  const lon = toNumber(area.longitude);
+  return {
+    name: area.name,
+    code: area.code ?? null,
+    areaHa: formatDecimal(area.areaHa),
+    crops: area.crops ?? null,
+    seasons: area.seasons ?? null,
+    mapHref:
+      lat !== null && lon !== null
+        ? `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=14/${lat}/${lon}`
+        : null,
+  };
+}
+
+export const productHref = (slug: string) => `/san-pham/${encodeURIComponent(slug)}`;
+export const sellerHref = (slug: string) => `/doanh-nghiep/${encodeURIComponent(slug)}`;
+export const documentHref = (slug: string) => `/van-ban/${encodeURIComponent(slug)}`;
+export const newsHref = (slug: string) => `/tin-tuc/${encodeURIComponent(slug)}`;
+export const categoryHref = (slug: string) => `/san-pham?category=${encodeURIComponent(slug)}`;
+
+const noContact: Contact = { phone: null, email: null };
+
+export function toSellerCard(seller: SellerCard, baseUrl?: string): SellerCardView {
+  return {
+    href: sellerHref(seller.slug),
+    name: seller.name,
+    legalForm: legalFormName(seller.legalForm),
+    address: seller.address ?? null,
+    commune: seller.commune?.name ?? null,
+    verifiedOn: formatDate(seller.verifiedAt),
+    isOcopProducer: seller.isOcopProducer === true,
+    logo: seller.logo ? toImage(seller.logo, `Biểu trưng của ${seller.name}`, 'original', baseUrl) : null,
+    contact: seller.contact ?? noContact,
+  };
+}
+
+export function toProductCard(product: Product, baseUrl?: string): ProductCardView {
+  const first = product.images?.[0];
+  return {
+    href: productHref(product.slug),
+    name: product.name,
+    price: formatPrice(product),
+    image: first ? toImage(first, product.name, 'small', baseUrl) : null,
+    sellerName: product.seller?.name ?? null,
+    commune: product.seller?.commune?.name ?? null,
+    ocopStars: ocopStarsOf(product.licences),
+  };
+}
+
+export function toProductView(product: Product, baseUrl?: string): ProductView {
+  return {
+    name: product.name,
+    price: formatPrice(product),
+    promotion: product.promotion ?? null,
+    category: product.category
+      ? { name: product.category.name, href: categoryHref(product.category.slug) }
+      : null,
+    description: product.description ?? null,
+    ingredients: product.ingredients ?? null,
+    uses: product.uses ?? null,
+    specification: product.specification ?? null,
+    images: (product.images ?? []).map((image, index) =>
+      toImage(image, `${product.name} – ảnh ${index + 1}`, 'original', baseUrl),
+    ),
+    seller: product.seller ? toSellerCard(product.seller, baseUrl) : null,
+    licences: (product.licences ?? []).map(toLicence),
+    ocopStars: ocopStarsOf(product.licences),
+    productionArea: product.productionArea ? toProductionArea(product.productionArea) : null,
+    paymentMethods: (product.paymentMethods ?? []).map(paymentMethodName),
+    deliveryMethods: (product.deliveryMethods ?? []).map(deliveryMethodName),
+    department: product.department?.name ?? null,
+  };
+}
+
+export function toSellerView(seller: Seller, baseUrl?: string): SellerView {
+  return {
+    name: seller.name,
+    legalForm: legalFormName(seller.legalForm),
+    registrationNumberLabel: registrationNumberLabel(seller.legalForm),
+    enterpriseCode: seller.enterpriseCode ?? null,
+    registrationDate: formatDate(seller.registrationDate),
+    registrationIssuer: seller.registrationIssuer ?? null,
+    representative: seller.representative ?? null,
+    address: seller.address ?? null,
+    commune: seller.commune?.name ?? null,
+    description: seller.description ?? null,
+    verifiedOn: formatDate(seller.verifiedAt),
+    vneidVerified: seller.vneidVerified === true,
+    isOcopProducer: seller.isOcopProducer === true,
+    department: seller.department?.name ?? null,
+    logo: seller.logo ? toImage(seller.logo, `Biểu trưng của ${seller.name}`, 'original', baseUrl) : null,
+    licences: (seller.licences ?? []).map(toLicence),
+    productionAreas: (seller.productionAreas ?? []).map(toProductionArea),
+    contact: seller.contact ?? noContact,
+  };
+}
+
+export function toSellerResult(seller: Seller, baseUrl?: string): SellerResultView {
+  return {
+    href: sellerHref(seller.slug),
+    name: seller.name,
+    legalForm: legalFormName(seller.legalForm),
+    address: seller.address ?? null,
+    commune: seller.commune?.name ?? null,
+    verifiedOn: formatDate(seller.verifiedAt),
+    isOcopProducer: seller.isOcopProducer === true,
+    logo: seller.logo ? toImage(seller.logo, `Biểu trưng của ${seller.name}`, 'small', baseUrl) : null,
+  };
+}
+
+const bySortOrder = (a: Category, b: Category) =>
+  (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.name.localeCompare(b.name, 'vi');
+
+/** The two-level category tree, built from each category's parent. */
+export function categoryTree(categories: Category[]): CategoryNode[] {
+  const node = (category: Category): CategoryNode => ({
+    name: category.name,
+    slug: category.slug,
+    href: categoryHref(category.slug),
+    children: [],
+  });
+  const sorted = [...categories].sort(bySortOrder);
+  const roots = new Map(
+    sorted.filter((category) => !category.parent).map((category) => [category.slug, node(category)]),
+  );
+  for (const category of sorted) {
+    if (category.parent) roots.get(category.parent.slug)?.children.push(node(category));
+  }
+  return [...roots.values()];
+}
+
+/** Options of the category select: parents, then their children indented. */
+export function categoryOptions(tree: CategoryNode[]): Option[] {
+  return tree.flatMap((root) => [
+    { value: root.slug, label: root.name },
+    ...root.children.map((child) => ({ value: child.slug, label: `— ${child.name}` })),
+  ]);
+}
+
+export function communeOptions(units: AdministrativeUnit[]): Option[] {
+  return units
+    .map((unit) => ({ value: unit.code, label: unit.name }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+}
+
+export function toNewsCard(article: NewsArticle, baseUrl?: string): NewsCardView {
+  return {
+    href: newsHref(article.slug),
+    title: article.title,
+    summary: article.summary ?? null,
+    date: formatDate(article.publishedOn ?? article.publishedAt),
+    cover: article.cover ? toImage(article.cover, article.title, 'small', baseUrl) : null,
+  };
+}
+
+const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
+  current: 'Đang có hiệu lực',
+  upcoming: 'Sắp có hiệu lực',
+  superseded: 'Đã được thay thế',
+};
+
+/**
+ * Versions of one document series, newest first. The version in force is the latest whose effective
+ * date has come; later ones are upcoming, earlier ones superseded.
+ */
+export function toVersions(
+  documents: LegalDocument[],
+  currentSlug: string,
+  today: string = todayInVietnam(),
+): DocumentVersionView[] {
+  const sorted = [...documents].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  const inForce = sorted.find((doc) => doc.effectiveFrom <= today);
+  return sorted.map((doc) => {
+    const status: VersionStatus =
+      doc === inForce ? 'current' : doc.effectiveFrom > today ? 'upcoming' : 'superseded';
+    return {
+      href: documentHref(doc.slug),
+      title: doc.title,
+      version: doc.version ?? null,
+      effectiveFrom: formatDate(doc.effectiveFrom),
+      status,
+      statusLabel: VERSION_STATUS_LABELS[status],
+      isCurrentPage: doc.slug === currentSlug,
+    };
+  });
+}
+
+/** Legal documents grouped by kind, in the order of the kinds in @sgd/config. */
+export function groupDocumentsByKind(documents: LegalDocument[]): DocumentGroupView[] {
+  const groups = new Map<string, DocumentGroupView>();
+  for (const doc of documents) {
+    const group = groups.get(doc.kind) ?? {
+      kind: doc.kind,
+      kindName: legalDocumentKindName(doc.kind),
+      documents: [],
+    };
+    group.documents.push({
+      href: documentHref(doc.slug),
+      title: doc.title,
+      number: doc.number ?? null,
+      effectiveFrom: formatDate(doc.effectiveFrom),
+    });
+    groups.set(doc.kind, group);
+  }
+  const rank = (kind: string) => {
+    const index = legalDocumentKindOrder.indexOf(kind);
+    return index === -1 ? legalDocumentKindOrder.length : index;
+  };
+  return [...groups.values()].sort((a, b) => rank(a.kind) - rank(b.kind));
+}

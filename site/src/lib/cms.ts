@@ -1,0 +1,340 @@
+/**
+ * The only module that talks to the CMS. Every answer is checked (`res.ok`, then a zod schema); any
+ * failure becomes one `CmsError` carrying the endpoint and the HTTP status, so pages can tell "not
+ * found" (404), "bad input" (400, with the CMS's Vietnamese message) and "CMS down" (anything else).
+ */
+import type { z } from 'zod';
+import {
+  administrativeUnitSchema,
+  categorySchema,
+  errorBodySchema,
+  legalDocumentSchema,
+  listOf,
+  newsArticleSchema,
+  oneOf,
+  productSchema,
+  sellerSchema,
+  type AdministrativeUnit,
+  type Category,
+  type LegalDocument,
+  type NewsArticle,
+  type Page,
+  type Product,
+  type Seller,
+} from './schemas';
+import { todayInVietnam } from './format';
+
+export const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
+export const REQUEST_TIMEOUT_MS = 8000;
+/** Data that changes rarely (category tree, communes, links to the regulation) is kept this long. */
+export const CACHE_TTL_MS = 60_000;
+/** After a failure, the layout's links fall back to defaults for this long instead of retrying at once. */
+const FAILURE_TTL_MS = 10_000;
+const MAX_PAGE_SIZE = 100;
+
+export function cmsBaseUrl(): string {
+  return (process.env.CMS_URL || DEFAULT_CMS_URL).replace(/\/+$/, '');
+}
+
+export class CmsError extends Error {
+  override readonly name = 'CmsError';
+  /** Path and query of the request, e.g. `/api/products/xoai?…`. */
+  readonly endpoint: string;
+  /** HTTP status of the CMS's answer; null when no answer came (refused, timed out). */
+  readonly status: number | null;
+  /** The CMS's own message (`error.message`), meant for people, when it sent one. */
+  readonly detail: string | null;
+
+  constructor(message: string, endpoint: string, status: number | null, detail: string | null = null) {
+    super(message);
+    this.endpoint = endpoint;
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
+export type QueryValue = string | number | undefined | null;
+export type Query = Record<string, QueryValue>;
+
+export interface SearchParams {
+  q?: string;
+  category?: string;
+  licenceType?: string;
+  ocopStars?: string | number;
+  commune?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SiteLink {
+  slug: string;
+  title: string;
+}
+
+export interface SiteLinks {
+  regulation: SiteLink | null;
+  privacyPolicy: SiteLink | null;
+}
+
+const NO_LINKS: SiteLinks = { regulation: null, privacyPolicy: null };
+
+export interface CmsClientOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  cacheTtlMs?: number;
+  /** Clock for the cache; tests pass their own. */
+  now?: () => number;
+}
+
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(key, String(value));
+  }
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : '';
+}
+
+/** Why fetch failed, in a few words for the log. The abort reason is a DOMException, not always an Error. */
+function networkReason(error: unknown, timeoutMs: number): string {
+  const { name, message, cause } = (error ?? {}) as {
+    name?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown };
+  };
+  if (name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+  return `${typeof message === 'string' ? message : String(error)}${code}`;
+}
+
+async function errorDetail(res: Response): Promise<string | null> {
+  try {
+    const parsed = errorBodySchema.safeParse(await res.json());
+    return parsed.success ? parsed.data.error.message : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createCmsClient(options: CmsClientOptions = {}) {
+  const baseUrl = (options.baseUrl ?? cmsBaseUrl()).replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const cacheTtlMs = options.cacheTtlMs ?? CACHE_TTL_MS;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { expires: number; value: Promise<unknown> }>();
+
+  async function request<S extends z.ZodTypeAny>(path: string, query: Query, schema: S): Promise<z.infer<S>> {
+    const endpoint = `${path}${queryString(query)}`;
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}${endpoint}`, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new CmsError(
+        `CMS unreachable at ${endpoint}: ${networkReason(error, timeoutMs)}`,
+        endpoint,
+        null,
+      );
+    }
+    if (!res.ok) {
+      const detail = await errorDetail(res);
+      throw new CmsError(
+        `CMS answered ${res.status} at ${endpoint}${detail ? `: ${detail}` : ''}`,
+        endpoint,
+        res.status,
+        detail,
+      );
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new CmsError(`CMS sent a body that is not JSON at ${endpoint}`, endpoint, res.status);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown';
+      throw new CmsError(`Unexpected CMS answer at ${endpoint} (${where})`, endpoint, res.status);
+    }
+    return parsed.data;
+  }
+
+  async function list<S extends z.ZodTypeAny>(
+    path: string,
+    query: Query,
+    item: S,
+  ): Promise<Page<z.infer<S>>> {
+    const body = await request(path, query, listOf(item));
+    return { items: body.data, pagination: body.meta.pagination };
+  }
+
+  /** One document by slug; null when the CMS answers 404. */
+  async function findOne<S extends z.ZodTypeAny>(
+    path: string,
+    slug: string,
+    item: S,
+  ): Promise<z.infer<S> | null> {
+    try {
+      const body = await request(`${path}/${encodeURIComponent(slug)}`, {}, oneOf(item));
+      return body.data;
+    } catch (error) {
+      if (error instanceof CmsError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  function cached<T>(key: string, load: () => Promise<T>, ttl = cacheTtlMs): Promise<T> {
+    const hit = cache.get(key);
+    if (hit && hit.expires > now()) return hit.value as Promise<T>;
+    const value = load();
+    cache.set(key, { expires: now() + ttl, value });
+    // A failed load must not stay cached: the next request tries again.
+    value.catch(() => cache.delete(key));
+    return value;
+  }
+
+  async function allPages<S extends z.ZodTypeAny>(
+    path: string,
+    query: Query,
+    item: S,
+  ): Promise<z.infer<S>[]> {
+    const first = await list(
+      path,
+      { ...query, 'pagination[page]': 1, 'pagination[pageSize]': MAX_PAGE_SIZE },
+      item,
+    );
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, first.pagination.pageCount - 1) }, (_, index) =>
+        list(path, { ...query, 'pagination[page]': index + 2, 'pagination[pageSize]': MAX_PAGE_SIZE }, item),
+      ),
+    );
+    return [first, ...rest].flatMap((page) => page.items);
+  }
+
+  function searchQuery(type: 'products' | 'sellers', params: SearchParams): Query {
+    return {
+      q: params.q,
+      type,
+      category: params.category,
+      licenceType: params.licenceType,
+      ocopStars: params.ocopStars,
+      commune: params.commune,
+      page: params.page,
+      pageSize: params.pageSize,
+    };
+  }
+
+  async function currentDocument(kind: string): Promise<SiteLink | null> {
+    const page = await list(
+      '/api/legal-documents',
+      {
+        'filters[kind][$eq]': kind,
+        'filters[effectiveFrom][$lte]': todayInVietnam(),
+        sort: 'effectiveFrom:desc',
+        'pagination[pageSize]': 1,
+      },
+      legalDocumentSchema,
+    );
+    const doc = page.items[0];
+    return doc ? { slug: doc.slug, title: doc.title } : null;
+  }
+
+  return {
+    baseUrl,
+
+    searchProducts(params: SearchParams): Promise<Page<Product>> {
+      return list('/api/search', searchQuery('products', params), productSchema);
+    },
+
+    searchSellers(params: SearchParams): Promise<Page<Seller>> {
+      return list('/api/search', searchQuery('sellers', params), sellerSchema);
+    },
+
+    getProduct(slug: string): Promise<Product | null> {
+      return findOne('/api/products', slug, productSchema);
+    },
+
+    getSeller(slug: string): Promise<Seller | null> {
+      return findOne('/api/sellers', slug, sellerSchema);
+    },
+
+    getSellerProducts(sellerSlug: string, pageSize = 24): Promise<Page<Product>> {
+      return list(
+        '/api/products',
+        { 'filters[seller][slug][$eq]': sellerSlug, sort: 'name:asc', 'pagination[pageSize]': pageSize },
+        productSchema,
+      );
+    },
+
+    getCategories(): Promise<Category[]> {
+      return cached('categories', () => allPages('/api/categories', {}, categorySchema));
+    },
+
+    getCommunes(): Promise<AdministrativeUnit[]> {
+      return cached('communes', () =>
+        allPages(
+          '/api/administrative-units',
+          { 'filters[level][$eq]': 'commune', sort: 'name:asc' },
+          administrativeUnitSchema,
+        ),
+      );
+    },
+
+    async getLatestNews(limit = 3): Promise<NewsArticle[]> {
+      const page = await list(
+        '/api/news-articles',
+        { sort: 'publishedOn:desc', 'pagination[pageSize]': limit },
+        newsArticleSchema,
+      );
+      return page.items;
+    },
+
+    getNewsArticle(slug: string): Promise<NewsArticle | null> {
+      return findOne('/api/news-articles', slug, newsArticleSchema);
+    },
+
+    getLegalDocuments(): Promise<LegalDocument[]> {
+      return allPages('/api/legal-documents', { sort: 'effectiveFrom:desc' }, legalDocumentSchema);
+    },
+
+    getLegalDocument(slug: string): Promise<LegalDocument | null> {
+      return findOne('/api/legal-documents', slug, legalDocumentSchema);
+    },
+
+    async getDocumentVersions(series: string): Promise<LegalDocument[]> {
+      const page = await list(
+        '/api/legal-documents',
+        { 'filters[series][$eq]': series, sort: 'effectiveFrom:desc', 'pagination[pageSize]': MAX_PAGE_SIZE },
+        legalDocumentSchema,
+      );
+      return page.items;
+    },
+
+    /**
+     * Links every page shows (header, footer). Never throws: when the CMS is down the layout still
+     * renders, with links to the list of documents instead.
+     */
+    async getSiteLinks(): Promise<SiteLinks> {
+      try {
+        return await cached('site-links', async () => {
+          const [regulation, privacyPolicy] = await Promise.all([
+            currentDocument('operating_regulation'),
+            currentDocument('privacy_policy'),
+          ]);
+          return { regulation, privacyPolicy };
+        });
+      } catch {
+        return cached<SiteLinks>('site-links', async () => NO_LINKS, FAILURE_TTL_MS);
+      }
+    },
+  };
+}
+
+export type CmsClient = ReturnType<typeof createCmsClient>;
+
+/** The client pages use, configured from the environment (CMS_URL). */
+export const cms: CmsClient = createCmsClient();

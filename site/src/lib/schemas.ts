@@ -1,0 +1,218 @@
+/**
+ * Shapes of the CMS's public REST API (Strapi 5 flat format). Each schema keeps only what the site
+ * reads; zod drops the other keys. Optional text is `nullish` because Strapi answers `null` for an empty
+ * field and may leave a field out when a sanitizer removes it.
+ */
+import { z } from 'zod';
+
+const text = z.string().nullish();
+/** Strapi big integers come back as strings, decimals as numbers or strings depending on the database. */
+const numeric = z.union([z.number(), z.string()]).nullish();
+
+const documentBase = {
+  id: z.number(),
+  documentId: z.string(),
+};
+
+const mediaFormat = z.object({
+  url: z.string(),
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+});
+
+export const mediaSchema = z.object({
+  id: z.number(),
+  url: z.string(),
+  alternativeText: text,
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+  formats: z
+    .object({
+      thumbnail: mediaFormat.optional(),
+      small: mediaFormat.optional(),
+      medium: mediaFormat.optional(),
+      large: mediaFormat.optional(),
+    })
+    .nullish(),
+});
+export type Media = z.infer<typeof mediaSchema>;
+
+export const fileSchema = z.object({
+  url: z.string(),
+  name: text,
+  mime: text,
+  size: z.number().nullish(),
+});
+export type CmsFile = z.infer<typeof fileSchema>;
+
+const nameSlug = z.object({ name: z.string(), slug: z.string() });
+const nameCode = z.object({ name: z.string(), code: z.string() });
+
+export const paginationSchema = z.object({
+  page: z.number(),
+  pageSize: z.number(),
+  pageCount: z.number(),
+  total: z.number(),
+});
+export type Pagination = z.infer<typeof paginationSchema>;
+
+export const validitySchema = z.enum(['valid', 'expiring', 'expired']);
+export type Validity = z.infer<typeof validitySchema>;
+
+export const licenceSchema = z.object({
+  type: z.string(),
+  number: z.string(),
+  issuer: text,
+  issuedOn: text,
+  expiresOn: text,
+  ocopStars: z.number().nullish(),
+  validity: validitySchema,
+});
+export type Licence = z.infer<typeof licenceSchema>;
+
+export const contactSchema = z.object({
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const productionAreaSchema = z.object({
+  name: z.string(),
+  slug: text,
+  code: text,
+  latitude: numeric,
+  longitude: numeric,
+  areaHa: numeric,
+  crops: text,
+  seasons: text,
+});
+export type ProductionArea = z.infer<typeof productionAreaSchema>;
+
+export const sellerCardSchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  legalForm: z.string(),
+  address: text,
+  isOcopProducer: z.boolean().nullish(),
+  verifiedAt: text,
+  logo: mediaSchema.nullish(),
+  commune: nameCode.nullish(),
+  contact: contactSchema.nullish(),
+});
+export type SellerCard = z.infer<typeof sellerCardSchema>;
+
+export const productSchema = z.object({
+  ...documentBase,
+  name: z.string(),
+  slug: z.string(),
+  description: text,
+  ingredients: text,
+  uses: text,
+  specification: text,
+  unit: text,
+  price: numeric,
+  priceMin: numeric,
+  priceMax: numeric,
+  promotion: text,
+  paymentMethods: z.array(z.string()).nullish(),
+  deliveryMethods: z.array(z.string()).nullish(),
+  category: nameSlug.nullish(),
+  seller: sellerCardSchema.nullish(),
+  images: z.array(mediaSchema).nullish(),
+  licences: z.array(licenceSchema).nullish(),
+  productionArea: productionAreaSchema.nullish(),
+  department: nameCode.nullish(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const sellerSchema = z.object({
+  ...documentBase,
+  name: z.string(),
+  slug: z.string(),
+  legalForm: z.string(),
+  enterpriseCode: text,
+  registrationDate: text,
+  registrationIssuer: text,
+  representative: text,
+  address: text,
+  description: text,
+  isOcopProducer: z.boolean().nullish(),
+  vneidVerified: z.boolean().nullish(),
+  verifiedAt: text,
+  logo: mediaSchema.nullish(),
+  commune: nameCode.nullish(),
+  department: nameCode.nullish(),
+  licences: z.array(licenceSchema).nullish(),
+  productionAreas: z.array(productionAreaSchema).nullish(),
+  contact: contactSchema.nullish(),
+});
+export type Seller = z.infer<typeof sellerSchema>;
+
+export const categorySchema = z.object({
+  ...documentBase,
+  name: z.string(),
+  slug: z.string(),
+  description: text,
+  sortOrder: z.number().nullish(),
+  parent: nameSlug.nullish(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const administrativeUnitSchema = z.object({
+  ...documentBase,
+  name: z.string(),
+  code: z.string(),
+  level: z.string(),
+});
+export type AdministrativeUnit = z.infer<typeof administrativeUnitSchema>;
+
+export const newsArticleSchema = z.object({
+  ...documentBase,
+  title: z.string(),
+  slug: z.string(),
+  summary: text,
+  body: text,
+  publishedOn: text,
+  publishedAt: text,
+  cover: mediaSchema.nullish(),
+});
+export type NewsArticle = z.infer<typeof newsArticleSchema>;
+
+export const outlineEntrySchema = z.object({
+  level: z.union([z.literal(1), z.literal(2)]),
+  title: z.string(),
+  anchor: z.string(),
+});
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
+
+export const legalDocumentSchema = z.object({
+  ...documentBase,
+  title: z.string(),
+  slug: z.string(),
+  kind: z.string(),
+  series: z.string(),
+  version: text,
+  number: text,
+  issuer: text,
+  issuedOn: text,
+  effectiveFrom: z.string(),
+  summary: text,
+  body: text,
+  outline: z.array(outlineEntrySchema).nullish(),
+  attachment: fileSchema.nullish(),
+});
+export type LegalDocument = z.infer<typeof legalDocumentSchema>;
+
+export const listOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ data: z.array(item), meta: z.object({ pagination: paginationSchema }) });
+
+export const oneOf = <T extends z.ZodTypeAny>(item: T) => z.object({ data: item });
+
+export const errorBodySchema = z.object({
+  error: z.object({ status: z.number(), name: z.string(), message: z.string() }),
+});
+
+export interface Page<T> {
+  items: T[];
+  pagination: Pagination;
+}
