@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { foldVietnamese } from '@sgd/plugin-core';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeLicence, makeProduct, makeSeller } from '../factories';
 
@@ -197,5 +198,26 @@ describe('GET /api/search', () => {
       .get('/api/search')
       .query({ q: `% _ ${TOKEN}` });
     expect(res.body.meta.pagination.total).toBe(4);
+  });
+
+  it('folds in SQL exactly as in JavaScript, and on PostgreSQL uses trigram GIN indexes', async () => {
+    const knex = app.strapi.db.connection;
+    const postgres = app.strapi.db.dialect.client === 'postgres';
+    const letters =
+      'Aa Àà Áá Ảả Ãã Ạạ Ăă Ằằ Ắắ Ẳẳ Ẵẵ Ặặ Ââ Ầầ Ấấ Ẩẩ Ẫẫ Ậậ Đđ Èè Éé Ẻẻ Ẽẽ Ẹẹ Êê Ềề Ếế Ểể Ễễ Ệệ ' +
+      'Ìì Íí Ỉỉ Ĩĩ Ịị Òò Óó Ỏỏ Õõ Ọọ Ôô Ồồ Ốố Ổổ Ỗỗ Ộộ Ơơ Ờờ Ớớ Ởở Ỡỡ Ợợ Ùù Úú Ủủ Ũũ Ụụ Ưư Ừừ Ứứ Ửử Ữữ Ựự ' +
+      'Ỳỳ Ýý Ỷỷ Ỹỹ Ỵỵ  BÁNH   PÍA ';
+    const raw = await knex.raw('SELECT sgd_fold(?) AS folded', [letters]);
+    const rows = (postgres ? raw.rows : raw) as Array<{ folded: string }>;
+    expect(rows[0].folded).toBe(foldVietnamese(letters));
+    if (postgres) {
+      const indexes = await knex.raw(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('products', 'sellers') AND indexdef LIKE '%gin_trgm_ops%'",
+      );
+      expect((indexes.rows as Array<{ indexname: string }>).map((r) => r.indexname).sort()).toEqual([
+        'products_search_trgm',
+        'sellers_search_trgm',
+      ]);
+    }
   });
 });
