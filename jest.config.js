@@ -27,7 +27,7 @@ module.exports = {
       modulePathIgnorePatterns: ['<rootDir>/cms/dist/', '<rootDir>/site/dist/'],
       globalSetup: '<rootDir>/cms/tests/setup/global-setup.ts',
       globalTeardown: '<rootDir>/cms/tests/setup/global-teardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/cms/tests/setup/timeout.ts'],
     },
   ],
 };

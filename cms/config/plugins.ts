@@ -15,6 +15,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   sellers: { enabled: true, resolve: plugin('sellers') },
   catalog: { enabled: true, resolve: plugin('catalog') },
+  workflow: { enabled: true, resolve: plugin('workflow') },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -11,6 +11,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     url: env('PUBLIC_URL', ''),
     proxy: { koa: env.bool('TRUST_PROXY', false) },
     app: { keys: env.array('APP_KEYS', []) },
+    // Scheduled jobs (email outbox, overdue marks, reminders); each claims its rows, so several instances are safe.
+    cron: { enabled: env.bool('CRON_ENABLED', true) },
     logger: { updates: { enabled: false }, config: { level: env('LOG_LEVEL', 'http') } },
     ...(publicDir ? { dirs: { public: path.resolve(publicDir) } } : {}),
   };

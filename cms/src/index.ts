@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentRules } from '@sgd/plugin-core';
 import { ensureSuperAdmin } from './admin-account';
+import { ensureDemoStaff } from './demo-staff';
 import { editorialRules } from './editorial-rules';
 import { seedDemo } from './seed';
 
@@ -19,6 +20,12 @@ export default {
         strapi.log.info('Đang nạp dữ liệu mẫu (lần khởi động đầu tiên)…');
         const report = await seedDemo(strapi);
         strapi.log.info(`Đã nạp dữ liệu mẫu: ${JSON.stringify(report.created)}`);
+      }
+      if (process.env.ADMIN_PASSWORD) {
+        const officers = await ensureDemoStaff(strapi, process.env.ADMIN_PASSWORD);
+        if (officers.length > 0) {
+          strapi.log.info(`Cán bộ mẫu (cùng mật khẩu với quản trị viên): ${officers.join(', ')}.`);
+        }
       }
     }
   },

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { trustedImport } from '@sgd/plugin-workflow';
 
 export const U = {
   department: 'plugin::core.department',
@@ -29,11 +30,14 @@ export function unique(prefix: string): string {
   return `${prefix} ${process.pid.toString(36)}${counter}`;
 }
 
+/** Creates a document; a published one is imported as already approved (tests of the public API). */
 async function make(strapi: Core.Strapi, uid: string, data: Data, publish: boolean): Promise<Created> {
-  return (await strapi.documents(uid as UID.ContentType).create({
-    data: data as never,
-    ...(publish ? { status: 'published' as const } : {}),
-  })) as unknown as Created;
+  const create = async () =>
+    (await strapi.documents(uid as UID.ContentType).create({
+      data: data as never,
+      ...(publish ? { status: 'published' as const } : {}),
+    })) as unknown as Created;
+  return publish ? trustedImport(create) : create();
 }
 
 export function makeSeller(strapi: Core.Strapi, overrides: Data = {}, publish = true) {

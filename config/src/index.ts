@@ -3,3 +3,5 @@ export * from './categories';
 export * from './departments';
 export * from './licence-types';
 export * from './methods';
+export * from './workflows';
+export * from './holidays';

@@ -5,6 +5,7 @@ import { administrativeUnits, categories, departments } from '@sgd/config';
 import { CATALOG_UID } from '@sgd/plugin-catalog';
 import { CORE_UID } from '@sgd/plugin-core';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
+import { trustedImport } from '@sgd/plugin-workflow';
 import { waitForIdleDatabase } from './idle';
 import { uploadSeedImages } from './images';
 import { outlineOf } from './outline';
@@ -51,6 +52,53 @@ export async function seedDemo(
   strapi: Core.Strapi,
   dir: string = findSeedDir(__dirname),
 ): Promise<SeedReport> {
+  // The demo's approved items were approved before they reached the exchange: a trusted import.
+  const report = await trustedImport(() => importDemo(strapi, dir));
+  const opened = await openDemoTasks(strapi);
+  if (opened > 0) report.created.openTasks = opened;
+  return report;
+}
+
+const isPublic = (status: string) => status === 'approved' || status === 'verified';
+
+/** Items the demo shows as waiting for review get their task in the department's inbox. */
+async function openDemoTasks(strapi: Core.Strapi): Promise<number> {
+  const engine = strapi.plugin('workflow').service('workflow') as {
+    submit(
+      uid: string,
+      documentId: string,
+      doer: unknown,
+      kind?: string,
+      options?: { notify: boolean },
+    ): Promise<unknown>;
+    latestTask(uid: string, documentId: string): Promise<unknown>;
+  };
+  const waiting: [string, string][] = [
+    [SELLERS_UID.seller, 'verificationStatus'],
+    [SELLERS_UID.licence, 'verificationStatus'],
+    [SELLERS_UID.productionArea, 'reviewStatus'],
+    [CATALOG_UID.product, 'reviewStatus'],
+    [CATALOG_UID.supplyDemandPost, 'reviewStatus'],
+    [CATALOG_UID.directoryListing, 'reviewStatus'],
+  ];
+  let opened = 0;
+  for (const [uid, field] of waiting) {
+    const rows = (await strapi.db.query(uid as UID.Schema).findMany({
+      where: { [field]: 'pending', publishedAt: null },
+      select: ['documentId'],
+    })) as { documentId: string }[];
+    for (const row of rows) {
+      if (await engine.latestTask(uid, row.documentId)) continue;
+      await engine.submit(uid, row.documentId, { userId: null, name: 'Dữ liệu mẫu' }, undefined, {
+        notify: false,
+      });
+      opened += 1;
+    }
+  }
+  return opened;
+}
+
+async function importDemo(strapi: Core.Strapi, dir: string): Promise<SeedReport> {
   const created: Record<string, number> = {};
   const count = (what: string) => {
     created[what] = (created[what] ?? 0) + 1;
@@ -145,19 +193,31 @@ export async function seedDemo(
           department: await department(departmentCode),
           logo: logo ? images.get(logo) : null,
         },
-        s.verificationStatus !== 'draft',
+        isPublic(s.verificationStatus),
         'sellers',
       );
     }
     const seller = (slug: string) => required(SELLERS_UID.seller, { slug });
+    const sellerDepartment = async (slug: string) => {
+      const row = (await strapi.db.query(SELLERS_UID.seller).findOne({
+        where: { slug, publishedAt: null },
+        populate: { department: { select: ['documentId'] } },
+      })) as { department?: { documentId: string } | null } | null;
+      return row?.department?.documentId ?? null;
+    };
 
     for (const a of readJson<ProductionAreaSeed[]>(dir, 'data/production-areas.json')) {
       const { sellerSlug, communeCode, ...fields } = a;
       await ensure(
         SELLERS_UID.productionArea,
         { slug: a.slug },
-        { ...fields, seller: await seller(sellerSlug), commune: await commune(communeCode) },
-        a.reviewStatus !== 'draft',
+        {
+          ...fields,
+          seller: await seller(sellerSlug),
+          commune: await commune(communeCode),
+          department: await sellerDepartment(sellerSlug),
+        },
+        isPublic(a.reviewStatus),
         'productionAreas',
       );
     }
@@ -183,7 +243,7 @@ export async function seedDemo(
           images: keys.map((key) => images.get(key)),
           department: categoryRow?.department?.documentId ?? null,
         },
-        published || p.reviewStatus !== 'draft',
+        published && isPublic(p.reviewStatus),
         'products',
       );
     }
@@ -195,8 +255,13 @@ export async function seedDemo(
       await ensure(
         SELLERS_UID.licence,
         { number: l.number },
-        { ...fields, seller: await seller(sellerSlug), products: covered },
-        l.verificationStatus !== 'draft',
+        {
+          ...fields,
+          seller: await seller(sellerSlug),
+          products: covered,
+          department: await sellerDepartment(sellerSlug),
+        },
+        isPublic(l.verificationStatus),
         'licences',
       );
     }
@@ -227,7 +292,7 @@ export async function seedDemo(
           department: categoryRow?.department?.documentId ?? null,
           product: await optional(CATALOG_UID.product, productSlug ? { slug: productSlug } : null),
         },
-        post.reviewStatus !== 'draft',
+        isPublic(post.reviewStatus),
         'supplyDemandPosts',
       );
     }
@@ -238,7 +303,7 @@ export async function seedDemo(
         CATALOG_UID.directoryListing,
         { slug: listing.slug },
         { ...fields, commune: await commune(communeCode), department: await department(departmentCode) },
-        listing.reviewStatus !== 'draft',
+        isPublic(listing.reviewStatus),
         'directoryListings',
       );
     }

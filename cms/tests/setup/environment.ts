@@ -47,6 +47,8 @@ export function testEnvironment(state: Pick<TestState, 'publicDir'>): Record<str
     PUBLIC_DIR: state.publicDir,
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
+    // Tests run the scheduled jobs themselves, on a scripted clock.
+    CRON_ENABLED: 'false',
     BROWSER: 'none',
   };
 }

@@ -39,6 +39,7 @@ export default {
       required: true,
     },
     verifiedAt: { type: 'datetime' },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
   },
 };

@@ -30,6 +30,7 @@ export default {
     },
     commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
     reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
   },
 };

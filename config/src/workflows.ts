@@ -1,0 +1,290 @@
+/**
+ * Quy trình kiểm duyệt (QC Điều 7, 10, 12): dữ liệu, không phải mã. Quản trị viên cao nhất sửa được
+ * trong trang quản trị ("Quy trình duyệt"); bản dưới đây là bản nạp lần đầu.
+ *
+ * Mỗi quy trình có các bước; mỗi bước ghi vai trò quản trị được xử lý, các thao tác được phép và thời
+ * hạn tính bằng ngày làm việc (mặc định 3 ngày, QC Điều 7 và 10).
+ */
+
+/** Cấp cán bộ: chuyên viên → lãnh đạo phòng (duyệt) → lãnh đạo đơn vị (xác nhận). */
+export const STAFF_LEVELS = [
+  { code: 'specialist', name: 'Chuyên viên', role: 'sgd-specialist' },
+  { code: 'head_of_division', name: 'Lãnh đạo phòng', role: 'sgd-head-of-division' },
+  { code: 'head_of_unit', name: 'Lãnh đạo đơn vị', role: 'sgd-head-of-unit' },
+] as const;
+export type StaffLevelCode = (typeof STAFF_LEVELS)[number]['code'];
+export const STAFF_LEVEL_CODES = STAFF_LEVELS.map((level) => level.code) as StaffLevelCode[];
+
+/** Thao tác của cán bộ tại một bước. */
+export const WORKFLOW_ACTIONS = [
+  { code: 'approve', name: 'Duyệt / chuyển bước tiếp theo' },
+  { code: 'reject', name: 'Từ chối' },
+  { code: 'request_supplement', name: 'Yêu cầu bổ sung' },
+  { code: 'return', name: 'Trả về bước trước' },
+] as const;
+export type WorkflowActionCode = (typeof WORKFLOW_ACTIONS)[number]['code'];
+export const WORKFLOW_ACTION_CODES = WORKFLOW_ACTIONS.map((action) => action.code) as WorkflowActionCode[];
+
+/** Trạng thái hồ sơ (một lượt nộp). */
+export const TASK_STATES = [
+  { code: 'in_review', name: 'Đang xử lý' },
+  { code: 'supplement_requested', name: 'Chờ bổ sung' },
+  { code: 'approved', name: 'Đã duyệt' },
+  { code: 'rejected', name: 'Đã từ chối' },
+  { code: 'cancelled', name: 'Đã hủy' },
+] as const;
+export type TaskStateCode = (typeof TASK_STATES)[number]['code'];
+
+/** Loại hồ sơ: đăng ký mới, đề nghị chỉnh sửa nội dung đã duyệt, xác minh lại sau khi khóa. */
+export const TASK_KINDS = [
+  { code: 'new', name: 'Hồ sơ đăng ký mới' },
+  { code: 'edit', name: 'Hồ sơ đề nghị chỉnh sửa' },
+  { code: 'reverification', name: 'Hồ sơ xác minh lại sau khi khóa' },
+] as const;
+export type TaskKindCode = (typeof TASK_KINDS)[number]['code'];
+
+export interface WorkflowStage {
+  code: string;
+  name: string;
+  /** Mã vai trò quản trị được xử lý bước này (quản trị viên cao nhất luôn được). */
+  roles: string[];
+  actions: WorkflowActionCode[];
+  /** Thời hạn xử lý bước, tính bằng ngày làm việc. */
+  deadlineDays: number;
+}
+
+export interface WorkflowDefinition {
+  code: string;
+  name: string;
+  /** Các loại nội dung dùng quy trình này (UID Strapi). */
+  contentTypes: string[];
+  stages: WorkflowStage[];
+}
+
+const SPECIALIST = 'sgd-specialist';
+const HEAD_OF_DIVISION = 'sgd-head-of-division';
+const HEAD_OF_UNIT = 'sgd-head-of-unit';
+
+const ALL_ACTIONS: WorkflowActionCode[] = ['approve', 'reject', 'request_supplement', 'return'];
+
+const stage = (
+  code: string,
+  name: string,
+  roles: string[],
+  actions: WorkflowActionCode[] = ALL_ACTIONS,
+  deadlineDays = 3,
+): WorkflowStage => ({ code, name, roles, actions, deadlineDays });
+
+const specialistReview = stage(
+  'specialist_review',
+  'Chuyên viên thẩm định',
+  [SPECIALIST, HEAD_OF_DIVISION],
+  ['approve', 'reject', 'request_supplement'],
+);
+const divisionApproval = stage('division_approval', 'Lãnh đạo phòng duyệt', [HEAD_OF_DIVISION]);
+const unitConfirmation = stage('unit_confirmation', 'Lãnh đạo đơn vị xác nhận', [HEAD_OF_UNIT]);
+const singleReview = stage(
+  'moderation',
+  'Kiểm duyệt',
+  [SPECIALIST, HEAD_OF_DIVISION, HEAD_OF_UNIT],
+  ['approve', 'reject', 'request_supplement'],
+);
+
+export const WORKFLOWS: WorkflowDefinition[] = [
+  {
+    code: 'seller_verification',
+    name: 'Xác thực chủ thể sản xuất, kinh doanh',
+    contentTypes: ['plugin::sellers.seller'],
+    stages: [specialistReview, divisionApproval, unitConfirmation],
+  },
+  {
+    code: 'licence_verification',
+    name: 'Xác thực giấy phép, chứng nhận',
+    contentTypes: ['plugin::sellers.licence'],
+    stages: [specialistReview, divisionApproval],
+  },
+  {
+    code: 'product_moderation',
+    name: 'Kiểm duyệt sản phẩm và vùng sản xuất',
+    contentTypes: ['plugin::catalog.product', 'plugin::sellers.production-area'],
+    stages: [specialistReview, divisionApproval],
+  },
+  {
+    code: 'listing_moderation',
+    name: 'Kiểm duyệt thông tin chuyên ngành (QC Điều 6.9)',
+    contentTypes: ['plugin::catalog.directory-listing'],
+    stages: [specialistReview, divisionApproval],
+  },
+  {
+    code: 'post_moderation',
+    name: 'Kiểm duyệt tin mua, tin bán (QC Điều 10.3)',
+    contentTypes: ['plugin::catalog.supply-demand-post'],
+    stages: [singleReview],
+  },
+  {
+    code: 'review_comment',
+    name: 'Kiểm duyệt đánh giá và bình luận (QC Điều 10.3)',
+    contentTypes: [],
+    stages: [singleReview],
+  },
+];
+
+/**
+ * How the workflow engine reads and writes one content type: where its status is, the value that
+ * means "approved", its title, where its department comes from (first path that has one), who owns
+ * it and whom to write to.
+ */
+export interface WorkflowBinding {
+  statusField: string;
+  approvedValue: string;
+  titleField: string;
+  /** Relation paths tried in order: `department`, `category.department`, `seller.department`. */
+  departmentFrom: string[];
+  /** Path to the users-permissions owner: `owner` or `seller.owner`. */
+  ownerPath: string;
+  /** Paths to the submitter's email and name, tried in order. */
+  emailFrom: string[];
+  nameFrom: string[];
+  /** Field set to the approval time, if any. */
+  approvedAtField?: string;
+}
+
+const sellerOwned = (titleField: string): Omit<WorkflowBinding, 'statusField' | 'approvedValue'> => ({
+  titleField,
+  departmentFrom: ['department', 'category.department', 'seller.department'],
+  ownerPath: 'seller.owner',
+  emailFrom: ['seller.email', 'seller.owner.email'],
+  nameFrom: ['seller.representative', 'seller.name'],
+});
+
+export const WORKFLOW_BINDINGS: Record<string, WorkflowBinding> = {
+  'plugin::sellers.seller': {
+    statusField: 'verificationStatus',
+    approvedValue: 'verified',
+    titleField: 'name',
+    departmentFrom: ['department'],
+    ownerPath: 'owner',
+    emailFrom: ['email', 'owner.email'],
+    nameFrom: ['representative', 'name'],
+    approvedAtField: 'verifiedAt',
+  },
+  'plugin::sellers.licence': {
+    statusField: 'verificationStatus',
+    approvedValue: 'verified',
+    ...sellerOwned('number'),
+    approvedAtField: 'verifiedAt',
+  },
+  'plugin::sellers.production-area': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    ...sellerOwned('name'),
+  },
+  'plugin::catalog.product': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    ...sellerOwned('name'),
+  },
+  'plugin::catalog.directory-listing': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    titleField: 'title',
+    departmentFrom: ['department'],
+    ownerPath: 'owner',
+    emailFrom: ['owner.email'],
+    nameFrom: ['owner.username'],
+  },
+  'plugin::catalog.supply-demand-post': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    titleField: 'title',
+    departmentFrom: ['department', 'category.department'],
+    ownerPath: 'owner',
+    emailFrom: ['contactEmail', 'owner.email'],
+    nameFrom: ['contactName', 'owner.username'],
+  },
+};
+
+/** Mẫu trả lời nạp lần đầu; cán bộ sửa trong trang quản trị. Chỗ điền: {{submitterName}}, {{itemTitle}}, {{reason}}. */
+export interface ReplyTemplateData {
+  workflow: string | null;
+  action: WorkflowActionCode | 'submit' | 'lock' | 'unlock';
+  name: string;
+  subject: string;
+  body: string;
+}
+
+const SIGNATURE = '\n\nTrân trọng,\nBan quản lý Sàn giao dịch điện tử';
+
+export const REPLY_TEMPLATES: ReplyTemplateData[] = [
+  {
+    workflow: null,
+    action: 'submit',
+    name: 'Xác nhận đã nhận hồ sơ',
+    subject: 'Sàn giao dịch đã nhận hồ sơ "{{itemTitle}}"',
+    body:
+      'Kính gửi {{submitterName}},\n\nSàn giao dịch điện tử đã nhận hồ sơ "{{itemTitle}}". Cơ quan phụ trách sẽ ' +
+      'xem xét và trả lời trong thời hạn {{deadlineDays}} ngày làm việc (hạn xử lý: {{dueDate}}).' +
+      SIGNATURE,
+  },
+  {
+    workflow: null,
+    action: 'approve',
+    name: 'Chấp thuận',
+    subject: 'Hồ sơ "{{itemTitle}}" đã được duyệt',
+    body:
+      'Kính gửi {{submitterName}},\n\nHồ sơ "{{itemTitle}}" đã được duyệt và đã hiển thị công khai trên Sàn giao ' +
+      'dịch điện tử.{{reasonLine}}' +
+      SIGNATURE,
+  },
+  {
+    workflow: null,
+    action: 'reject',
+    name: 'Từ chối: thông tin không đúng sự thật',
+    subject: 'Hồ sơ "{{itemTitle}}" không được chấp thuận',
+    body:
+      'Kính gửi {{submitterName}},\n\nHồ sơ "{{itemTitle}}" không được chấp thuận.\nLý do: {{reason}}\n\nQuý vị có ' +
+      'thể chỉnh sửa và nộp lại hồ sơ mới.' +
+      SIGNATURE,
+  },
+  {
+    workflow: null,
+    action: 'request_supplement',
+    name: 'Yêu cầu bổ sung hồ sơ',
+    subject: 'Đề nghị bổ sung hồ sơ "{{itemTitle}}"',
+    body:
+      'Kính gửi {{submitterName}},\n\nĐể hoàn tất xem xét hồ sơ "{{itemTitle}}", đề nghị quý vị bổ sung:\n' +
+      '{{reason}}\n\nSau khi bổ sung, quý vị nộp lại hồ sơ; thời hạn xử lý được tính lại từ ngày nộp lại.' +
+      SIGNATURE,
+  },
+  {
+    workflow: 'seller_verification',
+    action: 'request_supplement',
+    name: 'Bổ sung giấy chứng nhận đăng ký kinh doanh',
+    subject: 'Đề nghị bổ sung giấy chứng nhận đăng ký kinh doanh',
+    body:
+      'Kính gửi {{submitterName}},\n\nHồ sơ "{{itemTitle}}" còn thiếu bản chụp giấy chứng nhận đăng ký doanh ' +
+      'nghiệp/hộ kinh doanh còn hiệu lực. {{reason}}\n\nĐề nghị quý vị tải lên bản chụp rõ nét và nộp lại hồ sơ.' +
+      SIGNATURE,
+  },
+  {
+    workflow: null,
+    action: 'lock',
+    name: 'Thông báo khóa',
+    subject: '"{{itemTitle}}" đã bị khóa trên Sàn giao dịch điện tử',
+    body:
+      'Kính gửi {{submitterName}},\n\n"{{itemTitle}}" đã bị khóa theo Điều 9 Quy chế hoạt động của Sàn.\nLý do: ' +
+      '{{reason}}\n\nSau khi khắc phục vi phạm, quý vị đề nghị mở khóa; hồ sơ sẽ được xác minh lại theo quy trình ' +
+      'xác thực.' +
+      SIGNATURE,
+  },
+  {
+    workflow: null,
+    action: 'unlock',
+    name: 'Thông báo mở khóa để xác minh lại',
+    subject: '"{{itemTitle}}" đang được xác minh lại',
+    body:
+      'Kính gửi {{submitterName}},\n\n"{{itemTitle}}" đã được mở khóa để xác minh lại. Nội dung sẽ hiển thị trở ' +
+      'lại sau khi cơ quan phụ trách duyệt.{{reasonLine}}' +
+      SIGNATURE,
+  },
+];

@@ -1,0 +1,8 @@
+export { solarToLunar, lunarToSolar, type LunarDate, type SolarDate } from './lunar';
+export {
+  createWorkingCalendar,
+  addDays,
+  weekday,
+  type CalendarData,
+  type WorkingCalendar,
+} from './working-days';

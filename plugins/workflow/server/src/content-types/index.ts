@@ -1,0 +1,213 @@
+import { STAFF_LEVEL_CODES, TASK_KINDS, TASK_STATES, WORKFLOW_ACTION_CODES } from '@sgd/config';
+
+/** Records the engine keeps for itself: hidden from the content manager. */
+const internal = {
+  'content-manager': { visible: false },
+  'content-type-builder': { visible: false },
+};
+/** Records staff edit in the content manager. */
+const editable = {
+  'content-manager': { visible: true },
+  'content-type-builder': { visible: false },
+};
+
+const info = (singularName: string, pluralName: string, displayName: string, description: string) => ({
+  singularName,
+  pluralName,
+  displayName,
+  description,
+});
+
+/**
+ * One submission of one item (a document of a bound content type), from submit to a final decision.
+ * Department, assignee and submitter are plain integer columns so that the inbox and the overdue
+ * counts are single-table SQL with indexes (see database/migrations/002_workflow.sql).
+ */
+const task = {
+  kind: 'collectionType',
+  collectionName: 'wf_tasks',
+  info: info('task', 'tasks', 'Hồ sơ kiểm duyệt', 'Một lượt nộp hồ sơ và các bước xử lý'),
+  options: { draftAndPublish: false },
+  pluginOptions: internal,
+  attributes: {
+    workflow: { type: 'string', required: true, maxLength: 60 },
+    targetUid: { type: 'string', required: true, maxLength: 120 },
+    targetDocumentId: { type: 'string', required: true, maxLength: 64 },
+    title: { type: 'string', maxLength: 255 },
+    kind: { type: 'enumeration', enum: TASK_KINDS.map((k) => k.code), default: 'new', required: true },
+    round: { type: 'integer', default: 1, required: true },
+    state: {
+      type: 'enumeration',
+      enum: TASK_STATES.map((s) => s.code),
+      default: 'in_review',
+      required: true,
+    },
+    stage: { type: 'string', maxLength: 60 },
+    stageIndex: { type: 'integer', default: 0, required: true },
+    departmentId: { type: 'integer' },
+    assigneeId: { type: 'integer' },
+    submitterUserId: { type: 'integer' },
+    submitterEmail: { type: 'string', maxLength: 255, private: true },
+    submitterName: { type: 'string', maxLength: 255 },
+    submittedAt: { type: 'datetime', required: true },
+    stageStartedAt: { type: 'datetime', required: true },
+    dueAt: { type: 'datetime' },
+    overdue: { type: 'boolean', default: false },
+    reminderSentAt: { type: 'datetime' },
+    closedAt: { type: 'datetime' },
+    lastAction: { type: 'string', maxLength: 40 },
+    /** The draft's `updatedAt` when it was approved: publishing later is allowed only for that version. */
+    approvedVersion: { type: 'string', maxLength: 40 },
+  },
+};
+
+/** Append-only: lifecycles refuse update and delete (see history.ts). */
+const historyEntry = {
+  kind: 'collectionType',
+  collectionName: 'wf_history',
+  info: info('history-entry', 'history-entries', 'Lịch sử xử lý', 'Nhật ký không sửa được của mọi thao tác'),
+  options: { draftAndPublish: false },
+  pluginOptions: internal,
+  attributes: {
+    taskId: { type: 'integer' },
+    workflow: { type: 'string', maxLength: 60 },
+    targetUid: { type: 'string', required: true, maxLength: 120 },
+    targetDocumentId: { type: 'string', required: true, maxLength: 64 },
+    round: { type: 'integer' },
+    action: { type: 'string', required: true, maxLength: 40 },
+    fromState: { type: 'string', maxLength: 40 },
+    toState: { type: 'string', maxLength: 40 },
+    fromStage: { type: 'string', maxLength: 60 },
+    toStage: { type: 'string', maxLength: 60 },
+    actorAdminId: { type: 'integer' },
+    actorUserId: { type: 'integer' },
+    actorName: { type: 'string', maxLength: 255 },
+    departmentId: { type: 'integer' },
+    comment: { type: 'text' },
+    internalComment: { type: 'text', private: true },
+    templateId: { type: 'integer' },
+    dueAt: { type: 'datetime' },
+    late: { type: 'boolean', default: false },
+  },
+};
+
+/** Links an admin user to one or more departments with a level (admin::user cannot be extended). */
+const staff = {
+  kind: 'collectionType',
+  collectionName: 'sgd_staff',
+  info: info('staff', 'staffs', 'Cán bộ', 'Cán bộ kiểm duyệt: sở phụ trách và cấp xử lý'),
+  options: { draftAndPublish: false },
+  pluginOptions: editable,
+  attributes: {
+    fullName: { type: 'string', maxLength: 150 },
+    user: { type: 'relation', relation: 'oneToOne', target: 'admin::user' },
+    departments: { type: 'relation', relation: 'manyToMany', target: 'plugin::core.department' },
+    level: { type: 'enumeration', enum: STAFF_LEVEL_CODES, default: 'specialist', required: true },
+  },
+};
+
+const replyTemplate = {
+  kind: 'collectionType',
+  collectionName: 'wf_reply_templates',
+  info: info(
+    'reply-template',
+    'reply-templates',
+    'Mẫu trả lời',
+    'Mẫu thư trả lời theo quy trình và thao tác',
+  ),
+  options: { draftAndPublish: false },
+  pluginOptions: editable,
+  attributes: {
+    name: { type: 'string', required: true, maxLength: 150 },
+    workflow: { type: 'string', maxLength: 60 },
+    action: {
+      type: 'enumeration',
+      enum: ['submit', ...WORKFLOW_ACTION_CODES, 'lock', 'unlock'],
+      required: true,
+    },
+    subject: { type: 'string', required: true, maxLength: 255 },
+    body: { type: 'text', required: true },
+  },
+};
+
+const notification = {
+  kind: 'collectionType',
+  collectionName: 'sgd_notifications',
+  info: info('notification', 'notifications', 'Thông báo', 'Thông báo trong ứng dụng gửi người dùng'),
+  options: { draftAndPublish: false },
+  pluginOptions: internal,
+  attributes: {
+    userId: { type: 'integer', required: true },
+    title: { type: 'string', required: true, maxLength: 255 },
+    body: { type: 'text' },
+    targetUid: { type: 'string', maxLength: 120 },
+    targetDocumentId: { type: 'string', maxLength: 64 },
+    readAt: { type: 'datetime' },
+  },
+};
+
+/** Emails waiting to be sent: a scheduled job delivers them with retries, so an SMTP outage loses nothing. */
+const outboxMessage = {
+  kind: 'collectionType',
+  collectionName: 'sgd_outbox',
+  info: info('outbox-message', 'outbox-messages', 'Thư chờ gửi', 'Hàng đợi thư điện tử'),
+  options: { draftAndPublish: false },
+  pluginOptions: internal,
+  attributes: {
+    recipient: { type: 'string', required: true, maxLength: 255 },
+    subject: { type: 'string', required: true, maxLength: 255 },
+    body: { type: 'text', required: true },
+    status: { type: 'enumeration', enum: ['pending', 'sending', 'sent', 'failed'], default: 'pending' },
+    attempts: { type: 'integer', default: 0 },
+    nextAttemptAt: { type: 'datetime' },
+    lockedUntil: { type: 'datetime' },
+    lastError: { type: 'text' },
+    sentAt: { type: 'datetime' },
+  },
+};
+
+/** The editable copy of a workflow of config/src/workflows.ts. */
+const workflowDefinition = {
+  kind: 'collectionType',
+  collectionName: 'wf_definitions',
+  info: info('workflow-definition', 'workflow-definitions', 'Quy trình duyệt', 'Định nghĩa quy trình'),
+  options: { draftAndPublish: false },
+  pluginOptions: internal,
+  attributes: {
+    code: { type: 'string', required: true, unique: true, maxLength: 60 },
+    definition: { type: 'json', required: true },
+  },
+};
+
+/** Days off and make-up working days the government announces for one year. */
+const calendarYear = {
+  kind: 'collectionType',
+  collectionName: 'wf_calendar_years',
+  info: info(
+    'calendar-year',
+    'calendar-years',
+    'Lịch nghỉ hằng năm',
+    'Ngày nghỉ, ngày làm bù theo thông báo',
+  ),
+  options: { draftAndPublish: false },
+  pluginOptions: editable,
+  attributes: {
+    year: { type: 'integer', required: true, unique: true, min: 2000, max: 2100 },
+    tetFrom: { type: 'date' },
+    tetTo: { type: 'date' },
+    daysOff: { type: 'json' },
+    workingDays: { type: 'json' },
+    note: { type: 'text' },
+  },
+};
+
+export default {
+  task: { schema: task },
+  'history-entry': { schema: historyEntry },
+  staff: { schema: staff },
+  'reply-template': { schema: replyTemplate },
+  notification: { schema: notification },
+  'outbox-message': { schema: outboxMessage },
+  'workflow-definition': { schema: workflowDefinition },
+  'calendar-year': { schema: calendarYear },
+};

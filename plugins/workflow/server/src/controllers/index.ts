@@ -1,0 +1,4 @@
+import admin from './admin';
+import submissions from './submissions';
+
+export default { admin, submissions };

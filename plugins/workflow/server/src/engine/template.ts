@@ -1,0 +1,4 @@
+/** Fills `{{name}}` placeholders; unknown placeholders become empty so no braces reach a citizen. */
+export function fillTemplate(text: string, values: Record<string, string | undefined>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
+}
