@@ -3,7 +3,7 @@
 // and the public site (http://localhost:4321) together. `--dev` runs both in
 // watch mode instead.
 import { spawn } from 'node:child_process';
-import { buildIfNeeded, root, run } from './lib.mjs';
+import { buildIfNeeded, buildLibraries, root } from './lib.mjs';
 
 const dev = process.argv.includes('--dev');
 const cmsPort = process.env.PORT || '1337';
@@ -11,7 +11,7 @@ const sitePort = process.env.SITE_PORT || '4321';
 const cmsUrl = process.env.CMS_URL || `http://127.0.0.1:${cmsPort}`;
 
 if (dev) {
-  await run('npx', ['tsc', '-b', 'config', 'plugins/core', 'plugins/sellers', 'plugins/catalog']);
+  await buildLibraries();
 } else {
   await buildIfNeeded();
 }

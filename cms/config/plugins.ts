@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
-// Compiled to dist/config: the repository root is three levels up.
-const root = path.resolve(__dirname, '..', '..', '..');
+// The repository root: two levels up from cms/config (read by the admin build), three from the
+// compiled cms/dist/config (read by the server).
+const root = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((dir) =>
+  fs.existsSync(path.join(dir, 'plugins', 'workflow', 'package.json')),
+) as string;
 // Strapi takes the folder of what `resolve` points to: name the package.json,
 // not the folder (which would resolve to the compiled entry inside dist/).
 const plugin = (name: string) => path.join(root, 'plugins', name, 'package.json');
@@ -15,7 +19,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   },
   sellers: { enabled: true, resolve: plugin('sellers') },
   catalog: { enabled: true, resolve: plugin('catalog') },
-  workflow: { enabled: true, resolve: plugin('workflow') },
+  // Declared by its folder: the admin build reads the folder's package.json for the admin entry.
+  workflow: { enabled: true, resolve: path.join(root, 'plugins', 'workflow') },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -308,7 +308,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async definitionsList(ctx: Ctx) {
       await officerOf(ctx);
-      ctx.body = { data: await definitions().all() };
+      const all = await definitions().all();
+      // Display names of the bound content types, for the inbox's type filter.
+      const typeNames = Object.fromEntries(
+        all
+          .flatMap((wf) => wf.contentTypes)
+          .map((uid) => [uid, strapi.contentType(uid as never)?.info.displayName ?? uid]),
+      );
+      ctx.body = { data: all, meta: { typeNames } };
     },
 
     async definitionsSave(ctx: Ctx) {
