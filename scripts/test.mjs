@@ -2,9 +2,11 @@
 // `npm test`: builds the shared libraries (and the site when it changed), then runs every Jest project
 // (unit tests, then API tests that boot Strapi on SQLite, or on PostgreSQL
 // when DATABASE_URL is set). Extra arguments go to Jest.
-import { isStale, root, run } from './lib.mjs';
+import { buildLibraries, isStale, root, run } from './lib.mjs';
 
-await run('npx', ['tsc', '-b', 'config', 'plugins/core', 'plugins/sellers', 'plugins/catalog']);
+await buildLibraries();
+// The browser tests drive the built admin panel (cms/dist/build).
+if (isStale('cms', 'cms/dist/build/index.html')) await run('npm', ['run', 'build', '-w', 'cms']);
 // The site tests run the built site against a test CMS.
 if (isStale('site', 'site/dist/server/entry.mjs')) await run('npm', ['run', 'build', '-w', 'site']);
 const env = {

@@ -24,9 +24,12 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 /**
  * Boots the compiled app on a private copy of the seeded template database:
  * a copied SQLite file, or a PostgreSQL database created from the template.
- * One boot per test file.
+ * One boot per test file. `serveAdminPanel` serves the built admin (cms/dist/build), for browser tests.
  */
-export async function bootStrapi(label: string): Promise<TestApp> {
+export async function bootStrapi(
+  label: string,
+  options: { serveAdminPanel?: boolean } = {},
+): Promise<TestApp> {
   const state = readState();
   Object.assign(process.env, testEnvironment(state));
   const worker = process.env.JEST_WORKER_ID ?? '0';
@@ -49,7 +52,7 @@ export async function bootStrapi(label: string): Promise<TestApp> {
     appDir: CMS_DIR,
     distDir: path.join(CMS_DIR, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel: options.serveAdminPanel ?? false,
   }).load();
   strapi.server.mount();
   return {

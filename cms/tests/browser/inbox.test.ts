@@ -1,0 +1,149 @@
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import request from 'supertest';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { makePost, unique } from '../factories';
+import { Mailbox } from '../mailbox';
+import { PASSWORD, departmentId, makeOfficer, makeSiteUser, type Officer } from '../staff';
+
+/**
+ * The review inbox in the real admin panel (the build in cms/dist/build) driven by Debian's
+ * Chromium: an officer of Sở Công Thương logs in, sees only their department's tasks, approves a
+ * buy/sell post with a reply template, and the submitter's email arrives at the test SMTP server.
+ */
+jest.setTimeout(180_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const ADMIN_BUILD = path.resolve(__dirname, '..', '..', 'dist', 'build', 'index.html');
+
+let app: TestApp;
+let base: string;
+let browser: Browser;
+let page: Page;
+const mailbox = new Mailbox();
+let officer: Officer;
+let owner: Awaited<ReturnType<typeof makeSiteUser>>;
+const ours = { title: '', slug: '' };
+let theirs: string;
+const templateName = 'Chấp thuận tin đăng (mẫu thử)';
+const templateSubject = 'Tin "{{itemTitle}}" đã được đăng trên Sàn';
+
+async function submitPost(jwt: string, department: number, title: string) {
+  const post = await makePost(
+    app.strapi,
+    { owner: owner.id, department, reviewStatus: 'draft', title, contactEmail: owner.email },
+    false,
+  );
+  const res = await request(app.strapi.server.httpServer)
+    .post('/api/workflow/submissions')
+    .set({ Authorization: `Bearer ${jwt}` })
+    .send({ type: 'supply-demand-post', documentId: post.documentId });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`Nộp tin thất bại: ${res.status} ${JSON.stringify(res.body)}`);
+  return post;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(ADMIN_BUILD)) throw new Error('Chưa build trang quản trị: chạy `npm run build -w cms`.');
+  if (!fs.existsSync(CHROMIUM)) throw new Error('Thiếu Chromium: apt-get install -y chromium');
+  process.env.SMTP_PORT = String(await mailbox.start());
+  process.env.SMTP_HOST = '127.0.0.1';
+  app = await bootStrapi('inbox', { serveAdminPanel: true });
+  const server = app.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+  owner = await makeSiteUser(app.strapi);
+  await app.strapi.db.query('plugin::workflow.reply-template').create({
+    data: {
+      name: templateName,
+      workflow: 'post_moderation',
+      action: 'approve',
+      subject: templateSubject,
+      body: 'Kính gửi {{submitterName}},\n\nTin "{{itemTitle}}" đã được duyệt.{{reasonLine}}',
+    },
+  });
+  const title = unique('Cần mua 5 tấn xoài cát Hòa Lộc');
+  const post = await submitPost(owner.jwt, await departmentId(app.strapi, 'SCT'), title);
+  ours.title = title;
+  ours.slug = post.slug as string;
+  theirs = unique('Cần bán thuốc nam Sở Y tế');
+  await submitPost(owner.jwt, await departmentId(app.strapi, 'SYT'), theirs);
+  // The submission itself sends an acknowledgement: keep only what the decision sends.
+  await deliverAll();
+  mailbox.messages.length = 0;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await mailbox.stop();
+});
+
+async function deliverAll() {
+  const outbox = app.strapi.plugin('workflow').service('outbox') as {
+    deliver(now: Date): Promise<{ sent: number; failed: number }>;
+  };
+  while ((await outbox.deliver(new Date())).sent > 0);
+}
+
+it('lets an officer approve a task of their department with a template, and emails the submitter', async () => {
+  await page.goto(`${base}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(officer.email);
+  await page.getByLabel(/password/i).fill(PASSWORD);
+  await page.getByRole('button', { name: /login/i }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+
+  await page.goto(`${base}/admin/plugins/workflow`);
+  await page.getByRole('heading', { name: 'Hộp duyệt' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: ours.title });
+  await row.waitFor();
+  // Only Sở Công Thương's tasks: the Sở Y tế post is not listed.
+  expect(await row.textContent()).toContain('Sở Công Thương');
+  const table = (await page.locator('table').textContent()) ?? '';
+  expect(table).not.toContain(theirs);
+  expect(table).not.toContain('Sở Y tế');
+
+  await row.getByRole('button', { name: 'Xử lý' }).click();
+  const dialog = page.getByRole('dialog');
+  await expectText(dialog, 'Kiểm duyệt tin mua, tin bán');
+  await dialog.getByRole('combobox', { name: 'Thao tác' }).click();
+  await page.getByRole('option', { name: 'Duyệt', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Mẫu trả lời' }).click();
+  await page.getByRole('option', { name: templateName }).click();
+  // The preview fills the placeholders.
+  await expectText(dialog, `Tin "${ours.title}" đã được đăng trên Sàn`);
+  await dialog.getByRole('textbox', { name: 'Lý do' }).fill('Tin đăng đầy đủ thông tin liên hệ.');
+  await dialog.getByRole('button', { name: 'Thực hiện' }).click();
+  await page.getByText('Đã thực hiện: Duyệt.').waitFor();
+  // The history timeline shows the decision.
+  await expectText(dialog, 'Tin đăng đầy đủ thông tin liên hệ.');
+
+  // The scheduled delivery job (run here by hand: cron is off in tests) sends the email.
+  await deliverAll();
+  const mails = mailbox.to(owner.email);
+  expect(mails.map((m) => m.subject)).toEqual([`Tin "${ours.title}" đã được đăng trên Sàn`]);
+  expect(mails[0].text).toContain('Tin đăng đầy đủ thông tin liên hệ.');
+  // Approved at the only stage: the post is public.
+  const pub = await request(app.strapi.server.httpServer).get(`/api/supply-demand-posts/${ours.slug}`);
+  expect(pub.status).toBe(200);
+});
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string) {
+  await locator.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
+}
