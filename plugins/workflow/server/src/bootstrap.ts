@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { REPLY_TEMPLATES } from '@sgd/config';
+import { REPLY_TEMPLATES, WORKFLOW_BINDINGS } from '@sgd/config';
 import { applyAdminLabels } from '@sgd/plugin-core';
-import { UID } from './constants';
+import { DECISION_ACTIONS, UID } from './constants';
+import { checkBindingPaths, type SchemaLookup } from './engine/paths';
 import { labels } from './labels';
 import { ensureStaffRoles, grantUserActions } from './rbac';
 import { USER_ACTIONS } from './routes';
@@ -29,6 +30,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: () => calendar.invalidate(),
   });
 
+  checkBindings(strapi);
   await service<{ seed(): Promise<void> }>('definitions').seed();
   await calendar.seed();
   if ((await strapi.db.query(UID.template).count()) === 0) {
@@ -50,6 +52,18 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
 };
 
+/** Refuses to start when a binding names a field its content type does not have. */
+function checkBindings(strapi: Core.Strapi): void {
+  const schemaOf: SchemaLookup = (uid) =>
+    strapi.contentType(uid as never)?.attributes as ReturnType<SchemaLookup>;
+  const problems = Object.entries(WORKFLOW_BINDINGS)
+    .filter(([uid]) => strapi.contentType(uid as never))
+    .flatMap(([uid, binding]) => checkBindingPaths(uid, binding, schemaOf));
+  if (problems.length > 0) {
+    throw new Error(`Cấu hình quy trình duyệt không khớp nội dung:\n${problems.join('\n')}`);
+  }
+}
+
 /** Indexes for the inbox and the overdue counts (plain SQL valid on SQLite and PostgreSQL). */
 async function createIndexes(strapi: Core.Strapi): Promise<void> {
   const db = strapi.plugin('workflow').service('db') as ReturnType<typeof import('./services/db').default>;
@@ -57,12 +71,19 @@ async function createIndexes(strapi: Core.Strapi): Promise<void> {
   const c = (name: string) => db.column(UID.task, name);
   const h = db.table(UID.history);
   const hc = (name: string) => db.column(UID.history, name);
+  const open = `${c('state')} IN ('in_review', 'supplement_requested')`;
   const statements = [
     `CREATE INDEX IF NOT EXISTS wf_tasks_inbox ON ${t} (${c('departmentId')}, ${c('state')}, ${c('dueAt')})`,
+    // The inbox's default view (open tasks by deadline), for all departments and for one.
+    `CREATE INDEX IF NOT EXISTS wf_tasks_queue ON ${t} (${c('dueAt')}, id) WHERE ${open}`,
+    `CREATE INDEX IF NOT EXISTS wf_tasks_department_queue ON ${t} (${c('departmentId')}, ${c('dueAt')}, id) WHERE ${open}`,
     `CREATE INDEX IF NOT EXISTS wf_tasks_target ON ${t} (${c('targetUid')}, ${c('targetDocumentId')})`,
     `CREATE INDEX IF NOT EXISTS wf_tasks_period ON ${t} (${c('submittedAt')}, ${c('departmentId')}, ${c('assigneeId')})`,
     `CREATE INDEX IF NOT EXISTS wf_history_target ON ${h} (${hc('targetUid')}, ${hc('targetDocumentId')})`,
-    `CREATE INDEX IF NOT EXISTS wf_history_period ON ${h} (${hc('createdAt')}, ${hc('departmentId')}, ${hc('actorAdminId')})`,
+    // Covering, partial indexes for the overdue statistics: open tasks by deadline, and decisions.
+    `CREATE INDEX IF NOT EXISTS wf_tasks_open ON ${t} (${c('submittedAt')}, ${c('departmentId')}, ${c('assigneeId')}, ${c('dueAt')}) WHERE ${c('state')} = 'in_review'`,
+    `DROP INDEX IF EXISTS wf_history_period`,
+    `CREATE INDEX IF NOT EXISTS wf_history_decisions ON ${h} (${hc('createdAt')}, ${hc('departmentId')}, ${hc('actorAdminId')}, ${hc('late')}) WHERE ${hc('action')} IN (${DECISION_ACTIONS.map((a) => `'${a}'`).join(', ')}) AND ${hc('actorAdminId')} IS NOT NULL`,
   ];
   for (const sql of statements) await strapi.db.connection.raw(sql);
 }

@@ -14,3 +14,6 @@ export const UID = {
 export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
 /** Admin RBAC condition: the entry's department is one of the officer's. */
 export const DEPARTMENT_CONDITION = 'plugin::workflow.my-department';
+
+/** History actions that are an officer's decision, counted on time or late in the statistics. */
+export const DECISION_ACTIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
