@@ -149,9 +149,12 @@ export interface WorkflowBinding {
   approvedAtField?: string;
 }
 
-const sellerOwned = (titleField: string): Omit<WorkflowBinding, 'statusField' | 'approvedValue'> => ({
+const sellerOwned = (
+  titleField: string,
+  departmentFrom: string[],
+): Omit<WorkflowBinding, 'statusField' | 'approvedValue'> => ({
   titleField,
-  departmentFrom: ['department', 'category.department', 'seller.department'],
+  departmentFrom,
   ownerPath: 'seller.owner',
   emailFrom: ['seller.email', 'seller.owner.email'],
   nameFrom: ['seller.representative', 'seller.name'],
@@ -171,18 +174,18 @@ export const WORKFLOW_BINDINGS: Record<string, WorkflowBinding> = {
   'plugin::sellers.licence': {
     statusField: 'verificationStatus',
     approvedValue: 'verified',
-    ...sellerOwned('number'),
+    ...sellerOwned('number', ['department', 'seller.department']),
     approvedAtField: 'verifiedAt',
   },
   'plugin::sellers.production-area': {
     statusField: 'reviewStatus',
     approvedValue: 'approved',
-    ...sellerOwned('name'),
+    ...sellerOwned('name', ['department', 'seller.department']),
   },
   'plugin::catalog.product': {
     statusField: 'reviewStatus',
     approvedValue: 'approved',
-    ...sellerOwned('name'),
+    ...sellerOwned('name', ['department', 'category.department', 'seller.department']),
   },
   'plugin::catalog.directory-listing': {
     statusField: 'reviewStatus',

@@ -1,6 +1,15 @@
 import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
-import { U, makePost, makeProduct, makeSeller, unique } from '../factories';
+import {
+  U,
+  makeArea,
+  makeLicence,
+  makeListing,
+  makePost,
+  makeProduct,
+  makeSeller,
+  unique,
+} from '../factories';
 import { Mailbox } from '../mailbox';
 import { SITE_PASSWORD, departmentId, makeOfficer, makeSiteUser, type Officer } from '../staff';
 
@@ -204,6 +213,80 @@ describe('seller verification, three stages, end to end', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('Loại hồ sơ "hoa-don" không hợp lệ.');
   });
+});
+
+describe('every other content type, end to end', () => {
+  type Made = { documentId: string };
+  const cases: Array<[string, string, string, number, (seller: string, owner: number) => Promise<Made>]> = [
+    [
+      'licence (2 stages)',
+      'licence',
+      U.licence,
+      2,
+      (seller) => makeLicence(app.strapi, seller, { verificationStatus: 'draft', department: sct }, false),
+    ],
+    [
+      'production area (2 stages)',
+      'production-area',
+      U.area,
+      2,
+      (seller) => makeArea(app.strapi, seller, { reviewStatus: 'draft' }, false),
+    ],
+    [
+      'directory listing (2 stages)',
+      'directory-listing',
+      U.listing,
+      2,
+      (_seller, owner) => makeListing(app.strapi, { reviewStatus: 'draft', department: sct, owner }, false),
+    ],
+    [
+      'buy/sell post (1 stage)',
+      'supply-demand-post',
+      U.post,
+      1,
+      (_seller, owner) => makePost(app.strapi, { reviewStatus: 'draft', department: sct, owner }, false),
+    ],
+  ];
+
+  it.each(cases)(
+    '%s: submit, approve at each stage (two-stage items are returned once), published',
+    async (_label, type, uid, stages, make) => {
+      at('2026-12-07T02:00:00.000Z');
+      const { owner, seller } = await verifiedSeller();
+      const item = await make(seller.documentId, owner.id);
+      const published = () =>
+        app.strapi.documents(uid as never).findOne({ documentId: item.documentId, status: 'published' });
+
+      expect((await submit(owner.jwt, type, item.documentId)).status).toBe(200);
+      const task = await taskOf(item.documentId);
+      expect((await inbox(staff.specialist)).some((t) => t.id === task.id)).toBe(true);
+      expect((await inbox(staff.ytSpecialist)).some((t) => t.id === task.id)).toBe(false);
+
+      expect((await act(staff.specialist, task.id, { action: 'approve' })).status).toBe(200);
+      const actions = ['submit', 'approve'];
+      if (stages === 2) {
+        expect(await published()).toBeNull();
+        const returned = await act(staff.division, task.id, {
+          action: 'return',
+          comment: 'Chuyên viên kiểm tra lại số liệu.',
+        });
+        expect(returned.status).toBe(200);
+        expect(returned.body.data.task).toMatchObject({ state: 'in_review', stage: 'specialist_review' });
+        expect((await act(staff.specialist, task.id, { action: 'approve' })).status).toBe(200);
+        const done = await act(staff.division, task.id, { action: 'approve' });
+        expect(done.status).toBe(200);
+        actions.push('return', 'approve', 'approve');
+      }
+      const final = await taskOf(item.documentId);
+      expect(final.state).toBe('approved');
+      expect(await published()).not.toBeNull();
+
+      const mine = await http()
+        .get(`/api/workflow/submissions/${type}/${item.documentId}`)
+        .set(asUser(owner.jwt));
+      expect(mine.body.data.history.map((h: { action: string }) => h.action)).toEqual(actions);
+    },
+  );
 });
 
 describe('supplement loop and rejection', () => {

@@ -35,3 +35,57 @@ export function firstOf(row: unknown, paths: string[]): unknown {
   }
   return undefined;
 }
+
+interface SchemaAttribute {
+  type: string;
+  target?: string;
+}
+/** Attributes of a content type by uid, or `undefined` when it is not installed. */
+export type SchemaLookup = (uid: string) => Record<string, SchemaAttribute> | undefined;
+
+/**
+ * Problems with a binding's paths against the installed schemas: each path must name attributes
+ * that exist, every step but the last must be a relation, and (`relation: true`) the whole path may
+ * end on a relation. An empty list means the binding is usable.
+ */
+export function checkBindingPaths(
+  uid: string,
+  binding: {
+    statusField: string;
+    titleField: string;
+    departmentFrom: string[];
+    ownerPath: string;
+    emailFrom: string[];
+    nameFrom: string[];
+    approvedAtField?: string;
+  },
+  schemaOf: SchemaLookup,
+): string[] {
+  const problems: string[] = [];
+  const check = (path: string, endsOnRelation: boolean) => {
+    let current = uid;
+    const parts = path.split('.');
+    for (const [i, part] of parts.entries()) {
+      const attribute = schemaOf(current)?.[part];
+      if (!attribute) {
+        problems.push(`${uid}: "${path}" — ${current} không có trường "${part}".`);
+        return;
+      }
+      const last = i === parts.length - 1;
+      if (!last || endsOnRelation) {
+        if (attribute.type !== 'relation' || !attribute.target) {
+          problems.push(`${uid}: "${path}" — "${part}" của ${current} không phải quan hệ.`);
+          return;
+        }
+        current = attribute.target;
+      }
+    }
+  };
+  check(binding.statusField, false);
+  check(binding.titleField, false);
+  if (binding.approvedAtField) check(binding.approvedAtField, false);
+  binding.departmentFrom.forEach((path) => check(path, true));
+  check(binding.ownerPath, true);
+  [...binding.emailFrom, ...binding.nameFrom].forEach((path) => check(path, false));
+  return problems;
+}

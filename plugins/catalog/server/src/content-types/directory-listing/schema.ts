@@ -25,6 +25,12 @@ export default {
     website: { type: 'string', maxLength: 255 },
     reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
+    owner: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::users-permissions.user',
+      private: true,
+    },
     internalNote: { type: 'text', private: true },
   },
 };
