@@ -11,6 +11,7 @@ export * from './lib/validators';
 export * from './lib/public-api';
 export * from './lib/document-rules';
 export * from './lib/admin-labels';
+export * from './lib/input';
 export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';
 
 export default {

@@ -96,19 +96,30 @@ export async function ensureStaffRoles(strapi: Core.Strapi): Promise<void> {
   }
 }
 
-/** Lets signed-in site users call the submission routes (their own items only; checked in the controller). */
-export async function grantUserActions(strapi: Core.Strapi, actions: string[]): Promise<void> {
-  const role = (await strapi.db
-    .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'authenticated' } })) as { id: number } | null;
-  if (!role) return;
-  for (const action of actions) {
-    const exists = await strapi.db
-      .query('plugin::users-permissions.permission')
-      .findOne({ where: { action, role: { id: role.id } } });
-    if (!exists)
-      await strapi.db
+/** Grants content-API actions to site roles (by type; `authenticated` by default), once. */
+export async function grantUserActions(
+  strapi: Core.Strapi,
+  actions: string[],
+  roleTypes: string[] = ['authenticated'],
+): Promise<void> {
+  // Plugins may bootstrap before Users & Permissions: let it create its default roles first
+  // (it does so only while there is no role at all), or a fresh database would get no grants.
+  await (
+    strapi.plugin('users-permissions').service('users-permissions') as { initialize(): Promise<unknown> }
+  ).initialize();
+  for (const type of roleTypes) {
+    const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } })) as {
+      id: number;
+    } | null;
+    if (!role) continue;
+    for (const action of actions) {
+      const exists = await strapi.db
         .query('plugin::users-permissions.permission')
-        .create({ data: { action, role: role.id } });
+        .findOne({ where: { action, role: { id: role.id } } });
+      if (!exists)
+        await strapi.db
+          .query('plugin::users-permissions.permission')
+          .create({ data: { action, role: role.id } });
+    }
   }
 }
