@@ -40,7 +40,14 @@ export function newestMtime(dirs) {
 }
 
 /** The TypeScript libraries the CMS loads (shared config and the plugins), in build order. */
-export const LIBRARIES = ['config', 'plugins/core', 'plugins/sellers', 'plugins/catalog', 'plugins/workflow'];
+export const LIBRARIES = [
+  'config',
+  'plugins/core',
+  'plugins/sellers',
+  'plugins/catalog',
+  'plugins/workflow',
+  'plugins/accounts',
+];
 
 /** Compiles the libraries (incremental: only what changed). */
 export const buildLibraries = () => run('npx', ['tsc', '-b', ...LIBRARIES]);
@@ -53,6 +60,7 @@ const SOURCES = {
     'plugins/catalog/server',
     'plugins/workflow/server',
     'plugins/workflow/admin',
+    'plugins/accounts/server',
     'cms/src',
     'cms/config',
   ],

@@ -5,3 +5,4 @@ export * from './licence-types';
 export * from './methods';
 export * from './workflows';
 export * from './holidays';
+export * from './accounts';

@@ -728,7 +728,7 @@ describe('account locking (QC Điều 9)', () => {
   it('locks a user account so that it cannot log in, and unlocks it', async () => {
     const { owner } = await sellerInDraft();
     const loginAs = () =>
-      http().post('/api/auth/local').send({ identifier: owner.email, password: SITE_PASSWORD });
+      http().post('/api/accounts/login').send({ identifier: owner.email, password: SITE_PASSWORD });
     expect((await loginAs()).status).toBe(200);
     const lock = await http().post('/workflow/locks').set(asOfficer(staff.specialist)).send({
       uid: 'plugin::users-permissions.user',
@@ -736,7 +736,9 @@ describe('account locking (QC Điều 9)', () => {
       reason: 'Đăng thông tin sai sự thật.',
     });
     expect(lock.status).toBe(200);
-    expect((await loginAs()).status).toBe(400);
+    const refused = await loginAs();
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('Tài khoản đã bị khóa');
     const other = await http().post('/workflow/locks').set(asOfficer(staff.ytSpecialist)).send({
       uid: 'plugin::users-permissions.user',
       documentId: owner.documentId,

@@ -1,0 +1,489 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { RedisStore } from '@sgd/plugin-accounts';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { makePost, makeSeller, unique } from '../factories';
+import { Mailbox } from '../mailbox';
+
+/**
+ * Registration and sign-in (QC Điều 8) and personal data (QC Điều 16): codes are read from a real
+ * local SMTP server and a local HTTP SMS gateway; limits, enumeration and bypass attempts.
+ */
+let app: TestApp;
+const mailbox = new Mailbox();
+const sms: { to: string; text: string; auth: string | undefined }[] = [];
+let smsServer: http.Server;
+const SMS_TOKEN = 'sms-token-thu';
+const PASSWORD = 'Xoai-cat-Hoa-Loc-2026';
+const U = 'plugin::users-permissions.user';
+
+const api = () => request(app.strapi.server.httpServer);
+const limiter = () => app.strapi.plugin('accounts').service('rate-limit') as { reset(): Promise<void> };
+const email = () => `${unique('khach').replace(/\s+/g, '.').toLowerCase()}@example.vn`;
+let phoneCounter = 0;
+/** A fresh Vietnamese mobile number per test: 0912 + 6 digits. */
+const phone = () => `0912${String(Date.now() % 100000).padStart(5, '0')}${phoneCounter++ % 10}`;
+
+const lastCode = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? null;
+const mailCode = (to: string) => {
+  const mails = mailbox.to(to);
+  return mails.length ? lastCode(mails[mails.length - 1].text) : null;
+};
+const smsCode = (to: string) => {
+  const messages = sms.filter((m) => m.to === to);
+  return messages.length ? lastCode(messages[messages.length - 1].text) : null;
+};
+/** Waits for the SMTP server to have received `count` messages for an address. */
+async function mailsTo(to: string, count: number) {
+  for (let i = 0; i < 100 && mailbox.to(to).length < count; i += 1)
+    await new Promise((r) => setTimeout(r, 20));
+  return mailbox.to(to);
+}
+
+const register = (identifier: string, overrides: Record<string, unknown> = {}) =>
+  api()
+    .post('/api/accounts/register')
+    .send({ identifier, password: PASSWORD, fullName: 'Nguyễn Thị Mai', acceptPrivacy: true, ...overrides });
+
+async function activatedByEmail() {
+  const address = email();
+  await register(address).expect(202);
+  await mailsTo(address, 1);
+  const res = await api()
+    .post('/api/accounts/activate')
+    .send({ identifier: address, code: mailCode(address) });
+  expect(res.status).toBe(200);
+  return { email: address, jwt: res.body.data.jwt as string, id: res.body.data.user.id as number };
+}
+
+beforeAll(async () => {
+  process.env.SMTP_PORT = String(await mailbox.start());
+  process.env.SMTP_HOST = '127.0.0.1';
+  smsServer = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const message = JSON.parse(body) as { to: string; text: string };
+      sms.push({ ...message, auth: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => smsServer.listen(0, '127.0.0.1', resolve));
+  process.env.SMS_PROVIDER = 'http';
+  process.env.SMS_GATEWAY_URL = `http://127.0.0.1:${(smsServer.address() as AddressInfo).port}/sms`;
+  process.env.SMS_GATEWAY_TOKEN = SMS_TOKEN;
+  app = await bootStrapi('accounts');
+});
+afterAll(async () => {
+  await app.stop();
+  await mailbox.stop();
+  await new Promise((resolve) => smsServer.close(resolve));
+});
+beforeEach(() => limiter().reset());
+
+describe('registration by email', () => {
+  it('sends a 6-digit code by email, activates with it, records consent, and signs in', async () => {
+    const address = email();
+    const res = await register(address.toUpperCase());
+    expect(res.status).toBe(202);
+    expect(res.body.data.message).toContain('mã gồm 6 chữ số đã được gửi');
+
+    const [mail] = await mailsTo(address, 1);
+    expect(mail.subject).toMatch(/^Mã kích hoạt tài khoản Sàn giao dịch: \d{6}$/);
+    expect(mail.text).toContain('Xin chào Nguyễn Thị Mai');
+    const code = mailCode(address);
+
+    const early = await api().post('/api/accounts/login').send({ identifier: address, password: PASSWORD });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toBe('Tài khoản chưa kích hoạt. Hãy nhập mã kích hoạt đã gửi cho bạn.');
+
+    const activated = await api().post('/api/accounts/activate').send({ identifier: address, code });
+    expect(activated.status).toBe(200);
+    expect(activated.body.data.jwt).toEqual(expect.any(String));
+    const policy = (await app.strapi.db.query('api::legal-document.legal-document').findOne({
+      where: { series: 'chinh-sach-bao-ve-du-lieu-ca-nhan', publishedAt: { $notNull: true } },
+      orderBy: { effectiveFrom: 'desc' },
+    })) as { version: string };
+    expect(activated.body.data.user).toMatchObject({
+      email: address,
+      fullName: 'Nguyễn Thị Mai',
+      confirmed: true,
+      role: 'authenticated',
+      consent: { privacyPolicyVersion: policy.version, at: expect.any(String) },
+    });
+    expect(JSON.stringify(activated.body)).not.toContain('password');
+
+    const login = await api()
+      .post('/api/accounts/login')
+      .send({ identifier: ` ${address} `, password: PASSWORD });
+    expect(login.status).toBe(200);
+    const me = await api().get('/api/accounts/me').set('Authorization', `Bearer ${login.body.data.jwt}`);
+    expect(me.body.data.email).toBe(address);
+  });
+
+  it('refuses weak passwords, a missing consent and fields nobody may set, each with a message', async () => {
+    const address = email();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ password: 'Ab1!xyz' }, 'password', 'Mật khẩu cần ít nhất 8 ký tự.'],
+      [
+        { password: 'matkhau123' },
+        'password',
+        'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+      ],
+      [
+        { password: 'Password1' },
+        'password',
+        'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+      ],
+      [
+        { password: '98765432' },
+        'password',
+        'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+      ],
+      [
+        { password: `${address.split('@')[0]}!2026` },
+        'password',
+        'Mật khẩu không được chứa email hoặc số điện thoại của bạn.',
+      ],
+      [
+        { password: 'ă'.repeat(40) },
+        'password',
+        'Mật khẩu quá dài (tối đa 72 byte, khoảng 72 ký tự không dấu).',
+      ],
+      [
+        { acceptPrivacy: false },
+        'acceptPrivacy',
+        'Bạn cần đọc và đồng ý với Chính sách bảo vệ dữ liệu cá nhân.',
+      ],
+      [
+        { acceptPrivacy: 'on' },
+        'acceptPrivacy',
+        'Bạn cần đọc và đồng ý với Chính sách bảo vệ dữ liệu cá nhân.',
+      ],
+      [
+        { identifier: '0123' },
+        'identifier',
+        'Email hoặc số điện thoại di động chưa đúng (ví dụ: ten@example.vn hoặc 0912345678).',
+      ],
+      [{ fullName: ' ' }, 'fullName', 'Hãy nhập họ và tên.'],
+      [{ role: 1 }, '', 'Biểu mẫu có trường không được phép.'],
+      [{ confirmed: true }, '', 'Biểu mẫu có trường không được phép.'],
+    ];
+    for (const [overrides, path, message] of cases) {
+      await limiter().reset(); // this test is about the messages, not the registration limit
+      const res = await register(address, overrides);
+      expect([res.status, res.body.error.message]).toEqual([400, expect.stringContaining(message)]);
+      if (path)
+        expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(path);
+    }
+    // A long passphrase is fine.
+    expect((await register(address, { password: 'một câu dài dễ nhớ cho tài khoản của tôi' })).status).toBe(
+      202,
+    );
+    expect(await app.strapi.db.query(U).count({ where: { email: address } })).toBe(1);
+  });
+});
+
+describe('registration by phone', () => {
+  it('sends the code through the SMS gateway, activates, and signs in with any way of writing the number', async () => {
+    const number = phone();
+    const international = `+84${number.slice(1)}`;
+    const res = await register(international);
+    expect(res.status).toBe(202);
+    expect(res.body.data.message).toContain(`${number.slice(0, 4)}***${number.slice(-3)}`);
+    const message = sms.find((m) => m.to === number);
+    expect(message?.auth).toBe(`Bearer ${SMS_TOKEN}`);
+    const activated = await api()
+      .post('/api/accounts/activate')
+      .send({ identifier: number, code: smsCode(number) });
+    expect(activated.status).toBe(200);
+    expect(activated.body.data.user).toMatchObject({ phone: number, email: null });
+
+    const spaced = `${number.slice(0, 4)} ${number.slice(4, 7)} ${number.slice(7)}`;
+    const login = await api().post('/api/accounts/login').send({ identifier: spaced, password: PASSWORD });
+    expect(login.status).toBe(200);
+  });
+});
+
+describe('codes', () => {
+  it('refuses a wrong code, kills it after five wrong tries, and refuses an expired one', async () => {
+    const number = phone();
+    await register(number).expect(202);
+    const code = smsCode(number) as string;
+    const wrong = code === '000000' ? '111111' : '000000';
+    const bad = await api().post('/api/accounts/activate').send({ identifier: number, code: wrong });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(
+      'Mã không đúng, đã hết hạn hoặc đã bị hủy do nhập sai quá nhiều lần. Hãy yêu cầu mã mới.',
+    );
+    for (let i = 0; i < 4; i += 1)
+      await api().post('/api/accounts/activate').send({ identifier: number, code: wrong }).expect(400);
+    // The sixth try, with the right code, is too late.
+    await api().post('/api/accounts/activate').send({ identifier: number, code }).expect(400);
+
+    const other = phone();
+    await register(other).expect(202);
+    await app.strapi.db
+      .query('plugin::accounts.code')
+      .updateMany({ where: { target: other }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await api()
+      .post('/api/accounts/activate')
+      .send({ identifier: other, code: smsCode(other) });
+    expect(expired.status).toBe(400);
+  });
+
+  it('resends only after the cool-down, and the new code replaces the old one', async () => {
+    const address = email();
+    await register(address).expect(202);
+    const first = mailCode(address) ?? (await mailsTo(address, 1), mailCode(address));
+    await api().post('/api/accounts/resend').send({ identifier: address }).expect(202);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(mailbox.to(address)).toHaveLength(1); // within 60 s: nothing new
+
+    await app.strapi.db
+      .query('plugin::accounts.code')
+      .updateMany({ where: { target: address }, data: { sentAt: new Date(Date.now() - 61_000) } });
+    await api().post('/api/accounts/resend').send({ identifier: address }).expect(202);
+    await mailsTo(address, 2);
+    const second = mailCode(address);
+    if (second !== first)
+      await api().post('/api/accounts/activate').send({ identifier: address, code: first }).expect(400);
+    await api().post('/api/accounts/activate').send({ identifier: address, code: second }).expect(200);
+  });
+});
+
+describe('no account enumeration', () => {
+  it('answers register, login, resend and forgot the same whether or not the account exists', async () => {
+    const known = await activatedByEmail();
+    const unknown = email();
+
+    const again = await register(known.email);
+    const fresh = await register(unknown);
+    expect(again.status).toBe(fresh.status);
+    expect(again.body.data.message.replace(/\S+@\S+/, '')).toBe(
+      fresh.body.data.message.replace(/\S+@\S+/, ''),
+    );
+    const notices = await mailsTo(known.email, 2);
+    expect(notices[1].subject).toBe('Có yêu cầu đăng ký mới bằng địa chỉ của bạn');
+    expect(lastCode(notices[1].text)).toBeNull();
+    // The existing account keeps its password.
+    await api().post('/api/accounts/login').send({ identifier: known.email, password: PASSWORD }).expect(200);
+
+    const wrongPassword = await api()
+      .post('/api/accounts/login')
+      .send({ identifier: known.email, password: 'Sai-mat-khau-2026' });
+    const noAccount = await api()
+      .post('/api/accounts/login')
+      .send({ identifier: email(), password: PASSWORD });
+    expect([wrongPassword.status, wrongPassword.body.error.message]).toEqual([
+      noAccount.status,
+      noAccount.body.error.message,
+    ]);
+    expect(noAccount.body.error.message).toBe('Email/số điện thoại hoặc mật khẩu không đúng.');
+
+    for (const path of ['/api/accounts/password/forgot', '/api/accounts/resend']) {
+      const a = await api().post(path).send({ identifier: known.email });
+      const b = await api()
+        .post(path)
+        .send({ identifier: unknown.replace('khach', 'khong') });
+      expect(a.status).toBe(202);
+      expect(b.status).toBe(202);
+      expect(a.body.data.message.replace(/\S+@\S+/, '')).toBe(b.body.data.message.replace(/\S+@\S+/, ''));
+    }
+  });
+});
+
+describe('password reset', () => {
+  it('resets with a code by email; the old password and the used code stop working', async () => {
+    const user = await activatedByEmail();
+    await api().post('/api/accounts/password/forgot').send({ identifier: user.email }).expect(202);
+    const [, mail] = await mailsTo(user.email, 2);
+    expect(mail.subject).toMatch(/^Mã đặt lại mật khẩu Sàn giao dịch: \d{6}$/);
+    const code = lastCode(mail.text);
+
+    const weak = await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code, password: '12345678' });
+    expect(weak.status).toBe(400);
+    const next = 'Bánh-pía-Sóc-Trăng-88';
+    const done = await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code, password: next });
+    expect(done.status).toBe(200);
+    await api().post('/api/accounts/login').send({ identifier: user.email, password: PASSWORD }).expect(400);
+    await api().post('/api/accounts/login').send({ identifier: user.email, password: next }).expect(200);
+    await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code, password: 'Mot-mat-khau-khac-99' })
+      .expect(400);
+  });
+
+  it('resets by phone through the SMS gateway', async () => {
+    const number = phone();
+    await register(number).expect(202);
+    await api()
+      .post('/api/accounts/activate')
+      .send({ identifier: number, code: smsCode(number) })
+      .expect(200);
+    await api().post('/api/accounts/password/forgot').send({ identifier: number }).expect(202);
+    expect(sms.filter((m) => m.to === number)).toHaveLength(2);
+    await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: number, code: smsCode(number), password: 'Lua-mua-Thap-Muoi-7' })
+      .expect(200);
+    await api()
+      .post('/api/accounts/login')
+      .send({ identifier: number, password: 'Lua-mua-Thap-Muoi-7' })
+      .expect(200);
+  });
+});
+
+describe('rate limits', () => {
+  it('stops the eleventh sign-in in 15 minutes from one address, whatever the body, case or slash', async () => {
+    for (let i = 0; i < 10; i += 1) {
+      await api().post('/api/accounts/login').send({ identifier: email(), password: PASSWORD }).expect(400);
+    }
+    const limited = await api().post('/api/accounts/login').send({ identifier: email(), password: PASSWORD });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toBe('Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 15 phút.');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
+    for (const path of [
+      '/API/Accounts/Login',
+      '/api/accounts/login/',
+      '/api/accounts//login',
+      '/api/accounts/%6Cogin',
+    ]) {
+      const res = await api().post(path).send({ identifier: email(), password: PASSWORD });
+      expect([path, res.status]).toEqual([path, 429]);
+    }
+    // Users & Permissions' own sign-in counts in the same group.
+    expect(
+      (await api().post('/api/auth/local').send({ identifier: email(), password: PASSWORD })).status,
+    ).toBe(429);
+    // Other groups keep their own count.
+    expect((await register(email())).status).toBe(202);
+  });
+
+  it('limits registration, code checks and resets too', async () => {
+    const groups: [string, () => object, number][] = [
+      [
+        '/api/accounts/register',
+        () => ({ identifier: email(), password: PASSWORD, fullName: 'Lê Văn An', acceptPrivacy: true }),
+        5,
+      ],
+      ['/api/accounts/activate', () => ({ identifier: email(), code: '123456' }), 10],
+      ['/api/accounts/password/forgot', () => ({ identifier: email() }), 5],
+    ];
+    for (const [path, body, max] of groups) {
+      for (let i = 0; i < max; i += 1) expect((await api().post(path).send(body())).status).not.toBe(429);
+      expect((await api().post(path.toUpperCase()).send(body())).status).toBe(429);
+    }
+  });
+
+  it('shares the counts between instances through Redis', async () => {
+    const a = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+    const b = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+    await Promise.all([a.connect(), b.connect()]);
+    const prefix = `sgd:test:${unique('rl').replace(/\W/g, '')}:`;
+    // ioredis' overloaded typings are wider than the three commands the store uses.
+    type Client = ConstructorParameters<typeof RedisStore>[0];
+    const one = new RedisStore(a as unknown as Client, prefix);
+    const two = new RedisStore(b as unknown as Client, prefix);
+    try {
+      expect((await one.hit('login:203.0.113.7', 900)).count).toBe(1);
+      expect((await two.hit('login:203.0.113.7', 900)).count).toBe(2);
+      const third = await one.hit('login:203.0.113.7', 900);
+      expect(third.count).toBe(3);
+      expect(third.resetInSeconds).toBeGreaterThan(890);
+      await one.reset();
+      expect((await two.hit('login:203.0.113.7', 900)).count).toBe(1);
+      await two.reset();
+    } finally {
+      a.disconnect();
+      b.disconnect();
+    }
+  });
+
+  it("closes Users & Permissions' own register and reset routes", async () => {
+    const res = await api()
+      .post('/api/auth/local/register')
+      .send({ username: 'ke-gian', email: email(), password: PASSWORD });
+    expect(res.status).toBe(410);
+    expect(res.body.error.message).toBe('Đường dẫn này không dùng trên Sàn. Hãy dùng /api/accounts.');
+    expect((await api().post('/api/auth/forgot-password').send({ email: email() })).status).toBe(410);
+  });
+});
+
+describe('personal data (QC Điều 16)', () => {
+  it('shows and corrects the profile, but nobody sets their own email, phone or role there', async () => {
+    const user = await activatedByEmail();
+    const as = { Authorization: `Bearer ${user.jwt}` };
+    const updated = await api().put('/api/accounts/me').set(as).send({ fullName: 'Nguyễn Thị Mai Anh' });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data.fullName).toBe('Nguyễn Thị Mai Anh');
+    for (const field of [
+      { role: 3 },
+      { email: 'khac@example.vn' },
+      { confirmed: true },
+      { blocked: false },
+    ]) {
+      const res = await api()
+        .put('/api/accounts/me')
+        .set(as)
+        .send({ fullName: 'Ai đó', ...field });
+      expect(res.status).toBe(400);
+    }
+    expect((await api().get('/api/accounts/me')).status).toBe(403);
+  });
+
+  it('downloads everything stored about me as JSON, without secrets or staff notes', async () => {
+    const user = await activatedByEmail();
+    const post = await makePost(app.strapi, { owner: user.id, title: unique('Cần mua 2 tấn khoai lang') });
+    const res = await api().get('/api/accounts/me/export').set('Authorization', `Bearer ${user.jwt}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="du-lieu-cua-toi-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    expect(res.body.profile).toMatchObject({ email: user.email, fullName: 'Nguyễn Thị Mai' });
+    expect(res.body['supply-demand-post'].map((p: { title: string }) => p.title)).toEqual([post.title]);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain('Ghi chú nội bộ');
+    expect(text).not.toMatch(/"password"|\$2[aby]\$/);
+  });
+
+  it('deletes my account: personal fields erased, my posts gone, the old session refused', async () => {
+    const user = await activatedByEmail();
+    const as = { Authorization: `Bearer ${user.jwt}` };
+    const post = await makePost(app.strapi, { owner: user.id });
+    const wrong = await api().post('/api/accounts/me/delete').set(as).send({ password: 'Khong-dung-2026' });
+    expect([wrong.status, wrong.body.error.message]).toEqual([400, 'Mật khẩu không đúng.']);
+
+    const done = await api().post('/api/accounts/me/delete').set(as).send({ password: PASSWORD });
+    expect(done.status).toBe(200);
+    const row = (await app.strapi.db.query(U).findOne({ where: { id: user.id } })) as Record<string, unknown>;
+    expect(row).toMatchObject({ email: null, phone: null, fullName: null, blocked: true });
+    expect(row.deletedAt).not.toBeNull();
+    expect(
+      await app.strapi.db
+        .query('plugin::catalog.supply-demand-post')
+        .count({ where: { documentId: post.documentId } }),
+    ).toBe(0);
+    expect((await api().get('/api/accounts/me').set(as)).status).toBe(401);
+    await api().post('/api/accounts/login').send({ identifier: user.email, password: PASSWORD }).expect(400);
+    // The address can register again as a new person.
+    expect((await register(user.email)).status).toBe(202);
+  });
+
+  it('keeps the account of a verified seller until the exchange stops the business', async () => {
+    const user = await activatedByEmail();
+    await makeSeller(app.strapi, { owner: user.id });
+    const res = await api()
+      .post('/api/accounts/me/delete')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ password: PASSWORD });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('doanh nghiệp đã xác thực');
+  });
+});

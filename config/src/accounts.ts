@@ -1,0 +1,144 @@
+/**
+ * Tài khoản người dùng (QC Điều 8, 16): quy tắc mật khẩu, mã kích hoạt, giới hạn tần suất.
+ * Dữ liệu, không phải mã: tỉnh khác chỉnh ở đây.
+ */
+
+export const PASSWORD_RULES = {
+  minLength: 8,
+  /** Độ dài tối đa (bcrypt chỉ dùng 72 byte đầu; mật khẩu dài hơn 72 byte bị từ chối). */
+  maxLength: 128,
+  maxBytes: 72,
+} as const;
+
+export const CODE_RULES = {
+  digits: 6,
+  /** Hiệu lực của mã, phút. */
+  ttlMinutes: 10,
+  /** Số lần nhập sai trước khi mã bị hủy. */
+  maxAttempts: 5,
+  /** Thời gian chờ trước khi gửi lại mã, giây. */
+  resendCooldownSeconds: 60,
+} as const;
+
+/** Chuỗi văn bản pháp lý là chính sách bảo vệ dữ liệu cá nhân (người dùng đồng ý phiên bản hiện hành). */
+export const PRIVACY_POLICY_SERIES = 'chinh-sach-bao-ve-du-lieu-ca-nhan';
+
+/** Giới hạn tần suất theo địa chỉ IP cho từng nhóm đường dẫn đăng nhập, đăng ký (cửa sổ giây, số lần). */
+export const AUTH_RATE_LIMITS = {
+  register: { windowSeconds: 3600, max: 5 },
+  activate: { windowSeconds: 900, max: 10 },
+  resend: { windowSeconds: 900, max: 5 },
+  login: { windowSeconds: 900, max: 10 },
+  'password-forgot': { windowSeconds: 3600, max: 5 },
+  'password-reset': { windowSeconds: 900, max: 10 },
+} as const;
+export type AuthRateGroup = keyof typeof AUTH_RATE_LIMITS;
+
+/**
+ * Mật khẩu phổ biến bị từ chối (so sánh không phân biệt hoa thường): các mật khẩu bị lộ nhiều nhất
+ * và các mẫu quen thuộc ở Việt Nam. Ngoài danh sách này, mật khẩu chỉ gồm một ký tự lặp lại, một dãy
+ * số hoặc chữ liên tiếp, hoặc chứa email, số điện thoại của chính người dùng cũng bị từ chối.
+ */
+export const COMMON_PASSWORDS: readonly string[] = [
+  '12345678',
+  '123456789',
+  '1234567890',
+  '0123456789',
+  '11111111',
+  '00000000',
+  '88888888',
+  '66666666',
+  '12341234',
+  '11223344',
+  '12121212',
+  '87654321',
+  '98765432',
+  '123123123',
+  '147258369',
+  '159753456',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'admin123',
+  'admin@123',
+  'administrator',
+  'qwertyui',
+  'qwerty123',
+  'qwertyuiop',
+  '1qaz2wsx',
+  'zaq12wsx',
+  'asdfghjk',
+  'asdf1234',
+  'abcd1234',
+  'abc12345',
+  'abcdefgh',
+  'a1234567',
+  'aa123456',
+  'iloveyou',
+  'iloveyou1',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'welcome1',
+  'welcome123',
+  'superman',
+  'starwars',
+  'trustno1',
+  'letmein1',
+  'monkey123',
+  'dragon123',
+  'master123',
+  'whatever',
+  'computer',
+  'internet',
+  'changeme',
+  'matkhau',
+  'matkhau1',
+  'matkhau123',
+  'matkhau@123',
+  'matkhaumoi',
+  'anhyeuem',
+  'emyeuanh',
+  'anhyeuem1',
+  'yeuemnhieu',
+  'vietnam1',
+  'vietnam123',
+  'vietnam@123',
+  'hanoi123',
+  'saigon123',
+  'dongthap',
+  'dongthap1',
+  'dongthap123',
+  'sangiaodich',
+  'sangiaodich1',
+  'sangiaodich123',
+  'congthuong',
+  'congthuong1',
+  'nguyenvan',
+  'nguyen123',
+  'tranvan123',
+  'levan123',
+  'hoangvan1',
+  'phamvan123',
+  'huynhvan1',
+  'conmeo123',
+  'concho123',
+  'hoilamgi',
+  'khongbiet',
+  'taikhoan',
+  'taikhoan1',
+  'dangnhap',
+  'dangnhap1',
+  'zxcvbnm1',
+  'zxcvbnm123',
+  '1q2w3e4r',
+  '1q2w3e4r5t',
+  'q1w2e3r4',
+  'qazwsxedc',
+  'asdasdasd',
+  'qweqweqwe',
+];

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import { grantUserActions } from '@sgd/plugin-workflow';
+import { SELLER_ROLE } from './constants';
+import { USER_ACTIONS } from './routes';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Users & Permissions creates its default roles only while there is none: let it go first.
+  await (
+    strapi.plugin('users-permissions').service('users-permissions') as { initialize(): Promise<unknown> }
+  ).initialize();
+  // The Seller role (given when a business is verified) can do what every signed-in user can.
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  if (!(await roles.findOne({ where: { type: SELLER_ROLE } }))) {
+    await roles.create({
+      data: { name: 'Người bán', type: SELLER_ROLE, description: 'Chủ thể kinh doanh đã được xác thực' },
+    });
+  }
+  await grantUserActions(strapi, USER_ACTIONS, ['authenticated']);
+  // Whatever a signed-in user may do, a seller may do too (seller-only actions come on top).
+  const authenticated = (await roles.findOne({
+    where: { type: 'authenticated' },
+    populate: ['permissions'],
+  })) as { permissions: { action: string }[] } | null;
+  await grantUserActions(
+    strapi,
+    (authenticated?.permissions ?? []).map((p) => p.action),
+    [SELLER_ROLE],
+  );
+
+  // One account per email and per phone number, whatever route writes it.
+  const users = strapi.db.metadata.get('plugin::users-permissions.user');
+  const column = (name: string) => (users.attributes[name] as { columnName?: string }).columnName ?? name;
+  for (const field of ['email', 'phone']) {
+    await strapi.db.connection.raw(
+      `CREATE UNIQUE INDEX IF NOT EXISTS ${users.tableName}_${field}_unique ON ${users.tableName} (${column(field)})`,
+    );
+  }
+};

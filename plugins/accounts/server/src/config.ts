@@ -1,0 +1,15 @@
+/** Plugin configuration, overridable in cms/config/plugins.ts. */
+export default {
+  default: ({ env }: { env: (name: string, fallback?: string) => string }) => ({
+    sms: {
+      // `http` (SMS_GATEWAY_URL), `log` (writes messages to the log: development) or `none`.
+      provider: env('SMS_PROVIDER', process.env.NODE_ENV === 'production' ? 'none' : 'log'),
+      url: env('SMS_GATEWAY_URL', ''),
+      token: env('SMS_GATEWAY_TOKEN', ''),
+      sender: env('SMS_SENDER', 'SANGIAODICH'),
+    },
+    // Shared counters for several CMS instances; empty: counted in this process.
+    rateLimitRedisUrl: env('RATE_LIMIT_REDIS_URL', ''),
+  }),
+  validator() {},
+};

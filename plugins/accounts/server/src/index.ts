@@ -1,0 +1,27 @@
+import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import middlewares from './middlewares';
+import register from './register';
+import routes from './routes';
+import accounts from './services/accounts';
+import messenger from './services/messenger';
+import personalData from './services/personal-data';
+import rateLimit from './services/rate-limit';
+
+export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from './lib/identifier';
+export { passwordProblem } from './lib/password';
+export { MemoryStore, RedisStore, groupOf } from './lib/rate-limit';
+export { httpSmsProvider, type SmsProvider } from './services/messenger';
+
+export default {
+  register,
+  bootstrap,
+  config,
+  contentTypes,
+  controllers,
+  middlewares,
+  routes,
+  services: { accounts, messenger, 'personal-data': personalData, 'rate-limit': rateLimit },
+};

@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { USER_UID } from './constants';
+
+type Attributes = Record<string, Record<string, unknown>>;
+
+/**
+ * The exchange's users: an email or a Vietnamese mobile number (either may be missing, not both),
+ * a full name, the privacy-policy version they agreed to and when, and when they deleted their
+ * account. All private: only the owner's own routes return them.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.get('content-types').extend(USER_UID, (contentType: { attributes: Attributes }) => {
+    const { attributes } = contentType;
+    attributes.email = { ...attributes.email, required: false, private: true };
+    attributes.phone = { type: 'string', maxLength: 10, private: true, configurable: false };
+    attributes.fullName = { type: 'string', maxLength: 150, private: true, configurable: false };
+    attributes.consentPolicyVersion = { type: 'string', maxLength: 20, private: true, configurable: false };
+    attributes.consentAt = { type: 'datetime', private: true, configurable: false };
+    attributes.deletedAt = { type: 'datetime', private: true, configurable: false };
+  });
+};

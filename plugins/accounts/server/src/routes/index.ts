@@ -1,0 +1,34 @@
+const open = (method: string, path: string, handler: string) => ({
+  method,
+  path,
+  handler: `auth.${handler}`,
+  config: { auth: false as const, policies: [] },
+});
+const mine = (method: string, path: string, handler: string) => ({
+  method,
+  path,
+  handler: `me.${handler}`,
+  config: { policies: [] },
+});
+
+/** Actions of a signed-in user on their own account (granted to the Authenticated and Seller roles). */
+export const USER_ACTIONS = ['profile', 'update', 'export', 'remove'].map((a) => `plugin::accounts.me.${a}`);
+
+export default {
+  'content-api': {
+    type: 'content-api',
+    routes: [
+      open('POST', '/register', 'register'),
+      open('POST', '/activate', 'activate'),
+      open('POST', '/resend', 'resend'),
+      open('POST', '/login', 'login'),
+      open('POST', '/password/forgot', 'forgot'),
+      open('POST', '/password/reset', 'reset'),
+      mine('GET', '/me', 'profile'),
+      mine('PUT', '/me', 'update'),
+      mine('GET', '/me/export', 'export'),
+      // POST: a confirmation with the password (bodies of DELETE requests are not read; forms cannot send them).
+      mine('POST', '/me/delete', 'remove'),
+    ],
+  },
+};
