@@ -6,6 +6,7 @@ import { RedisStore } from '@sgd/plugin-accounts';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
+import { makeOfficer, type Officer } from '../staff';
 
 /**
  * Registration and sign-in (QC Điều 8) and personal data (QC Điều 16): codes are read from a real
@@ -485,5 +486,165 @@ describe('personal data (QC Điều 16)', () => {
       .send({ password: PASSWORD });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('doanh nghiệp đã xác thực');
+  });
+});
+
+describe('seller onboarding (QC Điều 7, 12)', () => {
+  // A 1×1 PNG: the scan of a licence.
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const declaration = () => ({
+    business: {
+      legalForm: 'household',
+      name: unique('Hộ kinh doanh Bánh phồng tôm Ba Vân'),
+      citizenId: '087123456789',
+      representative: 'Nguyễn Thị Vân',
+      phone: '0918123456',
+      address: 'Ấp 3, xã Mỹ An Hưng',
+    },
+    licences: [
+      {
+        type: 'food_safety',
+        number: unique('ATTP-DK'),
+        issuer: 'Sở Y tế tỉnh Đồng Tháp',
+        issuedOn: '2025-05-01',
+        expiresOn: '2028-05-01',
+      },
+    ],
+  });
+  const staff = {} as Record<'specialist' | 'division' | 'unit', Officer>;
+  beforeAll(async () => {
+    staff.specialist = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    staff.division = await makeOfficer(app.strapi, 'head_of_division', ['SCT']);
+    staff.unit = await makeOfficer(app.strapi, 'head_of_unit', ['SCT']);
+  });
+  const sellerTask = async (documentId: string) =>
+    (await app.strapi.db.query('plugin::workflow.task').findOne({
+      where: { targetUid: 'plugin::sellers.seller', targetDocumentId: documentId },
+      orderBy: { id: 'desc' },
+    })) as { id: number };
+  const act = (officer: Officer, taskId: number, body: object) =>
+    api()
+      .post(`/workflow/tasks/${taskId}/actions`)
+      .set('Authorization', `Bearer ${officer.token}`)
+      .send(body);
+
+  it('declares a business with a licence scan, and after the three approvals the user is a seller, live', async () => {
+    const user = await activatedByEmail();
+    const as = { Authorization: `Bearer ${user.jwt}` };
+    const form = declaration();
+    const res = await api()
+      .post('/api/accounts/business')
+      .set(as)
+      .field('data', JSON.stringify(form))
+      .attach('scan_0', PNG, { filename: 'giay-attp.png', contentType: 'image/png' });
+    expect(res.status).toBe(201);
+    const { seller, review } = res.body.data;
+    expect(review.state).toBe('in_review');
+    expect(seller).toMatchObject({
+      name: form.business.name,
+      verificationStatus: 'pending',
+      citizenId: '087123456789',
+    });
+    expect(seller.licences[0].scan).toEqual({ name: 'giay-attp.png', mime: 'image/png' });
+    expect((await api().get(`/api/sellers/${seller.slug}`)).status).toBe(404);
+
+    const again = await api().post('/api/accounts/business').set(as).send(declaration());
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toContain('đã đăng ký một doanh nghiệp');
+
+    const task = await sellerTask(seller.documentId);
+    for (const officer of [staff.specialist, staff.division, staff.unit])
+      expect((await act(officer, task.id, { action: 'approve' })).status).toBe(200);
+
+    const me = await api().get('/api/accounts/me').set(as);
+    expect(me.body.data.role).toBe('seller');
+    const mine = await api().get('/api/accounts/business').set(as);
+    expect(mine.body.data.publicUrl).toBe(`/doanh-nghiep/${seller.slug}`);
+    const page = await api().get(`/api/sellers/${seller.slug}`);
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body)).not.toContain('087123456789');
+    // A seller may still do what any signed-in user can.
+    expect((await api().get('/api/accounts/me/export').set(as)).status).toBe(200);
+  });
+
+  it('shows a request for supplement with its reason, and sends the fixed declaration again', async () => {
+    const user = await activatedByEmail();
+    const as = { Authorization: `Bearer ${user.jwt}` };
+    const res = await api().post('/api/accounts/business').set(as).send(declaration());
+    expect(res.status).toBe(201);
+    const task = await sellerTask(res.body.data.seller.documentId);
+    await act(staff.specialist, task.id, {
+      action: 'request_supplement',
+      comment: 'Bổ sung địa chỉ cơ sở sản xuất (số nhà, ấp).',
+      internalComment: 'Ghi chú của cán bộ',
+    }).expect(200);
+
+    const view = await api().get('/api/accounts/business').set(as);
+    expect(view.body.data.review.state).toBe('supplement_requested');
+    expect(JSON.stringify(view.body)).toContain('Bổ sung địa chỉ cơ sở sản xuất');
+    expect(JSON.stringify(view.body)).not.toContain('Ghi chú của cán bộ');
+
+    const fixed = await api()
+      .put('/api/accounts/business')
+      .set(as)
+      .send({ business: { address: 'Số 12, ấp 3, xã Mỹ An Hưng' } });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.data.seller.address).toBe('Số 12, ấp 3, xã Mỹ An Hưng');
+    expect(fixed.body.data.review.state).toBe('in_review');
+    expect(fixed.body.data.review.history.map((h: { action: string }) => h.action)).toEqual([
+      'submit',
+      'request_supplement',
+      'resubmit',
+    ]);
+    const busy = await api()
+      .put('/api/accounts/business')
+      .set(as)
+      .send({ business: { name: 'Tên khác' } });
+    expect([busy.status, busy.body.error.message]).toEqual([
+      400,
+      'Hồ sơ đang được xem xét, chưa sửa được lúc này.',
+    ]);
+  });
+
+  it("refuses status, owner, department and verification fields, and shows nobody else's business", async () => {
+    const user = await activatedByEmail();
+    const as = { Authorization: `Bearer ${user.jwt}` };
+    for (const extra of [
+      { verificationStatus: 'verified' },
+      { owner: 1 },
+      { department: 1 },
+      { verifiedAt: '2026-01-01T00:00:00.000Z' },
+      { vneidVerified: true },
+    ]) {
+      const form = declaration();
+      const res = await api()
+        .post('/api/accounts/business')
+        .set(as)
+        .send({ ...form, business: { ...form.business, ...extra } });
+      expect([Object.keys(extra)[0], res.status]).toEqual([Object.keys(extra)[0], 400]);
+    }
+    const licenceExtra = declaration();
+    (licenceExtra.licences[0] as Record<string, unknown>).verificationStatus = 'verified';
+    expect((await api().post('/api/accounts/business').set(as).send(licenceExtra)).status).toBe(400);
+
+    const other = await activatedByEmail();
+    await api()
+      .post('/api/accounts/business')
+      .set({ Authorization: `Bearer ${other.jwt}` })
+      .send(declaration())
+      .expect(201);
+    const mine = await api().get('/api/accounts/business').set(as);
+    expect(mine.body.data).toBeNull();
+    expect(
+      (
+        await api()
+          .put('/api/accounts/business')
+          .set(as)
+          .send({ business: { name: 'Chiếm' } })
+      ).status,
+    ).toBe(404);
   });
 });

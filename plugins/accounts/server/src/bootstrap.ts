@@ -35,4 +35,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       `CREATE UNIQUE INDEX IF NOT EXISTS ${users.tableName}_${field}_unique ON ${users.tableName} (${column(field)})`,
     );
   }
+
+  (strapi.plugin('accounts').service('business') as { listen(): void }).listen();
 };

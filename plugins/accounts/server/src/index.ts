@@ -6,6 +6,7 @@ import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
 import accounts from './services/accounts';
+import business from './services/business';
 import messenger from './services/messenger';
 import personalData from './services/personal-data';
 import rateLimit from './services/rate-limit';
@@ -23,5 +24,5 @@ export default {
   controllers,
   middlewares,
   routes,
-  services: { accounts, messenger, 'personal-data': personalData, 'rate-limit': rateLimit },
+  services: { accounts, business, messenger, 'personal-data': personalData, 'rate-limit': rateLimit },
 };

@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseInput } from '@sgd/plugin-core';
+import { LEGAL_FORM_CODES, LICENCE_TYPE_CODES } from '@sgd/config';
 import { z } from 'zod';
 import { parseIdentifier, type Identifier } from '../lib/identifier';
 import type { UserRow } from '../services/accounts';
+import type { UploadedFile } from '../services/business';
 import { DeliveryError } from '../services/messenger';
 
 export interface Ctx {
-  request: { body?: unknown };
+  request: { body?: unknown; files?: Record<string, unknown>; is(type: string): string | false | null };
   state: { user?: { id: number } };
   status: number;
   body: unknown;
@@ -44,7 +46,65 @@ const fullName = z
   .max(150, 'Họ và tên quá dài (tối đa 150 ký tự).');
 const strict = 'Biểu mẫu có trường không được phép.';
 
+const optionalText = (max: number, label: string) =>
+  z
+    .string({ invalid_type_error: `${label} phải là chuỗi ký tự.` })
+    .trim()
+    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const requiredText = (max: number, label: string) =>
+  z
+    .string({
+      required_error: `Hãy nhập ${label.toLowerCase()}.`,
+      invalid_type_error: `Hãy nhập ${label.toLowerCase()}.`,
+    })
+    .trim()
+    .min(1, `Hãy nhập ${label.toLowerCase()}.`)
+    .max(max, `${label} quá dài (tối đa ${max} ký tự).`);
+const date = (label: string) =>
+  z
+    .string({ invalid_type_error: `${label}: dùng dạng YYYY-MM-DD.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: dùng dạng YYYY-MM-DD.`);
+const business = z
+  .object({
+    legalForm: z.enum(LEGAL_FORM_CODES as unknown as [string, ...string[]], {
+      errorMap: () => ({ message: 'Hãy chọn loại hình (doanh nghiệp, hợp tác xã, hộ kinh doanh, cá nhân).' }),
+    }),
+    name: requiredText(255, 'Tên doanh nghiệp, cơ sở'),
+    enterpriseCode: optionalText(14, 'Mã số doanh nghiệp'),
+    registrationDate: date('Ngày đăng ký').nullish(),
+    registrationIssuer: optionalText(255, 'Nơi cấp đăng ký'),
+    citizenId: optionalText(12, 'Số CCCD'),
+    representative: requiredText(255, 'Người đại diện'),
+    phone: optionalText(20, 'Số điện thoại'),
+    email: optionalText(254, 'Email'),
+    showPhone: z.boolean().optional(),
+    showEmail: z.boolean().optional(),
+    address: requiredText(500, 'Địa chỉ'),
+    commune: optionalText(10, 'Xã, phường'),
+    description: optionalText(5000, 'Giới thiệu'),
+    isOcopProducer: z.boolean().optional(),
+  })
+  .strict('Biểu mẫu có trường không được phép (trạng thái, chủ sở hữu, sở phụ trách do Sàn quản lý).');
+const licence = z
+  .object({
+    type: z.enum(LICENCE_TYPE_CODES as unknown as [string, ...string[]], {
+      errorMap: () => ({ message: 'Hãy chọn loại giấy phép, chứng nhận.' }),
+    }),
+    number: requiredText(100, 'Số giấy phép'),
+    issuer: requiredText(255, 'Cơ quan cấp'),
+    issuedOn: date('Ngày cấp'),
+    expiresOn: date('Ngày hết hạn').nullish(),
+    ocopStars: z.number().int().min(3).max(5).nullish(),
+  })
+  .strict('Giấy phép có trường không được phép.');
+
 const schemas = {
+  declare: z
+    .object({ business, licences: z.array(licence).max(20, 'Tối đa 20 giấy phép mỗi lần.').default([]) })
+    .strict(strict),
+  revise: z.object({ business: business.partial() }).strict(strict),
   register: z
     .object({
       identifier,
@@ -103,6 +163,25 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       throw error;
     }
   };
+  const business = () =>
+    strapi.plugin('accounts').service('business') as ReturnType<
+      typeof import('../services/business').default
+    >;
+  /** JSON, or multipart with the JSON in `data` and licence scans in `scan_0`, `scan_1`… */
+  const formBody = (ctx: Ctx): unknown => {
+    if (!ctx.request.is('multipart')) return ctx.request.body;
+    const raw = (ctx.request.body as { data?: unknown } | undefined)?.data;
+    try {
+      return typeof raw === 'string' ? JSON.parse(raw) : raw;
+    } catch {
+      throw new errors.ValidationError('Dữ liệu biểu mẫu không đọc được.');
+    }
+  };
+  const scans = (ctx: Ctx, count: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const file = ctx.request.files?.[`scan_${i}`];
+      return (Array.isArray(file) ? file[0] : (file ?? null)) as UploadedFile | null;
+    });
   const me = (ctx: Ctx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError('Cần đăng nhập.');
     return ctx.state.user.id;
@@ -138,6 +217,29 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: { message: 'Đã đặt lại mật khẩu. Hãy đăng nhập bằng mật khẩu mới.' } };
       },
     },
+    business: {
+      async view(ctx: Ctx) {
+        ctx.body = { data: await business().view(me(ctx)) };
+      },
+      async declare(ctx: Ctx) {
+        const userId = me(ctx);
+        const input = parseInput(schemas.declare, formBody(ctx));
+        ctx.status = 201;
+        ctx.body = {
+          data: await business().declare(
+            userId,
+            input.business,
+            input.licences,
+            scans(ctx, input.licences.length),
+          ),
+        };
+      },
+      async revise(ctx: Ctx) {
+        const userId = me(ctx);
+        const input = parseInput(schemas.revise, ctx.request.body);
+        ctx.body = { data: await business().revise(userId, input.business) };
+      },
+    },
     me: {
       async profile(ctx: Ctx) {
         ctx.body = { data: await personal().profile(me(ctx)) };
@@ -170,4 +272,5 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
 export default {
   auth: (deps: { strapi: Core.Strapi }) => controllers(deps).auth,
   me: (deps: { strapi: Core.Strapi }) => controllers(deps).me,
+  business: (deps: { strapi: Core.Strapi }) => controllers(deps).business,
 };

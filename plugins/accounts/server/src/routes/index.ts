@@ -12,7 +12,10 @@ const mine = (method: string, path: string, handler: string) => ({
 });
 
 /** Actions of a signed-in user on their own account (granted to the Authenticated and Seller roles). */
-export const USER_ACTIONS = ['profile', 'update', 'export', 'remove'].map((a) => `plugin::accounts.me.${a}`);
+export const USER_ACTIONS = [
+  ...['profile', 'update', 'export', 'remove'].map((a) => `plugin::accounts.me.${a}`),
+  ...['view', 'declare', 'revise'].map((a) => `plugin::accounts.business.${a}`),
+];
 
 export default {
   'content-api': {
@@ -27,6 +30,9 @@ export default {
       mine('GET', '/me', 'profile'),
       mine('PUT', '/me', 'update'),
       mine('GET', '/me/export', 'export'),
+      { ...mine('GET', '/business', 'view'), handler: 'business.view' },
+      { ...mine('POST', '/business', 'declare'), handler: 'business.declare' },
+      { ...mine('PUT', '/business', 'revise'), handler: 'business.revise' },
       // POST: a confirmation with the password (bodies of DELETE requests are not read; forms cannot send them).
       mine('POST', '/me/delete', 'remove'),
     ],

@@ -81,6 +81,8 @@ function fail(status: number, message: string): never {
   throw new errors.ValidationError(message);
 }
 
+export type ApprovedHook = (event: { uid: string; documentId: string; task: TaskRow }) => Promise<void>;
+
 const isOfficer = (doer: Doer): doer is { officer: Officer } => 'officer' in doer;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -237,7 +239,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       year: 'numeric',
     }).format(date);
 
+  /** Other plugins' reactions to an approval (a seller verified → the owner becomes a seller). */
+  const approvedHooks = new Map<string, ApprovedHook[]>();
+  async function runApprovedHooks(task: TaskRow) {
+    for (const hook of approvedHooks.get(task.targetUid) ?? []) {
+      try {
+        await hook({ uid: task.targetUid, documentId: task.targetDocumentId, task });
+      } catch (error) {
+        // The approval stands; the hook's owner reconciles later (and the error is logged for staff).
+        strapi.log.error(
+          `Xử lý sau khi duyệt ${task.targetUid} ${task.targetDocumentId} lỗi: ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+
   return {
+    /** Runs `hook` after an item of `uid` is approved at its last stage (and published). */
+    onApproved(uid: string, hook: ApprovedHook) {
+      approvedHooks.set(uid, [...(approvedHooks.get(uid) ?? []), hook]);
+    },
+
     /**
      * The submitter (or staff on their behalf) submits an item: a new submission, an edit of an
      * approved item, or a resubmission after a request for supplement (the clock restarts).
@@ -431,6 +453,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { officer },
       );
       if (template) await tellSubmitter(task, template, { reason: comment });
+      if (after.state === 'approved') await runApprovedHooks(after);
       return after;
     },
 
