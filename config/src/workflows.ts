@@ -90,6 +90,15 @@ const singleReview = stage(
   ['approve', 'reject', 'request_supplement'],
 );
 
+/** Requests about one's personal data are answered within 2 working days (QC Điều 16). */
+const dataRequestHandling = stage(
+  'data_request_handling',
+  'Xử lý yêu cầu',
+  [SPECIALIST, HEAD_OF_DIVISION, HEAD_OF_UNIT],
+  ['approve', 'reject', 'request_supplement'],
+  2,
+);
+
 export const WORKFLOWS: WorkflowDefinition[] = [
   {
     code: 'seller_verification',
@@ -120,6 +129,12 @@ export const WORKFLOWS: WorkflowDefinition[] = [
     name: 'Kiểm duyệt tin mua, tin bán (QC Điều 10.3)',
     contentTypes: ['plugin::catalog.supply-demand-post'],
     stages: [singleReview],
+  },
+  {
+    code: 'data_request',
+    name: 'Yêu cầu về dữ liệu cá nhân (QC Điều 16)',
+    contentTypes: ['plugin::accounts.data-request'],
+    stages: [dataRequestHandling],
   },
   {
     code: 'review_comment',
@@ -196,6 +211,15 @@ export const WORKFLOW_BINDINGS: Record<string, WorkflowBinding> = {
     emailFrom: ['owner.email'],
     nameFrom: ['owner.username'],
   },
+  'plugin::accounts.data-request': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    titleField: 'title',
+    departmentFrom: ['department'],
+    ownerPath: 'owner',
+    emailFrom: ['owner.email'],
+    nameFrom: ['owner.fullName'],
+  },
   'plugin::catalog.supply-demand-post': {
     statusField: 'reviewStatus',
     approvedValue: 'approved',
@@ -237,6 +261,15 @@ export const REPLY_TEMPLATES: ReplyTemplateData[] = [
     body:
       'Kính gửi {{submitterName}},\n\nHồ sơ "{{itemTitle}}" đã được duyệt và đã hiển thị công khai trên Sàn giao ' +
       'dịch điện tử.{{reasonLine}}' +
+      SIGNATURE,
+  },
+  {
+    workflow: 'data_request',
+    action: 'approve',
+    name: 'Đã xử lý yêu cầu về dữ liệu cá nhân',
+    subject: 'Yêu cầu "{{itemTitle}}" đã được xử lý',
+    body:
+      'Kính gửi {{submitterName}},\n\nYêu cầu "{{itemTitle}}" của quý vị về dữ liệu cá nhân đã được xử lý.{{reasonLine}}' +
       SIGNATURE,
   },
   {

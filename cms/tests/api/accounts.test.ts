@@ -477,6 +477,55 @@ describe('personal data (QC Điều 16)', () => {
     expect((await register(user.email)).status).toBe(202);
   });
 
+  it('sends a data-subject request to the staff queue with a 2-working-day deadline, and answers it', async () => {
+    const user = await activatedByEmail();
+    const as = { Authorization: `Bearer ${user.jwt}` };
+    const bad = await api()
+      .post('/api/accounts/me/data-requests')
+      .set(as)
+      .send({ kind: 'sell', details: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('Hãy chọn loại yêu cầu.');
+
+    const res = await api()
+      .post('/api/accounts/me/data-requests')
+      .set(as)
+      .send({ kind: 'correction', details: 'Địa chỉ giao hàng trong các đơn cũ bị sai, xin sửa lại.' });
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ kind: 'correction', state: 'in_review' });
+    // Two working days: counted by the same calendar as every other deadline.
+    const calendar = await (
+      app.strapi.plugin('workflow').service('calendar') as {
+        get(): Promise<{ addWorkingDays(from: Date, days: number): Date }>;
+      }
+    ).get();
+    expect(res.body.data.dueAt).toBe(
+      calendar.addWorkingDays(new Date(res.body.data.submittedAt), 2).toISOString(),
+    );
+
+    const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const inbox = await api()
+      .get('/workflow/tasks?type=plugin::accounts.data-request')
+      .set('Authorization', `Bearer ${officer.token}`);
+    const task = inbox.body.data.find(
+      (t: { targetDocumentId: string }) => t.targetDocumentId === res.body.data.documentId,
+    );
+    expect(task.stageName).toBe('Xử lý yêu cầu');
+    await api()
+      .post(`/workflow/tasks/${task.id}/actions`)
+      .set('Authorization', `Bearer ${officer.token}`)
+      .send({ action: 'approve', comment: 'Đã sửa địa chỉ trong 2 đơn hàng.' })
+      .expect(200);
+    const mine = await api().get('/api/accounts/me/data-requests').set(as);
+    expect(mine.body.data[0].state).toBe('approved');
+    const outbox = app.strapi.plugin('workflow').service('outbox') as {
+      deliver(now: Date): Promise<{ sent: number }>;
+    };
+    while ((await outbox.deliver(new Date())).sent > 0);
+    const mail = (await mailsTo(user.email, 2)).find((m) => m.subject.includes('đã được xử lý'));
+    expect(mail?.text).toContain('Đã sửa địa chỉ trong 2 đơn hàng.');
+  });
+
   it('keeps the account of a verified seller until the exchange stops the business', async () => {
     const user = await activatedByEmail();
     await makeSeller(app.strapi, { owner: user.id });

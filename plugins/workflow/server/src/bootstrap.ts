@@ -33,8 +33,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   checkBindings(strapi);
   await service<{ seed(): Promise<void> }>('definitions').seed();
   await calendar.seed();
-  if ((await strapi.db.query(UID.template).count()) === 0) {
-    for (const template of REPLY_TEMPLATES) await strapi.db.query(UID.template).create({ data: template });
+  // Shipped templates missing from the database are added (staff edits to the others are kept).
+  for (const template of REPLY_TEMPLATES) {
+    const where = { workflow: template.workflow, action: template.action, name: template.name };
+    if ((await strapi.db.query(UID.template).count({ where })) === 0) {
+      await strapi.db.query(UID.template).create({ data: template });
+    }
   }
   await ensureStaffRoles(strapi);
   await grantUserActions(strapi, USER_ACTIONS);

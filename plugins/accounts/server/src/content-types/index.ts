@@ -25,4 +25,47 @@ const code = {
   },
 };
 
-export default { code: { schema: code } };
+/** Kinds of request a person may make about their personal data (Law 91/2025 on personal data). */
+export const DATA_REQUEST_KINDS = [
+  { code: 'access', name: 'Xem, cung cấp dữ liệu cá nhân' },
+  { code: 'correction', name: 'Chỉnh sửa dữ liệu cá nhân' },
+  { code: 'deletion', name: 'Xóa dữ liệu cá nhân' },
+  { code: 'restriction', name: 'Hạn chế xử lý dữ liệu' },
+  { code: 'objection', name: 'Phản đối xử lý dữ liệu' },
+  { code: 'withdraw_consent', name: 'Rút lại sự đồng ý' },
+] as const;
+
+/** A data-subject request: handled by staff through the `data_request` workflow within 2 working days. */
+const dataRequest = {
+  kind: 'collectionType',
+  collectionName: 'acc_data_requests',
+  info: {
+    singularName: 'data-request',
+    pluralName: 'data-requests',
+    displayName: 'Yêu cầu về dữ liệu cá nhân',
+    description: 'Yêu cầu của người dùng về dữ liệu cá nhân (QC Điều 16)',
+  },
+  // Published = handled: the workflow publishes what it approves. There is no public route.
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    kind: { type: 'enumeration', enum: DATA_REQUEST_KINDS.map((k) => k.code), required: true },
+    title: { type: 'string', required: true, maxLength: 255 },
+    details: { type: 'text', required: true, maxLength: 5000 },
+    reviewStatus: {
+      type: 'enumeration',
+      enum: ['draft', 'pending', 'supplement_requested', 'approved', 'rejected', 'locked'],
+      default: 'draft',
+      required: true,
+    },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
+    owner: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::users-permissions.user',
+      private: true,
+    },
+  },
+};
+
+export default { code: { schema: code }, 'data-request': { schema: dataRequest } };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseIdentifier, type Identifier } from '../lib/identifier';
 import type { UserRow } from '../services/accounts';
 import type { UploadedFile } from '../services/business';
+import { DATA_REQUEST_KINDS } from '../content-types';
 import { DeliveryError } from '../services/messenger';
 
 export interface Ctx {
@@ -124,6 +125,21 @@ const schemas = {
     .object({ fullName })
     .strict('Chỉ sửa được họ và tên ở đây; email, số điện thoại và vai trò không sửa được.'),
   remove: z.object({ password }).strict(strict),
+  dataRequest: z
+    .object({
+      kind: z.enum(DATA_REQUEST_KINDS.map((k) => k.code) as unknown as [string, ...string[]], {
+        errorMap: () => ({ message: 'Hãy chọn loại yêu cầu.' }),
+      }),
+      details: z
+        .string({
+          required_error: 'Hãy mô tả yêu cầu của bạn.',
+          invalid_type_error: 'Hãy mô tả yêu cầu của bạn.',
+        })
+        .trim()
+        .min(10, 'Hãy mô tả yêu cầu của bạn (ít nhất 10 ký tự).')
+        .max(5000, 'Nội dung quá dài (tối đa 5.000 ký tự).'),
+    })
+    .strict(strict),
 };
 
 const body = <K extends keyof typeof schemas>(ctx: Ctx, name: K) =>
@@ -257,6 +273,15 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
         );
         ctx.set('Cache-Control', 'no-store');
         ctx.body = data;
+      },
+      async requests(ctx: Ctx) {
+        ctx.body = { data: await personal().requests(me(ctx)) };
+      },
+      async request(ctx: Ctx) {
+        const userId = me(ctx);
+        const input = body(ctx, 'dataRequest');
+        ctx.status = 201;
+        ctx.body = { data: await personal().request(userId, input) };
       },
       async remove(ctx: Ctx) {
         const userId = me(ctx);

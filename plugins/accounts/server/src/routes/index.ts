@@ -13,7 +13,7 @@ const mine = (method: string, path: string, handler: string) => ({
 
 /** Actions of a signed-in user on their own account (granted to the Authenticated and Seller roles). */
 export const USER_ACTIONS = [
-  ...['profile', 'update', 'export', 'remove'].map((a) => `plugin::accounts.me.${a}`),
+  ...['profile', 'update', 'export', 'remove', 'requests', 'request'].map((a) => `plugin::accounts.me.${a}`),
   ...['view', 'declare', 'revise'].map((a) => `plugin::accounts.business.${a}`),
 ];
 
@@ -30,6 +30,8 @@ export default {
       mine('GET', '/me', 'profile'),
       mine('PUT', '/me', 'update'),
       mine('GET', '/me/export', 'export'),
+      mine('GET', '/me/data-requests', 'requests'),
+      mine('POST', '/me/data-requests', 'request'),
       { ...mine('GET', '/business', 'view'), handler: 'business.view' },
       { ...mine('POST', '/business', 'declare'), handler: 'business.declare' },
       { ...mine('PUT', '/business', 'revise'), handler: 'business.revise' },

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID, USER_UID } from '../constants';
 import type { UserRow } from './accounts';
+import { DATA_REQUEST_KINDS } from '../content-types';
 
 type Row = Record<string, unknown>;
 
@@ -14,6 +15,7 @@ const OWNED_BY_SELLER = [
   'plugin::sellers.production-area',
 ] as const;
 const TASK = 'plugin::workflow.task';
+const DATA_REQUEST = 'plugin::accounts.data-request';
 const NOTIFICATION = 'plugin::workflow.notification';
 
 /** Only what a person may see of their own stored data (no password hash, tokens, internal notes). */
@@ -37,6 +39,59 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.query(uid as never).findMany({ where: { ...where, publishedAt: null } }) as Promise<Row[]>;
 
   return {
+    /** A request about my personal data, sent to the staff queue (2 working days). */
+    async request(userId: number, input: { kind: string; details: string }) {
+      const row = await user(userId);
+      const kind = DATA_REQUEST_KINDS.find((k) => k.code === input.kind) as { name: string };
+      const department = (await strapi.db
+        .query('plugin::core.department')
+        .findOne({ where: { code: 'SCT' } })) as { id: number };
+      const created = (await strapi.documents(DATA_REQUEST as never).create({
+        data: {
+          kind: input.kind,
+          title: `${kind.name} – ${row.fullName ?? row.email ?? row.phone ?? `tài khoản ${row.id}`}`,
+          details: input.details,
+          owner: userId,
+          department: department.id,
+          reviewStatus: 'draft',
+        },
+      } as never)) as unknown as { documentId: string };
+      const workflow = strapi.plugin('workflow').service('workflow') as {
+        submit(
+          uid: string,
+          documentId: string,
+          doer: { userId: number; name?: string | null },
+        ): Promise<unknown>;
+      };
+      await workflow.submit(DATA_REQUEST, created.documentId, { userId, name: row.fullName });
+      return (await this.requests(userId))[0];
+    },
+
+    /** My requests, newest first, with their state and deadline. */
+    async requests(userId: number) {
+      const rows = (await strapi.db.query(DATA_REQUEST).findMany({
+        where: { owner: { id: userId }, publishedAt: null },
+        orderBy: { id: 'desc' },
+      })) as Row[];
+      const tasks = (await strapi.db.query(TASK).findMany({
+        where: { targetUid: DATA_REQUEST, targetDocumentId: { $in: rows.map((r) => r.documentId) } },
+        orderBy: { id: 'desc' },
+      })) as Row[];
+      return rows.map((r) => {
+        const task = tasks.find((t) => t.targetDocumentId === r.documentId);
+        return {
+          documentId: r.documentId,
+          kind: r.kind,
+          title: r.title,
+          details: r.details,
+          state: task?.state ?? r.reviewStatus,
+          submittedAt: task?.submittedAt ?? r.createdAt,
+          dueAt: task?.state === 'in_review' ? task.dueAt : null,
+          closedAt: task?.closedAt ?? null,
+        };
+      });
+    },
+
     /** The profile as the owner sees it. */
     async profile(userId: number) {
       const row = await user(userId);
@@ -97,6 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closedAt: t.closedAt,
         })),
         notifications,
+        dataRequests: await this.requests(userId),
       };
     },
 
