@@ -1,10 +1,17 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 
+// Host names the site answers to (read at build time, comma-separated, e.g.
+// `SITE_DOMAINS=sangiaodich.dongthap.gov.vn`). Astro trusts a request's Host only when it is listed:
+// otherwise the page URL falls back to http://localhost and form posts fail the origin check.
+const domains = ['localhost', '127.0.0.1', ...(process.env.SITE_DOMAINS ?? '').split(',')]
+  .map((hostname) => hostname.trim())
+  .filter(Boolean);
+
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  security: { checkOrigin: true },
+  security: { checkOrigin: true, allowedDomains: domains.map((hostname) => ({ hostname })) },
   // No integrations and no prefetch: the site must build offline and send little or no client JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },

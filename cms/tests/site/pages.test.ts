@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
+import { SITE_ENTRY, startSite } from '../site-server';
 import { makeLicence, makeProduct, makeSeller, unique } from '../factories';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
  * database: what a visitor sees, and what must never reach a page.
  */
-const SITE_ENTRY = path.resolve(__dirname, '..', '..', '..', 'site', 'dist', 'server', 'entry.mjs');
 
 let app: TestApp;
 let site: ChildProcess;
@@ -18,35 +16,6 @@ let siteUrl: string;
 let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function startSite(cmsUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [SITE_ENTRY], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CMS_URL: cmsUrl },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      await fetch(`${url}/favicon.ico`);
-      return { child, url };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error('Trang công khai không khởi động được');
-}
 
 const get = async (pathname: string, base = siteUrl) => {
   const res = await fetch(`${base}${pathname}`);
@@ -156,5 +125,47 @@ describe('public site', () => {
     } finally {
       down.child.kill();
     }
+  });
+
+  it('sends visitors who are not signed in to the login page, and never caches account pages', async () => {
+    const res = await fetch(`${siteUrl}/tai-khoan`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/tai-khoan/dang-nhap?tiep=/tai-khoan');
+    for (const path of ['/tai-khoan/dang-ky', '/tai-khoan/dang-nhap', '/tai-khoan/quen-mat-khau']) {
+      const page = await get(path);
+      expect([path, page.status, page.headers.get('cache-control')]).toEqual([
+        path,
+        200,
+        'private, no-store',
+      ]);
+    }
+    // A stale or forged session cookie is dropped, not trusted.
+    const forged = await fetch(`${siteUrl}/tai-khoan`, {
+      redirect: 'manual',
+      headers: { cookie: 'sgd_phien=gia-mao' },
+    });
+    expect(forged.status).toBe(303);
+  });
+
+  it('refuses a form posted from another site (CSRF)', async () => {
+    const res = await fetch(`${siteUrl}/tai-khoan/dang-nhap`, {
+      method: 'POST',
+      headers: { origin: 'https://ke-gian.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'identifier=a%40example.vn&password=x',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('shows a sign-in error next to the form and keeps what was typed', async () => {
+    const res = await fetch(`${siteUrl}/tai-khoan/dang-nhap`, {
+      method: 'POST',
+      headers: { origin: siteUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'identifier=khong.co%40example.vn&password=Sai-mat-khau-2026',
+    });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('Email/số điện thoại hoặc mật khẩu không đúng.');
+    expect(html).toContain('value="khong.co@example.vn"');
+    expect(html).not.toContain('Sai-mat-khau-2026');
   });
 });

@@ -1,0 +1,36 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+/** The built public site (site/dist), run against a test CMS by the site and browser tests. */
+export const SITE_ENTRY = path.resolve(__dirname, '..', '..', 'site', 'dist', 'server', 'entry.mjs');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function startSite(cmsUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [SITE_ENTRY], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CMS_URL: cmsUrl },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      await fetch(`${url}/favicon.ico`);
+      return { child, url };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error('Trang công khai không khởi động được');
+}

@@ -1,0 +1,122 @@
+/**
+ * The visitor's account: calls to the CMS's /api/accounts routes and the session cookie. The CMS's
+ * JWT lives only in an httpOnly, SameSite=Lax cookie (never in the page or in localStorage); forms
+ * post to the same origin, which Astro checks (`security.checkOrigin`).
+ */
+import type { AstroCookies } from 'astro';
+import { cmsBaseUrl, REQUEST_TIMEOUT_MS } from './cms';
+
+export const SESSION_COOKIE = 'sgd_phien';
+/** The identifier waiting for its activation code, kept between the register and activate pages. */
+export const PENDING_COOKIE = 'sgd_cho_kich_hoat';
+const SESSION_DAYS = 7;
+
+/** What the CMS answered: data, or a message for the person and the message of each field. */
+export type AccountResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; message: string; fields: Record<string, string> };
+
+const UNAVAILABLE = 'Hệ thống tài khoản đang bận. Vui lòng thử lại sau ít phút.';
+
+export async function callAccounts<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: { token?: string | null; json?: unknown; form?: FormData } = {},
+): Promise<AccountResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(`${cmsBaseUrl()}/api/accounts${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: options.form ?? (options.json !== undefined ? JSON.stringify(options.json) : undefined),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS * 2),
+    });
+  } catch {
+    return { ok: false, status: 503, message: UNAVAILABLE, fields: {} };
+  }
+  const body = (await res.json().catch(() => null)) as {
+    data?: T;
+    error?: { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
+  } | null;
+  if (res.ok) {
+    // `{ data }` envelopes (data may be null: "no business yet"), or a bare document (the export).
+    const data = body && typeof body === 'object' && 'data' in body ? body.data : body;
+    return { ok: true, status: res.status, data: data as T };
+  }
+  const fields: Record<string, string> = {};
+  for (const issue of body?.error?.details?.errors ?? []) {
+    const key = issue.path?.[issue.path.length - 1] ?? issue.path?.[0];
+    if (key && issue.message && !fields[key]) fields[key] = issue.message;
+  }
+  const message = res.status >= 500 ? UNAVAILABLE : (body?.error?.message ?? 'Yêu cầu không hợp lệ.');
+  return { ok: false, status: res.status, message, fields };
+}
+
+const secure = (url: URL) => url.protocol === 'https:';
+
+export function startSession(cookies: AstroCookies, url: URL, jwt: string) {
+  cookies.set(SESSION_COOKIE, jwt, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure(url),
+    path: '/',
+    maxAge: SESSION_DAYS * 24 * 3600,
+  });
+}
+
+export function endSession(cookies: AstroCookies) {
+  cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+export function sessionToken(cookies: AstroCookies): string | null {
+  return cookies.get(SESSION_COOKIE)?.value ?? null;
+}
+
+export function rememberPending(cookies: AstroCookies, url: URL, identifier: string) {
+  cookies.set(PENDING_COOKIE, identifier, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure(url),
+    path: '/tai-khoan',
+    maxAge: 3600,
+  });
+}
+
+export interface Profile {
+  id: number;
+  fullName: string | null;
+  email: string | null;
+  phone: string | null;
+  role: string | null;
+  createdAt: string;
+  consent: { privacyPolicyVersion: string | null; at: string | null };
+}
+
+/** The signed-in person, or null (no cookie, expired or refused token: the cookie is dropped). */
+export async function currentUser(
+  cookies: AstroCookies,
+): Promise<{ token: string; profile: Profile } | null> {
+  const token = sessionToken(cookies);
+  if (!token) return null;
+  const res = await callAccounts<Profile>('GET', '/me', { token });
+  if (res.ok) return { token, profile: res.data };
+  if (res.status === 401 || res.status === 403) endSession(cookies);
+  return null;
+}
+
+/** Form text, trimmed; '' when missing. */
+export const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** A local path to go back to after signing in (never another site). */
+export function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/tai-khoan';
+}
+
+/** Account pages are personal: never cached anywhere. */
+export function noStore(headers: Headers) {
+  headers.set('Cache-Control', 'private, no-store');
+}
