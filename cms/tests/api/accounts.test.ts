@@ -697,3 +697,57 @@ describe('seller onboarding (QC Điều 7, 12)', () => {
     ).toBe(404);
   });
 });
+
+describe('staff search users (QC Điều 9)', () => {
+  it("finds people by name, email or phone within the officer's departments, with their lock state", async () => {
+    const ours = await activatedByEmail();
+    const theirs = await activatedByEmail();
+    const name = unique('Võ Thị Hồng');
+    const ourPhone = phone();
+    await app.strapi.db
+      .query(U)
+      .update({ where: { id: ours.id }, data: { fullName: name, phone: ourPhone } });
+    await app.strapi.db.query(U).update({ where: { id: theirs.id }, data: { fullName: `${name} Y tế` } });
+    const sct = (await app.strapi.db
+      .query('plugin::core.department')
+      .findOne({ where: { code: 'SCT' } })) as { id: number };
+    const syt = (await app.strapi.db
+      .query('plugin::core.department')
+      .findOne({ where: { code: 'SYT' } })) as { id: number };
+    await makeSeller(app.strapi, { owner: ours.id, department: sct.id });
+    await makeSeller(app.strapi, { owner: theirs.id, department: syt.id });
+    const sctOfficer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const sytOfficer = await makeOfficer(app.strapi, 'specialist', ['SYT']);
+    const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    const search = (officer: Officer, q: string) =>
+      api().get('/accounts/users').query({ q }).set('Authorization', `Bearer ${officer.token}`);
+
+    const byName = await search(sctOfficer, name.toLowerCase());
+    expect(byName.status).toBe(200);
+    expect(byName.body.data.map((u: { id: number }) => u.id)).toEqual([ours.id]);
+    expect((await search(sctOfficer, ourPhone)).body.data.map((u: { id: number }) => u.id)).toEqual([
+      ours.id,
+    ]);
+    expect((await search(sctOfficer, ours.email.split('@')[0])).body.data).toHaveLength(1);
+    expect((await search(sytOfficer, ours.email)).body.data).toEqual([]);
+    expect((await search(boss, name)).body.data.map((u: { id: number }) => u.id).sort()).toEqual(
+      [ours.id, theirs.id].sort(),
+    );
+
+    const user = (await app.strapi.db.query(U).findOne({ where: { id: ours.id } })) as { documentId: string };
+    await api()
+      .post('/workflow/locks')
+      .set('Authorization', `Bearer ${sctOfficer.token}`)
+      .send({ uid: U, documentId: user.documentId, reason: 'Đăng bán hàng giả.' })
+      .expect(200);
+    const locked = (await search(sctOfficer, name)).body.data[0];
+    expect(locked).toMatchObject({
+      blocked: true,
+      lastLock: { action: 'lock', reason: 'Đăng bán hàng giả.' },
+    });
+
+    const short = await search(sctOfficer, 'a');
+    expect([short.status, short.body.error.message]).toEqual([400, 'Nhập ít nhất 2 ký tự để tìm.']);
+    expect((await api().get('/accounts/users').query({ q: name })).status).toBe(401);
+  });
+});

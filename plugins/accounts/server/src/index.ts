@@ -10,6 +10,7 @@ import business from './services/business';
 import messenger from './services/messenger';
 import personalData from './services/personal-data';
 import rateLimit from './services/rate-limit';
+import staffUsers from './services/staff-users';
 
 export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from './lib/identifier';
 export { passwordProblem } from './lib/password';
@@ -24,5 +25,12 @@ export default {
   controllers,
   middlewares,
   routes,
-  services: { accounts, business, messenger, 'personal-data': personalData, 'rate-limit': rateLimit },
+  services: {
+    accounts,
+    business,
+    messenger,
+    'personal-data': personalData,
+    'rate-limit': rateLimit,
+    'staff-users': staffUsers,
+  },
 };

@@ -7,6 +7,7 @@ import { parseIdentifier, type Identifier } from '../lib/identifier';
 import type { UserRow } from '../services/accounts';
 import type { UploadedFile } from '../services/business';
 import { DATA_REQUEST_KINDS } from '../content-types';
+import staff from './staff';
 import { DeliveryError } from '../services/messenger';
 
 export interface Ctx {
@@ -298,4 +299,5 @@ export default {
   auth: (deps: { strapi: Core.Strapi }) => controllers(deps).auth,
   me: (deps: { strapi: Core.Strapi }) => controllers(deps).me,
   business: (deps: { strapi: Core.Strapi }) => controllers(deps).business,
+  staff,
 };

@@ -18,6 +18,22 @@ export const USER_ACTIONS = [
 ];
 
 export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      {
+        method: 'GET',
+        path: '/users',
+        handler: 'staff.users',
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            { name: 'admin::hasPermissions', config: { actions: ['plugin::workflow.review'] } },
+          ],
+        },
+      },
+    ],
+  },
   'content-api': {
     type: 'content-api',
     routes: [
