@@ -61,6 +61,7 @@ const SOURCES = {
     'plugins/workflow/server',
     'plugins/workflow/admin',
     'plugins/accounts/server',
+    'plugins/accounts/admin',
     'cms/src',
     'cms/config',
   ],

@@ -21,7 +21,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   catalog: { enabled: true, resolve: plugin('catalog') },
   // Declared by its folder: the admin build reads the folder's package.json for the admin entry.
   workflow: { enabled: true, resolve: path.join(root, 'plugins', 'workflow') },
-  accounts: { enabled: true, resolve: plugin('accounts') },
+  accounts: { enabled: true, resolve: path.join(root, 'plugins', 'accounts') },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

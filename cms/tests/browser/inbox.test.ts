@@ -144,6 +144,24 @@ it('lets an officer approve a task of their department with a template, and emai
   expect(pub.status).toBe(200);
 });
 
+it('lets the officer find the submitter by email and lock the account with a reason', async () => {
+  await page.goto(`${base}/admin/plugins/accounts`);
+  await page.getByLabel('Họ tên, email hoặc số điện thoại').fill(owner.email);
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  const row = page.getByRole('row').filter({ hasText: owner.email });
+  await row.waitFor();
+  expect(await row.textContent()).toContain('Hoạt động');
+  await row.getByRole('textbox').fill('Đăng tin mua bán hàng cấm.');
+  await row.getByRole('button', { name: 'Khóa tài khoản' }).click();
+  await page.getByText('Đã khóa tài khoản.').waitFor();
+  await expectText(row, 'Đang bị khóa');
+  await expectText(row, 'Đăng tin mua bán hàng cấm.');
+  const user = (await app.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { id: owner.id } })) as { blocked: boolean };
+  expect(user.blocked).toBe(true);
+});
+
 async function expectText(locator: ReturnType<Page['locator']>, text: string) {
   await locator.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
 }

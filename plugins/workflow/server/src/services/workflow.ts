@@ -641,10 +641,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async userInScope(userId: number, officer: Officer): Promise<boolean> {
       if (officer.superAdmin) return true;
       if (officer.departmentIds.length === 0) return false;
-      const count = await strapi.db.query('plugin::sellers.seller' as never).count({
+      // People whose seller belongs to the officer's departments, or who submitted there.
+      const sellers = await strapi.db.query('plugin::sellers.seller' as never).count({
         where: { owner: { id: userId }, department: { id: { $in: officer.departmentIds } } },
       });
-      return count > 0;
+      if (sellers > 0) return true;
+      const tasks = await strapi.db.query(UID.task).count({
+        where: { submitterUserId: userId, departmentId: { $in: officer.departmentIds } },
+      });
+      return tasks > 0;
     },
   };
 };
