@@ -142,3 +142,77 @@ export const COMMON_PASSWORDS: readonly string[] = [
   'asdasdasd',
   'qweqweqwe',
 ];
+
+/**
+ * What a signed-in user manages through `/api/accounts/mine/:type`: the content type, whether it
+ * belongs to the user's seller (`seller`) or to the user (`owner`), the fields they may write, and
+ * relations they may set by code (`commune`: administrative-unit code, `category`: category slug).
+ * Status, owner, seller, department and staff fields are never writable.
+ */
+export const OWNED_CONTENT = {
+  product: {
+    uid: 'plugin::catalog.product',
+    through: 'seller',
+    fields: [
+      'name',
+      'description',
+      'ingredients',
+      'uses',
+      'specification',
+      'unit',
+      'price',
+      'priceMin',
+      'priceMax',
+      'promotion',
+      'paymentMethods',
+      'deliveryMethods',
+    ],
+    relations: { category: 'category' },
+  },
+  licence: {
+    uid: 'plugin::sellers.licence',
+    through: 'seller',
+    fields: ['type', 'number', 'issuer', 'issuedOn', 'expiresOn', 'ocopStars'],
+    relations: {},
+  },
+  'production-area': {
+    uid: 'plugin::sellers.production-area',
+    through: 'seller',
+    fields: ['name', 'code', 'latitude', 'longitude', 'areaHa', 'crops', 'seasons', 'description'],
+    relations: { commune: 'commune' },
+  },
+  'supply-demand-post': {
+    uid: 'plugin::catalog.supply-demand-post',
+    through: 'owner',
+    fields: [
+      'kind',
+      'title',
+      'description',
+      'quantity',
+      'unit',
+      'price',
+      'priceNote',
+      'region',
+      'validUntil',
+      'contactName',
+      'contactPhone',
+      'contactEmail',
+    ],
+    relations: { category: 'category' },
+  },
+  'directory-listing': {
+    uid: 'plugin::catalog.directory-listing',
+    through: 'owner',
+    fields: ['kind', 'title', 'summary', 'body', 'address', 'contact', 'website'],
+    relations: { commune: 'commune' },
+  },
+} as const satisfies Record<
+  string,
+  {
+    uid: string;
+    through: 'seller' | 'owner';
+    fields: readonly string[];
+    relations: Record<string, 'category' | 'commune'>;
+  }
+>;
+export type OwnedContentType = keyof typeof OWNED_CONTENT;

@@ -751,3 +751,130 @@ describe('staff search users (QC Điều 9)', () => {
     expect((await api().get('/accounts/users').query({ q: name })).status).toBe(401);
   });
 });
+
+describe('ownership matrix: what a person manages as theirs', () => {
+  const payloads: Record<string, () => Record<string, unknown>> = {
+    product: () => ({
+      name: unique('Mắm cá linh'),
+      unit: 'hũ',
+      price: 65000,
+      paymentMethods: ['cash_on_delivery'],
+      deliveryMethods: ['carrier'],
+      description: 'Mắm cá linh mùa nước nổi.',
+    }),
+    licence: () => ({
+      type: 'vietgap',
+      number: unique('VG'),
+      issuer: 'Sở Nông nghiệp và Môi trường',
+      issuedOn: '2025-01-02',
+      expiresOn: '2027-01-02',
+    }),
+    'production-area': () => ({
+      name: unique('Vùng xoài'),
+      code: 'VN-DT-XOAI-01',
+      latitude: 10.4,
+      longitude: 105.7,
+      areaHa: 3,
+    }),
+    'supply-demand-post': () => ({
+      kind: 'sell',
+      title: unique('Cần bán 3 tấn xoài'),
+      validUntil: '2099-01-01',
+      contactName: 'Lê Văn Bán',
+      contactPhone: '0987000111',
+    }),
+    'directory-listing': () => ({
+      kind: 'tourism',
+      title: unique('Làng hoa Sa Đéc'),
+      summary: 'Làng hoa trăm năm.',
+    }),
+  };
+  const sellerOwned = ['product', 'licence', 'production-area'];
+  const forbidden: Record<string, unknown>[] = [
+    { reviewStatus: 'approved' },
+    { verificationStatus: 'verified' },
+    { owner: 1 },
+    { seller: 'x' },
+    { department: 1 },
+    { internalNote: 'tự ghi' },
+    { publishedAt: '2026-01-01T00:00:00.000Z' },
+  ];
+  let a: { id: number; jwt: string };
+  let b: { id: number; jwt: string };
+  let consumer: { id: number; jwt: string };
+  beforeAll(async () => {
+    a = await activatedByEmail();
+    b = await activatedByEmail();
+    consumer = await activatedByEmail();
+    await makeSeller(app.strapi, { owner: a.id });
+    await makeSeller(app.strapi, { owner: b.id });
+  });
+  const as = (user: { jwt: string }) => ({ Authorization: `Bearer ${user.jwt}` });
+
+  it.each(Object.keys(payloads))('%s: only its owner lists, reads, edits and submits it', async (type) => {
+    const base = `/api/accounts/mine/${type}`;
+    expect((await api().post(base).send({ data: payloads[type]() })).status).toBe(403);
+    if (sellerOwned.includes(type)) {
+      const noSeller = await api().post(base).set(as(consumer)).send({ data: payloads[type]() });
+      expect([noSeller.status, noSeller.body.error.message]).toEqual([
+        400,
+        'Bạn cần đăng ký doanh nghiệp trước khi khai báo nội dung này.',
+      ]);
+    }
+    for (const extra of forbidden) {
+      const res = await api()
+        .post(base)
+        .set(as(a))
+        .send({ data: { ...payloads[type](), ...extra } });
+      expect([Object.keys(extra)[0], res.status]).toEqual([Object.keys(extra)[0], 400]);
+    }
+
+    const created = await api().post(base).set(as(a)).send({ data: payloads[type]() });
+    expect(created.status).toBe(201);
+    const id = created.body.data.documentId as string;
+    expect(created.body.data).not.toHaveProperty('internalNote');
+    expect(
+      (await api().get(base).set(as(a))).body.data.map((r: { documentId: string }) => r.documentId),
+    ).toContain(id);
+    expect(
+      (await api().get(base).set(as(b))).body.data.map((r: { documentId: string }) => r.documentId),
+    ).not.toContain(id);
+
+    // Someone else: not found, whatever the action.
+    expect((await api().get(`${base}/${id}`).set(as(b))).status).toBe(404);
+    expect((await api().put(`${base}/${id}`).set(as(b)).send({ data: {} })).status).toBe(404);
+    expect((await api().post(`${base}/${id}/submit`).set(as(b))).status).toBe(404);
+    expect(
+      (await api().post(`/api/workflow/submissions`).set(as(b)).send({ type, documentId: id })).status,
+    ).toBe(404);
+    // The owner cannot move it to another seller or owner through an update either.
+    expect(
+      (
+        await api()
+          .put(`${base}/${id}`)
+          .set(as(a))
+          .send({ data: { seller: 'x', owner: b.id } })
+      ).status,
+    ).toBe(400);
+
+    const edited = await api().put(`${base}/${id}`).set(as(a)).send({ data: {} });
+    expect(edited.status).toBe(200);
+    const submitted = await api().post(`${base}/${id}/submit`).set(as(a));
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.data.review.state).toBe('in_review');
+    const busy = await api().put(`${base}/${id}`).set(as(a)).send({ data: {} });
+    expect([busy.status, busy.body.error.message]).toEqual([
+      400,
+      'Nội dung đang được xem xét, chưa sửa được lúc này.',
+    ]);
+  });
+
+  it('answers 404 for a type that does not exist and 400 for an unknown field', async () => {
+    expect((await api().get('/api/accounts/mine/hoa-don').set(as(a))).status).toBe(404);
+    const res = await api()
+      .post('/api/accounts/mine/supply-demand-post')
+      .set(as(a))
+      .send({ data: { ...payloads['supply-demand-post'](), mauSac: 'đỏ' } });
+    expect([res.status, res.body.error.message]).toEqual([400, 'Trường không được phép sửa: mauSac.']);
+  });
+});

@@ -8,6 +8,7 @@ import routes from './routes';
 import accounts from './services/accounts';
 import business from './services/business';
 import messenger from './services/messenger';
+import mine from './services/mine';
 import personalData from './services/personal-data';
 import rateLimit from './services/rate-limit';
 import staffUsers from './services/staff-users';
@@ -29,6 +30,7 @@ export default {
     accounts,
     business,
     messenger,
+    mine,
     'personal-data': personalData,
     'rate-limit': rateLimit,
     'staff-users': staffUsers,

@@ -199,6 +199,8 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       const file = ctx.request.files?.[`scan_${i}`];
       return (Array.isArray(file) ? file[0] : (file ?? null)) as UploadedFile | null;
     });
+  const mine = () =>
+    strapi.plugin('accounts').service('mine') as ReturnType<typeof import('../services/mine').default>;
   const me = (ctx: Ctx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError('Cần đăng nhập.');
     return ctx.state.user.id;
@@ -257,6 +259,39 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: await business().revise(userId, input.business) };
       },
     },
+    mine: {
+      async list(ctx: Ctx & { params: { type: string } }) {
+        ctx.body = { data: await mine().list(ctx.params.type, me(ctx)) };
+      },
+      async read(ctx: Ctx & { params: { type: string; documentId: string } }) {
+        ctx.body = { data: await mine().read(ctx.params.type, me(ctx), ctx.params.documentId) };
+      },
+      async create(ctx: Ctx & { params: { type: string } }) {
+        const userId = me(ctx);
+        ctx.status = 201;
+        ctx.body = {
+          data: await mine().create(
+            ctx.params.type,
+            userId,
+            (ctx.request.body as { data?: unknown } | undefined)?.data,
+          ),
+        };
+      },
+      async update(ctx: Ctx & { params: { type: string; documentId: string } }) {
+        const userId = me(ctx);
+        ctx.body = {
+          data: await mine().update(
+            ctx.params.type,
+            userId,
+            ctx.params.documentId,
+            (ctx.request.body as { data?: unknown } | undefined)?.data,
+          ),
+        };
+      },
+      async submit(ctx: Ctx & { params: { type: string; documentId: string } }) {
+        ctx.body = { data: await mine().submit(ctx.params.type, me(ctx), ctx.params.documentId) };
+      },
+    },
     me: {
       async profile(ctx: Ctx) {
         ctx.body = { data: await personal().profile(me(ctx)) };
@@ -299,5 +334,6 @@ export default {
   auth: (deps: { strapi: Core.Strapi }) => controllers(deps).auth,
   me: (deps: { strapi: Core.Strapi }) => controllers(deps).me,
   business: (deps: { strapi: Core.Strapi }) => controllers(deps).business,
+  mine: (deps: { strapi: Core.Strapi }) => controllers(deps).mine,
   staff,
 };

@@ -15,6 +15,7 @@ const mine = (method: string, path: string, handler: string) => ({
 export const USER_ACTIONS = [
   ...['profile', 'update', 'export', 'remove', 'requests', 'request'].map((a) => `plugin::accounts.me.${a}`),
   ...['view', 'declare', 'revise'].map((a) => `plugin::accounts.business.${a}`),
+  ...['list', 'read', 'create', 'update', 'submit'].map((a) => `plugin::accounts.mine.${a}`),
 ];
 
 export default {
@@ -48,6 +49,11 @@ export default {
       mine('GET', '/me/export', 'export'),
       mine('GET', '/me/data-requests', 'requests'),
       mine('POST', '/me/data-requests', 'request'),
+      { ...mine('GET', '/mine/:type', 'list'), handler: 'mine.list' },
+      { ...mine('POST', '/mine/:type', 'create'), handler: 'mine.create' },
+      { ...mine('GET', '/mine/:type/:documentId', 'read'), handler: 'mine.read' },
+      { ...mine('PUT', '/mine/:type/:documentId', 'update'), handler: 'mine.update' },
+      { ...mine('POST', '/mine/:type/:documentId/submit', 'submit'), handler: 'mine.submit' },
       { ...mine('GET', '/business', 'view'), handler: 'business.view' },
       { ...mine('POST', '/business', 'declare'), handler: 'business.declare' },
       { ...mine('PUT', '/business', 'revise'), handler: 'business.revise' },

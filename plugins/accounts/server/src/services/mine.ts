@@ -1,0 +1,166 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { OWNED_CONTENT, type OwnedContentType } from '@sgd/config';
+
+type Row = Record<string, unknown>;
+const SELLER = 'plugin::sellers.seller';
+const PRIVATE = ['internalNote', 'owner', 'createdBy', 'updatedBy'];
+
+const notFound = () => new errors.NotFoundError('Không tìm thấy nội dung này trong tài khoản của bạn.');
+const invalid = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+
+/**
+ * What a person manages as theirs (`OWNED_CONTENT`): their seller's products, licences and
+ * production areas, their own buy/sell posts and listings. Someone else's item is "not found";
+ * only the listed fields can be written; every change goes through the item's workflow to be public.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const workflow = () =>
+    strapi.plugin('workflow').service('workflow') as {
+      submit(uid: string, documentId: string, doer: { userId: number; name?: string | null }): Promise<Row>;
+      latestTask(uid: string, documentId: string): Promise<Row | null>;
+    };
+
+  function spec(type: string) {
+    const entry = (OWNED_CONTENT as Record<string, (typeof OWNED_CONTENT)[OwnedContentType]>)[type];
+    if (!entry) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
+    return entry;
+  }
+
+  async function sellerOf(userId: number): Promise<Row | null> {
+    return (await strapi.db
+      .query(SELLER)
+      .findOne({ where: { owner: { id: userId }, publishedAt: null } })) as Row | null;
+  }
+
+  /** The `where` that selects what this user owns of a type (drafts: the editable side). */
+  async function ownership(type: string, userId: number): Promise<Row | null> {
+    const entry = spec(type);
+    if (entry.through === 'owner') return { owner: { id: userId } };
+    const seller = await sellerOf(userId);
+    return seller ? { seller: { id: seller.id } } : null;
+  }
+
+  async function relationIds(relations: Record<string, string>, data: Row): Promise<Row> {
+    const out: Row = {};
+    for (const [field, kind] of Object.entries(relations)) {
+      if (!(field in data)) continue;
+      const value = data[field];
+      if (value === null || value === '') {
+        out[field] = null;
+        continue;
+      }
+      const uid = kind === 'category' ? 'plugin::catalog.category' : 'plugin::core.administrative-unit';
+      const key = kind === 'category' ? 'slug' : 'code';
+      const row = (await strapi.db.query(uid).findOne({ where: { [key]: String(value) } })) as Row | null;
+      if (!row)
+        throw invalid(
+          field,
+          kind === 'category' ? 'Không tìm thấy danh mục đã chọn.' : 'Không tìm thấy xã, phường đã chọn.',
+        );
+      out[field] = kind === 'category' && row.documentId ? row.documentId : row.id;
+    }
+    return out;
+  }
+
+  /** Only the listed fields; anything else (status, owner, department…) is refused by name. */
+  function writable(type: string, data: unknown): Row {
+    const entry = spec(type);
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new errors.ValidationError('Thiếu dữ liệu.');
+    const allowed = new Set<string>([...entry.fields, ...Object.keys(entry.relations)]);
+    const refused = Object.keys(data).filter((key) => !allowed.has(key));
+    if (refused.length) {
+      throw new errors.ValidationError(`Trường không được phép sửa: ${refused.join(', ')}.`, {
+        errors: refused.map((key) => ({
+          path: [key],
+          message: 'Trường không được phép sửa.',
+          name: 'ValidationError',
+        })),
+      });
+    }
+    return data as Row;
+  }
+
+  const view = (row: Row) =>
+    Object.fromEntries(Object.entries(row).filter(([key]) => !PRIVATE.includes(key)));
+
+  async function findMine(type: string, userId: number, documentId: string): Promise<Row> {
+    const where = await ownership(type, userId);
+    if (!where) throw notFound();
+    const row = (await strapi.db
+      .query(spec(type).uid)
+      .findOne({ where: { ...where, documentId, publishedAt: null } })) as Row | null;
+    if (!row) throw notFound();
+    return row;
+  }
+
+  return {
+    async list(type: string, userId: number) {
+      const where = await ownership(type, userId);
+      if (!where) return [];
+      const rows = (await strapi.db
+        .query(spec(type).uid)
+        .findMany({ where: { ...where, publishedAt: null }, orderBy: { id: 'desc' } })) as Row[];
+      return rows.map(view);
+    },
+
+    async read(type: string, userId: number, documentId: string) {
+      const row = await findMine(type, userId, documentId);
+      const task = await workflow().latestTask(spec(type).uid, documentId);
+      return { ...view(row), review: task ? { state: task.state, submittedAt: task.submittedAt } : null };
+    },
+
+    async create(type: string, userId: number, input: unknown) {
+      const entry = spec(type);
+      const data = writable(type, input);
+      const link: Row = {};
+      if (entry.through === 'seller') {
+        const seller = await sellerOf(userId);
+        if (!seller)
+          throw new errors.ApplicationError('Bạn cần đăng ký doanh nghiệp trước khi khai báo nội dung này.');
+        if (seller.verificationStatus === 'locked')
+          throw new errors.PolicyError('Doanh nghiệp đang bị khóa.');
+        link.seller = seller.documentId;
+      } else {
+        link.owner = userId;
+      }
+      const status =
+        'verificationStatus' in strapi.contentType(entry.uid as never).attributes
+          ? 'verificationStatus'
+          : 'reviewStatus';
+      const created = (await strapi.documents(entry.uid as never).create({
+        data: { ...data, ...(await relationIds(entry.relations, data)), ...link, [status]: 'draft' },
+      } as never)) as unknown as Row;
+      return this.read(type, userId, created.documentId as string);
+    },
+
+    async update(type: string, userId: number, documentId: string, input: unknown) {
+      const entry = spec(type);
+      const row = await findMine(type, userId, documentId);
+      const status = (row.verificationStatus ?? row.reviewStatus) as string;
+      if (status === 'pending')
+        throw new errors.ApplicationError('Nội dung đang được xem xét, chưa sửa được lúc này.');
+      if (status === 'locked') throw new errors.PolicyError('Nội dung đang bị khóa.');
+      const data = writable(type, input);
+      await strapi.documents(entry.uid as never).update({
+        documentId,
+        data: { ...data, ...(await relationIds(entry.relations, data)) },
+      } as never);
+      return this.read(type, userId, documentId);
+    },
+
+    async submit(type: string, userId: number, documentId: string) {
+      await findMine(type, userId, documentId);
+      const user = (await strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { id: userId } })) as Row;
+      await workflow().submit(spec(type).uid, documentId, {
+        userId,
+        name: (user.fullName as string | null) ?? null,
+      });
+      return this.read(type, userId, documentId);
+    },
+  };
+};
