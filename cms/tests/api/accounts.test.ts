@@ -187,6 +187,29 @@ describe('registration by email', () => {
   });
 });
 
+describe('when mail cannot be sent', () => {
+  it('says so (503) and lets the person try again at once, without a cool-down', async () => {
+    const address = email();
+    const port = mailbox.port;
+    await mailbox.stop();
+    try {
+      const down = await register(address);
+      expect([down.status, down.body.error.message]).toEqual([
+        503,
+        'Chưa gửi được thư lúc này. Vui lòng thử lại sau ít phút.',
+      ]);
+    } finally {
+      await mailbox.start(port);
+    }
+    expect((await register(address)).status).toBe(202);
+    await mailsTo(address, 1);
+    await api()
+      .post('/api/accounts/activate')
+      .send({ identifier: address, code: mailCode(address) })
+      .expect(200);
+  });
+});
+
 describe('registration by phone', () => {
   it('sends the code through the SMS gateway, activates, and signs in with any way of writing the number', async () => {
     const number = phone();

@@ -52,7 +52,11 @@ export async function callAccounts<T>(
     const key = issue.path?.[issue.path.length - 1] ?? issue.path?.[0];
     if (key && issue.message && !fields[key]) fields[key] = issue.message;
   }
-  const message = res.status >= 500 ? UNAVAILABLE : (body?.error?.message ?? 'Yêu cầu không hợp lệ.');
+  // 503 carries a message meant for people (a mail or SMS that could not go); other 5xx do not.
+  const message =
+    res.status >= 500 && !(res.status === 503 && body?.error?.message)
+      ? UNAVAILABLE
+      : (body?.error?.message ?? 'Yêu cầu không hợp lệ.');
   return { ok: false, status: res.status, message, fields };
 }
 

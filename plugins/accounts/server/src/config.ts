@@ -8,6 +8,8 @@ export default {
       token: env('SMS_GATEWAY_TOKEN', ''),
       sender: env('SMS_SENDER', 'SANGIAODICH'),
     },
+    // Development without a mail server: a message that cannot be sent is written to the log.
+    emailLogFallback: (process.env.NODE_ENV ?? 'development') === 'development',
     // Shared counters for several CMS instances; empty: counted in this process.
     rateLimitRedisUrl: env('RATE_LIMIT_REDIS_URL', ''),
   }),

@@ -117,7 +117,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sentAt: at,
       },
     });
-    await messenger().send(to, text(code));
+    try {
+      await messenger().send(to, text(code));
+    } catch (error) {
+      // Not sent: no cool-down for a code nobody received, the person can ask again at once.
+      await strapi.db.query(UID.code).deleteMany({ where: { purpose, target: to.value } });
+      throw error;
+    }
   }
 
   /** Checks a code; wrong tries count, and the code dies after the last allowed one. */

@@ -87,6 +87,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await provider.send(to.value, message.sms);
         }
       } catch (error) {
+        const config = strapi.config.get('plugin::accounts') as { emailLogFallback?: boolean };
+        if (to.channel === 'email' && config.emailLogFallback) {
+          strapi.log.warn(
+            `[Thư tới ${to.value}, chưa gửi được: ${(error as Error).message}] ${message.subject}\n${message.text}`,
+          );
+          return;
+        }
         strapi.log.warn(`Gửi tin tới ${maskIdentifier(to)} thất bại: ${(error as Error).message}`);
         throw new DeliveryError(
           to.channel === 'email'
