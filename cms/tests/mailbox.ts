@@ -52,4 +52,14 @@ export class Mailbox {
   to(address: string): ReceivedMail[] {
     return this.messages.filter((mail) => mail.to.includes(address.toLowerCase()));
   }
+
+  /** The mail to an address once at least `count` have arrived (delivery is asynchronous). */
+  async waitFor(address: string, count = 1): Promise<ReceivedMail[]> {
+    for (let i = 0; i < 100 && this.to(address).length < count; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const mails = this.to(address);
+    if (mails.length < count) throw new Error(`Chưa nhận đủ ${count} thư gửi tới ${address}`);
+    return mails;
+  }
 }

@@ -23,6 +23,16 @@ export const CODE_RULES = {
 /** Chuỗi văn bản pháp lý là chính sách bảo vệ dữ liệu cá nhân (người dùng đồng ý phiên bản hiện hành). */
 export const PRIVACY_POLICY_SERIES = 'chinh-sach-bao-ve-du-lieu-ca-nhan';
 
+/** Các loại yêu cầu của chủ thể dữ liệu (Luật Bảo vệ dữ liệu cá nhân 2025), xử lý trong 2 ngày làm việc. */
+export const DATA_REQUEST_KINDS = [
+  { code: 'access', name: 'Xem, cung cấp dữ liệu cá nhân' },
+  { code: 'correction', name: 'Chỉnh sửa dữ liệu cá nhân' },
+  { code: 'deletion', name: 'Xóa dữ liệu cá nhân' },
+  { code: 'restriction', name: 'Hạn chế xử lý dữ liệu' },
+  { code: 'objection', name: 'Phản đối xử lý dữ liệu' },
+  { code: 'withdraw_consent', name: 'Rút lại sự đồng ý' },
+] as const;
+
 /** Giới hạn tần suất theo địa chỉ IP cho từng nhóm đường dẫn đăng nhập, đăng ký (cửa sổ giây, số lần). */
 export const AUTH_RATE_LIMITS = {
   register: { windowSeconds: 3600, max: 5 },

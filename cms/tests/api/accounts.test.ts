@@ -36,12 +36,7 @@ const smsCode = (to: string) => {
   const messages = sms.filter((m) => m.to === to);
   return messages.length ? lastCode(messages[messages.length - 1].text) : null;
 };
-/** Waits for the SMTP server to have received `count` messages for an address. */
-async function mailsTo(to: string, count: number) {
-  for (let i = 0; i < 100 && mailbox.to(to).length < count; i += 1)
-    await new Promise((r) => setTimeout(r, 20));
-  return mailbox.to(to);
-}
+const mailsTo = (to: string, count: number) => mailbox.waitFor(to, count);
 
 const register = (identifier: string, overrides: Record<string, unknown> = {}) =>
   api()

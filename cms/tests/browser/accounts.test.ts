@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { Mailbox } from '../mailbox';
@@ -16,7 +17,6 @@ import { SITE_ENTRY, startSite } from '../site-server';
  */
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 let app: TestApp;
 let site: ChildProcess;
 let siteUrl: string;
@@ -27,7 +27,6 @@ const mailbox = new Mailbox();
 beforeAll(async () => {
   if (!fs.existsSync(SITE_ENTRY))
     throw new Error('Chưa build trang công khai: chạy `npm run build -w site`.');
-  if (!fs.existsSync(CHROMIUM)) throw new Error('Thiếu Chromium: apt-get install -y chromium');
   process.env.SMTP_PORT = String(await mailbox.start());
   process.env.SMTP_HOST = '127.0.0.1';
   app = await bootStrapi('accounts-browser');
@@ -36,16 +35,7 @@ beforeAll(async () => {
   ({ child: site, url: siteUrl } = await startSite(
     `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
   ));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   // No JavaScript at all: every form must work as plain HTML.
   page = await browser.newPage({ javaScriptEnabled: false });
 });
@@ -57,13 +47,6 @@ afterAll(async () => {
   await app.stop();
   await mailbox.stop();
 });
-
-async function waitForMail(to: string) {
-  for (let i = 0; i < 100 && mailbox.to(to).length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
-  const mails = mailbox.to(to);
-  if (!mails.length) throw new Error(`Không có thư gửi tới ${to}`);
-  return mails[mails.length - 1];
-}
 
 it('registers, activates, declares a business and, once approved, shows the seller page', async () => {
   const email = `${unique('nguoiban').replace(/\W+/g, '.').toLowerCase()}@example.vn`;
@@ -81,7 +64,8 @@ it('registers, activates, declares a business and, once approved, shows the sell
   await page.getByRole('button', { name: 'Đăng ký' }).click();
 
   await page.waitForURL(/\/tai-khoan\/kich-hoat/);
-  const code = /\b(\d{6})\b/.exec((await waitForMail(email)).text)?.[1] as string;
+  const mails = await mailbox.waitFor(email);
+  const code = /\b(\d{6})\b/.exec(mails[mails.length - 1].text)?.[1] as string;
   expect(await page.getByLabel('Email hoặc số điện thoại').inputValue()).toBe(email);
   await page.getByLabel('Mã kích hoạt (6 chữ số)').fill(code);
   await page.getByRole('button', { name: 'Kích hoạt' }).click();

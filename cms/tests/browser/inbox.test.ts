@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, unique } from '../factories';
@@ -15,7 +16,6 @@ import { PASSWORD, departmentId, makeOfficer, makeSiteUser, type Officer } from 
  */
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const ADMIN_BUILD = path.resolve(__dirname, '..', '..', 'dist', 'build', 'index.html');
 
 let app: TestApp;
@@ -47,7 +47,6 @@ async function submitPost(jwt: string, department: number, title: string) {
 
 beforeAll(async () => {
   if (!fs.existsSync(ADMIN_BUILD)) throw new Error('Chưa build trang quản trị: chạy `npm run build -w cms`.');
-  if (!fs.existsSync(CHROMIUM)) throw new Error('Thiếu Chromium: apt-get install -y chromium');
   process.env.SMTP_PORT = String(await mailbox.start());
   process.env.SMTP_HOST = '127.0.0.1';
   app = await bootStrapi('inbox', { serveAdminPanel: true });
@@ -76,16 +75,7 @@ beforeAll(async () => {
   await deliverAll();
   mailbox.messages.length = 0;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 });
 

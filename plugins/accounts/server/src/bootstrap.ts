@@ -1,13 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { grantUserActions } from '@sgd/plugin-workflow';
+import { ensureUserRoles, grantUserActions } from '@sgd/plugin-workflow';
 import { SELLER_ROLE } from './constants';
 import { USER_ACTIONS } from './routes';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  // Users & Permissions creates its default roles only while there is none: let it go first.
-  await (
-    strapi.plugin('users-permissions').service('users-permissions') as { initialize(): Promise<unknown> }
-  ).initialize();
+  await ensureUserRoles(strapi);
   // The Seller role (given when a business is verified) can do what every signed-in user can.
   const roles = strapi.db.query('plugin::users-permissions.role');
   if (!(await roles.findOne({ where: { type: SELLER_ROLE } }))) {

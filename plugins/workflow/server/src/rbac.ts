@@ -96,17 +96,23 @@ export async function ensureStaffRoles(strapi: Core.Strapi): Promise<void> {
   }
 }
 
+/**
+ * Plugins may bootstrap before Users & Permissions: let it create its default roles first (it does
+ * so only while there is no role at all), or a fresh database would get no grants or extra roles.
+ */
+export async function ensureUserRoles(strapi: Core.Strapi): Promise<void> {
+  await (
+    strapi.plugin('users-permissions').service('users-permissions') as { initialize(): Promise<unknown> }
+  ).initialize();
+}
+
 /** Grants content-API actions to site roles (by type; `authenticated` by default), once. */
 export async function grantUserActions(
   strapi: Core.Strapi,
   actions: string[],
   roleTypes: string[] = ['authenticated'],
 ): Promise<void> {
-  // Plugins may bootstrap before Users & Permissions: let it create its default roles first
-  // (it does so only while there is no role at all), or a fresh database would get no grants.
-  await (
-    strapi.plugin('users-permissions').service('users-permissions') as { initialize(): Promise<unknown> }
-  ).initialize();
+  await ensureUserRoles(strapi);
   for (const type of roleTypes) {
     const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } })) as {
       id: number;

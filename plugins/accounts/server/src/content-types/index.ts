@@ -1,3 +1,5 @@
+import { DATA_REQUEST_KINDS } from '@sgd/config';
+
 /** One-time codes (activation, password reset): only a hash is kept; one live code per purpose and target. */
 const code = {
   kind: 'collectionType',
@@ -24,16 +26,6 @@ const code = {
     sentAt: { type: 'datetime', required: true },
   },
 };
-
-/** Kinds of request a person may make about their personal data (Law 91/2025 on personal data). */
-export const DATA_REQUEST_KINDS = [
-  { code: 'access', name: 'Xem, cung cấp dữ liệu cá nhân' },
-  { code: 'correction', name: 'Chỉnh sửa dữ liệu cá nhân' },
-  { code: 'deletion', name: 'Xóa dữ liệu cá nhân' },
-  { code: 'restriction', name: 'Hạn chế xử lý dữ liệu' },
-  { code: 'objection', name: 'Phản đối xử lý dữ liệu' },
-  { code: 'withdraw_consent', name: 'Rút lại sự đồng ý' },
-] as const;
 
 /** A data-subject request: handled by staff through the `data_request` workflow within 2 working days. */
 const dataRequest = {

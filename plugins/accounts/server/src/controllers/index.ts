@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseInput } from '@sgd/plugin-core';
-import { LEGAL_FORM_CODES, LICENCE_TYPE_CODES } from '@sgd/config';
+import { DATA_REQUEST_KINDS, LEGAL_FORM_CODES, LICENCE_TYPE_CODES } from '@sgd/config';
 import { z } from 'zod';
 import { parseIdentifier, type Identifier } from '../lib/identifier';
 import type { UserRow } from '../services/accounts';
 import type { UploadedFile } from '../services/business';
-import { DATA_REQUEST_KINDS } from '../content-types';
 import staff from './staff';
 import { DeliveryError } from '../services/messenger';
 

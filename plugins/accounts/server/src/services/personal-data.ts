@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { DATA_REQUEST_KINDS } from '@sgd/config';
 import { UID, USER_UID } from '../constants';
 import type { UserRow } from './accounts';
-import { DATA_REQUEST_KINDS } from '../content-types';
 
 type Row = Record<string, unknown>;
 

@@ -1,3 +1,5 @@
+import type { WorkflowBinding } from '@sgd/config';
+
 type Row = Record<string, unknown>;
 
 /** A db.query populate tree for dotted relation paths (`seller.owner.email` → seller → owner). */
@@ -48,19 +50,7 @@ export type SchemaLookup = (uid: string) => Record<string, SchemaAttribute> | un
  * that exist, every step but the last must be a relation, and (`relation: true`) the whole path may
  * end on a relation. An empty list means the binding is usable.
  */
-export function checkBindingPaths(
-  uid: string,
-  binding: {
-    statusField: string;
-    titleField: string;
-    departmentFrom: string[];
-    ownerPath: string;
-    emailFrom: string[];
-    nameFrom: string[];
-    approvedAtField?: string;
-  },
-  schemaOf: SchemaLookup,
-): string[] {
+export function checkBindingPaths(uid: string, binding: WorkflowBinding, schemaOf: SchemaLookup): string[] {
   const problems: string[] = [];
   const check = (path: string, endsOnRelation: boolean) => {
     let current = uid;

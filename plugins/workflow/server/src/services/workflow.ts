@@ -239,6 +239,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       year: 'numeric',
     }).format(date);
 
+  /**
+   * Blocks or unblocks a site user in the officer's scope; answers the user and the history entry's
+   * target (user accounts have no task).
+   */
+  async function setBlocked(documentId: string, officer: Officer, blocked: boolean) {
+    const user = (await strapi.db.query(USER_UID).findOne({ where: { documentId } })) as Row | null;
+    if (!user) throw notFound();
+    if (!officer.superAdmin && !(await userInScope(Number(user.id), officer))) throw notFound();
+    await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { blocked } });
+    const entry = {
+      id: 0,
+      workflow: null,
+      targetUid: USER_UID,
+      targetDocumentId: documentId,
+      round: 0,
+      departmentId: null,
+    } as unknown as TaskRow;
+    return { user, entry };
+  }
+
+  /** People whose seller belongs to the officer's departments, or who submitted there. */
+  async function userInScope(userId: number, officer: Officer): Promise<boolean> {
+    if (officer.superAdmin) return true;
+    if (officer.departmentIds.length === 0) return false;
+    const sellers = await strapi.db.query('plugin::sellers.seller' as never).count({
+      where: { owner: { id: userId }, department: { id: { $in: officer.departmentIds } } },
+    });
+    if (sellers > 0) return true;
+    const tasks = await strapi.db.query(UID.task).count({
+      where: { submitterUserId: userId, departmentId: { $in: officer.departmentIds } },
+    });
+    return tasks > 0;
+  }
+
   /** Other plugins' reactions to an approval (a seller verified → the owner becomes a seller). */
   const approvedHooks = new Map<string, ApprovedHook[]>();
   async function runApprovedHooks(task: TaskRow) {
@@ -541,18 +575,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (text.length < 5) fail(400, 'Cần ghi rõ lý do khóa (ít nhất 5 ký tự).');
       const at = now();
       if (uid === USER_UID) {
-        const user = (await strapi.db.query(USER_UID).findOne({ where: { documentId } })) as Row | null;
-        if (!user) throw notFound();
-        if (!officer.superAdmin && !(await this.userInScope(Number(user.id), officer))) throw notFound();
-        await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { blocked: true } });
-        const entry = {
-          id: 0,
-          workflow: null,
-          targetUid: uid,
-          targetDocumentId: documentId,
-          round: 0,
-          departmentId: null,
-        } as unknown as TaskRow;
+        const { user, entry } = await setBlocked(documentId, officer, true);
         await record(entry, { taskId: null, action: 'lock', comment: text, toState: 'locked' }, { officer });
         await tellSubmitter(
           {
@@ -604,18 +627,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async unlock(uid: string, documentId: string, reason: string, officer: Officer): Promise<TaskRow | null> {
       const text = reason?.trim() ?? '';
       if (uid === USER_UID) {
-        const user = (await strapi.db.query(USER_UID).findOne({ where: { documentId } })) as Row | null;
-        if (!user) throw notFound();
-        if (!officer.superAdmin && !(await this.userInScope(Number(user.id), officer))) throw notFound();
-        await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { blocked: false } });
-        const entry = {
-          id: 0,
-          workflow: null,
-          targetUid: uid,
-          targetDocumentId: documentId,
-          round: 0,
-          departmentId: null,
-        } as unknown as TaskRow;
+        const { entry } = await setBlocked(documentId, officer, false);
         await record(
           entry,
           { taskId: null, action: 'unlock', comment: text || null, fromState: 'locked' },
@@ -638,18 +650,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A user is in an officer's scope when they own a seller of one of the officer's departments. */
-    async userInScope(userId: number, officer: Officer): Promise<boolean> {
-      if (officer.superAdmin) return true;
-      if (officer.departmentIds.length === 0) return false;
-      // People whose seller belongs to the officer's departments, or who submitted there.
-      const sellers = await strapi.db.query('plugin::sellers.seller' as never).count({
-        where: { owner: { id: userId }, department: { id: { $in: officer.departmentIds } } },
-      });
-      if (sellers > 0) return true;
-      const tasks = await strapi.db.query(UID.task).count({
-        where: { submitterUserId: userId, departmentId: { $in: officer.departmentIds } },
-      });
-      return tasks > 0;
-    },
+    userInScope,
   };
 };
