@@ -33,6 +33,16 @@ export const DATA_REQUEST_KINDS = [
   { code: 'withdraw_consent', name: 'Rút lại sự đồng ý' },
 ] as const;
 
+/**
+ * Tệp riêng tư người bán nộp để xác thực (dữ liệu cá nhân nhạy cảm từ 1/1/2026): chỉ cơ quan xác
+ * thực xem được; bản chụp CCCD bị xóa sau một thời hạn kể từ khi người bán được xác thực.
+ */
+export const PRIVATE_FILE_KINDS = [
+  { code: 'licence_scan', name: 'Bản chụp giấy phép, chứng nhận' },
+  { code: 'citizen_id_scan', name: 'Bản chụp căn cước công dân' },
+] as const;
+export type PrivateFileKind = (typeof PRIVATE_FILE_KINDS)[number]['code'];
+
 /** Giới hạn tần suất theo địa chỉ IP cho từng nhóm đường dẫn đăng nhập, đăng ký (cửa sổ giây, số lần). */
 export const AUTH_RATE_LIMITS = {
   register: { windowSeconds: 3600, max: 5 },

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -615,7 +617,12 @@ describe('seller onboarding (QC Điều 7, 12)', () => {
       verificationStatus: 'pending',
       citizenId: '087123456789',
     });
-    expect(seller.licences[0].scan).toEqual({ name: 'giay-attp.png', mime: 'image/png' });
+    expect(seller.licences[0].scan).toEqual({
+      name: 'giay-attp.png',
+      mime: 'image/png',
+      uploadedAt: expect.any(String),
+      purgedAt: null,
+    });
     expect((await api().get(`/api/sellers/${seller.slug}`)).status).toBe(404);
 
     const again = await api().post('/api/accounts/business').set(as).send(declaration());
@@ -716,6 +723,255 @@ describe('seller onboarding (QC Điều 7, 12)', () => {
   });
 });
 
+describe('private scans: licence and citizen-ID scans (Law 91/2025, Decree 356/2025)', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const PDF = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
+  const FILES = 'plugin::accounts.private-file';
+  const UPLOADS = 'plugin::upload.file';
+  interface FileView {
+    id: number;
+    kind: string;
+    name: string;
+    mime: string;
+    size: number;
+    purgedAt: string | null;
+  }
+  const purge = (now: Date) =>
+    (
+      app.strapi.plugin('accounts').service('private-files') as {
+        purgeCitizenIdScans(now: Date): Promise<number>;
+      }
+    ).purgeCitizenIdScans(now);
+  const filesOf = (officer: Officer, uid: string, documentId: string) =>
+    api()
+      .get('/accounts/private-files')
+      .query({ uid, documentId })
+      .set('Authorization', `Bearer ${officer.token}`);
+  const content = (officer: Officer, id: number) =>
+    api()
+      .get(`/accounts/private-files/${id}/content`)
+      .set('Authorization', `Bearer ${officer.token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  const form = () => ({
+    business: {
+      legalForm: 'household',
+      name: unique('Hộ kinh doanh Nem Lai Vung'),
+      citizenId: '087223344556',
+      representative: 'Trần Văn Lai',
+      address: 'Ấp Long Thành, xã Lai Vung',
+    },
+    licences: [
+      {
+        type: 'food_safety',
+        number: unique('ATTP-LV'),
+        issuer: 'Sở Y tế tỉnh Đồng Tháp',
+        issuedOn: '2025-03-01',
+        expiresOn: '2028-03-01',
+      },
+    ],
+  });
+  const declare = (jwt: string, body = form()) =>
+    api()
+      .post('/api/accounts/business')
+      .set('Authorization', `Bearer ${jwt}`)
+      .field('data', JSON.stringify(body))
+      .attach('scan_0', PDF, { filename: 'chung-nhan-attp.pdf', contentType: 'application/pdf' })
+      .attach('citizenIdScan', PNG, { filename: 'cccd mat truoc.png', contentType: 'image/png' });
+
+  let sct: Officer;
+  let syt: Officer;
+  let boss: Officer;
+  beforeAll(async () => {
+    sct = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    syt = await makeOfficer(app.strapi, 'specialist', ['SYT']);
+    boss = await makeOfficer(app.strapi, 'super_admin', []);
+  });
+
+  it('keeps scans outside the media library and shows them only to the verifying department', async () => {
+    const user = await activatedByEmail();
+    const uploadsBefore = await app.strapi.db.query(UPLOADS).count({});
+    const res = await declare(user.jwt);
+    expect(res.status).toBe(201);
+    const { seller } = res.body.data;
+    expect(seller.citizenIdScan).toEqual({
+      name: 'cccd mat truoc.png',
+      mime: 'image/png',
+      uploadedAt: expect.any(String),
+      purgedAt: null,
+    });
+    expect(seller.licences[0].scan).toMatchObject({ name: 'chung-nhan-attp.pdf', mime: 'application/pdf' });
+    // Nothing reaches the public media library or the uploads folder.
+    expect(await app.strapi.db.query(UPLOADS).count({})).toBe(uploadsBefore);
+
+    const listed = await filesOf(sct, 'plugin::sellers.seller', seller.documentId);
+    expect(listed.status).toBe(200);
+    const files = listed.body.data as FileView[];
+    expect(files.map((f) => [f.kind, f.name, f.mime, f.size])).toEqual([
+      ['citizen_id_scan', 'cccd mat truoc.png', 'image/png', PNG.length],
+      ['licence_scan', 'chung-nhan-attp.pdf', 'application/pdf', PDF.length],
+    ]);
+    expect(JSON.stringify(listed.body)).not.toMatch(/storageKey|sha256/);
+    const licenceFiles = await filesOf(sct, 'plugin::sellers.licence', seller.licences[0].documentId);
+    expect((licenceFiles.body.data as FileView[]).map((f) => f.kind)).toEqual(['licence_scan']);
+
+    const scan = await content(sct, files[0].id);
+    expect(scan.status).toBe(200);
+    expect(scan.headers['content-type']).toBe('image/png');
+    expect(scan.headers['cache-control']).toBe('private, no-store');
+    expect(scan.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(scan.body as Buffer, PNG)).toBe(0);
+    expect((await content(boss, files[1].id)).status).toBe(200);
+
+    // Another department's officer, a site user and an anonymous visitor get nothing.
+    expect((await filesOf(syt, 'plugin::sellers.seller', seller.documentId)).body.data).toEqual([]);
+    const foreign = await content(syt, files[0].id);
+    expect([foreign.status, JSON.parse(foreign.body.toString()).error.message]).toEqual([
+      404,
+      'Không tìm thấy tệp.',
+    ]);
+    expect((await api().get(`/accounts/private-files/${files[0].id}/content`)).status).toBe(401);
+    expect(
+      (
+        await api()
+          .get(`/accounts/private-files/${files[0].id}/content`)
+          .set('Authorization', `Bearer ${user.jwt}`)
+      ).status,
+    ).toBe(401);
+    const stored = (await app.strapi.db.query(FILES).findOne({ where: { id: files[0].id } })) as {
+      storageKey: string;
+    };
+    for (const path of [`/uploads/${stored.storageKey}`, `/private/${stored.storageKey}`])
+      expect((await api().get(path)).status).toBe(404);
+
+    // The person's data export lists the scans (not their bytes or storage names).
+    const exported = await api().get('/api/accounts/me/export').set('Authorization', `Bearer ${user.jwt}`);
+    expect(exported.body.privateFiles.map((f: FileView) => f.kind).sort()).toEqual([
+      'citizen_id_scan',
+      'licence_scan',
+    ]);
+    expect(JSON.stringify(exported.body)).not.toContain(stored.storageKey);
+  });
+
+  it('judges a scan by its content, not its name, and keeps nothing of a refused declaration', async () => {
+    const user = await activatedByEmail();
+    const sellersBefore = await app.strapi.db.query('plugin::sellers.seller').count({});
+    const filesBefore = await app.strapi.db.query(FILES).count({});
+    for (const [bytes, filename] of [
+      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'cccd.png'],
+      [Buffer.from('<!DOCTYPE html><p>trang</p>'), 'cccd.pdf'],
+    ] as const) {
+      const res = await api()
+        .post('/api/accounts/business')
+        .set('Authorization', `Bearer ${user.jwt}`)
+        .field('data', JSON.stringify(form()))
+        .attach('scan_0', PDF, { filename: 'attp.pdf', contentType: 'application/pdf' })
+        .attach('citizenIdScan', bytes, { filename, contentType: 'image/png' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        message: 'Bản chụp phải là tệp PDF, JPG, PNG hoặc WebP.',
+        details: { errors: [{ path: ['citizenIdScan'] }] },
+      });
+    }
+    const badLicence = await api()
+      .post('/api/accounts/business')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .field('data', JSON.stringify(form()))
+      .attach('scan_0', Buffer.from('MZ\x90\x00'), { filename: 'attp.pdf', contentType: 'application/pdf' });
+    expect(badLicence.body.error.details.errors[0].path).toEqual(['licences', '0', 'scan']);
+    expect(await app.strapi.db.query('plugin::sellers.seller').count({})).toBe(sellersBefore);
+    expect(await app.strapi.db.query(FILES).count({})).toBe(filesBefore);
+  });
+
+  it('erases a citizen-ID scan once the retention period after verification is over, and keeps licence scans', async () => {
+    const user = await activatedByEmail();
+    const res = await declare(user.jwt);
+    const documentId = res.body.data.seller.documentId as string;
+    const verifiedAt = new Date('2026-03-02T03:00:00.000Z');
+    await app.strapi.db.query('plugin::sellers.seller').updateMany({
+      where: { documentId },
+      data: { verificationStatus: 'verified', verifiedAt },
+    });
+    const day = 24 * 60 * 60 * 1000;
+    const [citizen, licence] = (await filesOf(sct, 'plugin::sellers.seller', documentId)).body
+      .data as FileView[];
+
+    // Retention in tests: the default, 30 days.
+    await purge(new Date(verifiedAt.getTime() + 29 * day));
+    expect((await content(sct, citizen.id)).status).toBe(200);
+
+    expect(await purge(new Date(verifiedAt.getTime() + 31 * day))).toBeGreaterThanOrEqual(1);
+    const gone = await content(sct, citizen.id);
+    expect([gone.status, JSON.parse(gone.body.toString()).error.message]).toEqual([
+      404,
+      'Tệp đã được xóa khi hết thời hạn lưu trữ.',
+    ]);
+    const row = (await app.strapi.db.query(FILES).findOne({ where: { id: citizen.id } })) as {
+      storageKey: string;
+      purgedAt: string | null;
+    };
+    expect(row.purgedAt).not.toBeNull();
+    const folder = process.env.PRIVATE_FILES_DIR as string;
+    expect(fs.existsSync(path.join(folder, row.storageKey))).toBe(false);
+    expect((await content(sct, licence.id)).status).toBe(200);
+    // A second run (another instance, the next hour) has nothing left to erase for this seller.
+    expect(await purge(new Date(verifiedAt.getTime() + 32 * day))).toBe(0);
+    const view = await api().get('/api/accounts/business').set('Authorization', `Bearer ${user.jwt}`);
+    expect(view.body.data.seller.citizenIdScan.purgedAt).not.toBeNull();
+  });
+
+  it('replaces the citizen-ID scan when a declaration is fixed, and deletes scans with the account', async () => {
+    const user = await activatedByEmail();
+    const res = await declare(user.jwt);
+    const documentId = res.body.data.seller.documentId as string;
+    const task = (await app.strapi.db.query('plugin::workflow.task').findOne({
+      where: { targetUid: 'plugin::sellers.seller', targetDocumentId: documentId },
+      orderBy: { id: 'desc' },
+    })) as { id: number };
+    await api()
+      .post(`/workflow/tasks/${task.id}/actions`)
+      .set('Authorization', `Bearer ${sct.token}`)
+      .send({ action: 'request_supplement', comment: 'Ảnh CCCD bị mờ, chụp lại mặt trước.' })
+      .expect(200);
+    const [oldScan] = (await filesOf(sct, 'plugin::sellers.seller', documentId)).body.data as FileView[];
+    const fixed = await api()
+      .put('/api/accounts/business')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .field('data', JSON.stringify({ business: { representative: 'Trần Văn Lai' } }))
+      .attach('citizenIdScan', PDF, { filename: 'cccd-ro.pdf', contentType: 'application/pdf' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.data.seller.citizenIdScan).toMatchObject({
+      name: 'cccd-ro.pdf',
+      mime: 'application/pdf',
+    });
+    expect((await content(sct, oldScan.id)).status).toBe(404);
+
+    const keys = (
+      (await app.strapi.db.query(FILES).findMany({ where: { sellerDocumentId: documentId } })) as {
+        storageKey: string;
+      }[]
+    ).map((f) => f.storageKey);
+    expect(keys).toHaveLength(2);
+    await api()
+      .post('/api/accounts/me/delete')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ password: PASSWORD })
+      .expect(200);
+    expect(await app.strapi.db.query(FILES).count({ where: { sellerDocumentId: documentId } })).toBe(0);
+    const folder = process.env.PRIVATE_FILES_DIR as string;
+    for (const key of keys) expect(fs.existsSync(path.join(folder, key))).toBe(false);
+  });
+});
+
 describe('staff search users (QC Điều 9)', () => {
   it("finds people by name, email or phone within the officer's departments, with their lock state", async () => {
     const ours = await activatedByEmail();
@@ -763,6 +1019,24 @@ describe('staff search users (QC Điều 9)', () => {
       blocked: true,
       lastLock: { action: 'lock', reason: 'Đăng bán hàng giả.' },
     });
+
+    // The user's own page in the admin shows the same state, in scope only.
+    const page = await api()
+      .get(`/accounts/users/${ours.id}`)
+      .set('Authorization', `Bearer ${sctOfficer.token}`);
+    expect(page.status).toBe(200);
+    expect(page.body.data).toMatchObject({
+      id: ours.id,
+      blocked: true,
+      lastLock: { action: 'lock', reason: 'Đăng bán hàng giả.' },
+    });
+    const outside = await api()
+      .get(`/accounts/users/${ours.id}`)
+      .set('Authorization', `Bearer ${sytOfficer.token}`);
+    expect([outside.status, outside.body.error.message]).toEqual([
+      404,
+      'Không tìm thấy người dùng trong phạm vi của bạn.',
+    ]);
 
     const short = await search(sctOfficer, 'a');
     expect([short.status, short.body.error.message]).toEqual([400, 'Nhập ít nhất 2 ký tự để tìm.']);

@@ -78,6 +78,14 @@ it('registers, activates, declares a business and, once approved, shows the sell
   await page.getByLabel('Loại hình').selectOption('household');
   await page.getByLabel('Tên doanh nghiệp, cơ sở').fill(name);
   await page.getByLabel('Số CCCD của người đại diện').fill('087198765432');
+  await page.getByLabel('Ảnh chụp CCCD của người đại diện (không bắt buộc)').setInputFiles({
+    name: 'cccd.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  });
   await page.getByLabel(/^Người đại diện/).fill('Trần Thị Bông');
   await page.getByLabel('Số điện thoại liên hệ').fill('0918765432');
   await page.getByLabel('Địa chỉ').fill('Ấp Mỹ Phú, xã Mỹ An Hưng');
@@ -101,13 +109,21 @@ it('registers, activates, declares a business and, once approved, shows the sell
   // The Sở Công Thương's three stages approve it.
   const seller = (await app.strapi.db.query('plugin::sellers.seller').findOne({
     where: { name, publishedAt: null },
-    populate: { licences: { populate: { scan: true } } },
+    populate: { licences: true },
   })) as {
     documentId: string;
     slug: string;
-    licences: { scan: { id: number } | null }[];
+    licences: { documentId: string }[];
   };
-  expect(seller.licences[0].scan).not.toBeNull();
+  // The scan is kept privately, for the verifying department only.
+  const scans = (await app.strapi.db.query('plugin::accounts.private-file').findMany({
+    where: { sellerDocumentId: seller.documentId },
+    orderBy: { id: 'asc' },
+  })) as { kind: string; licenceDocumentId: string | null }[];
+  expect(scans.map((scan) => [scan.kind, scan.licenceDocumentId])).toEqual([
+    ['citizen_id_scan', null],
+    ['licence_scan', seller.licences[0].documentId],
+  ]);
   const task = (await app.strapi.db
     .query('plugin::workflow.task')
     .findOne({ where: { targetDocumentId: seller.documentId } })) as { id: number };

@@ -45,6 +45,8 @@ export function testEnvironment(state: Pick<TestState, 'publicDir'>): Record<str
     DATABASE_URL: '',
     DATABASE_FILENAME: '',
     PUBLIC_DIR: state.publicDir,
+    // Scans live beside the uploads folder, outside it: never served as static files.
+    PRIVATE_FILES_DIR: path.join(path.dirname(state.publicDir), 'private'),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: 'warn',
     // Tests run the scheduled jobs themselves, on a scripted clock.

@@ -1,8 +1,11 @@
 import { User } from '@strapi/icons';
+import { PrivateFilesPanel } from './components/PrivateFilesPanel';
+import { UserLockPanel } from './components/UserLockPanel';
 
 interface AdminApp {
   addMenuLink(link: unknown): void;
   registerPlugin(plugin: unknown): void;
+  getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
 }
 
 export default {
@@ -15,5 +18,8 @@ export default {
       Component: () => import('./pages/Users'),
     });
     app.registerPlugin({ id: 'accounts', name: 'Tài khoản' });
+  },
+  bootstrap(app: AdminApp) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([PrivateFilesPanel, UserLockPanel]);
   },
 };

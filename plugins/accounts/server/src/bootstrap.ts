@@ -34,4 +34,19 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   (strapi.plugin('accounts').service('business') as { listen(): void }).listen();
+
+  // Citizen-ID scans are erased once their retention period after verification is over.
+  strapi.cron.add({
+    accountsRetention: {
+      task: async () => {
+        const now = (strapi.plugin('workflow').service('clock') as { now(): Date }).now();
+        await (
+          strapi.plugin('accounts').service('private-files') as {
+            purgeCitizenIdScans(now: Date): Promise<number>;
+          }
+        ).purgeCitizenIdScans(now);
+      },
+      options: { rule: process.env.RETENTION_JOB_RULE ?? '17 * * * *' },
+    },
+  });
 };

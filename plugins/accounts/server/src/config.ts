@@ -12,6 +12,15 @@ export default {
     emailLogFallback: (process.env.NODE_ENV ?? 'development') === 'development',
     // Shared counters for several CMS instances; empty: counted in this process.
     rateLimitRedisUrl: env('RATE_LIMIT_REDIS_URL', ''),
+    // Scans (licences, citizen IDs) are kept here, outside the public folder; empty: cms/data/private.
+    privateFilesDir: env('PRIVATE_FILES_DIR', ''),
+    // A citizen-ID scan is erased this many days after its seller is verified.
+    citizenIdScanRetentionDays: Number(env('CITIZEN_ID_SCAN_RETENTION_DAYS', '30')),
   }),
-  validator() {},
+  validator(config: { citizenIdScanRetentionDays?: unknown }) {
+    const days = config.citizenIdScanRetentionDays;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 0) {
+      throw new Error('CITIZEN_ID_SCAN_RETENTION_DAYS phải là số ngày nguyên, không âm.');
+    }
+  },
 };

@@ -10,6 +10,7 @@ import business from './services/business';
 import messenger from './services/messenger';
 import mine from './services/mine';
 import personalData from './services/personal-data';
+import privateFiles from './services/private-files';
 import rateLimit from './services/rate-limit';
 import staffUsers from './services/staff-users';
 
@@ -32,6 +33,7 @@ export default {
     messenger,
     mine,
     'personal-data': personalData,
+    'private-files': privateFiles,
     'rate-limit': rateLimit,
     'staff-users': staffUsers,
   },

@@ -36,7 +36,6 @@ export const labels: Record<string, FieldLabels> = {
     issuedOn: 'Ngày cấp',
     expiresOn: 'Ngày hết hạn',
     ocopStars: 'Hạng sao OCOP',
-    scan: 'Bản chụp (không công khai)',
     seller: 'Chủ thể',
     products: 'Sản phẩm áp dụng',
     verificationStatus: 'Trạng thái xác thực',

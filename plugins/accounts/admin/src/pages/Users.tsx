@@ -16,30 +16,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-
-interface SiteUser {
-  id: number;
-  documentId: string;
-  fullName: string | null;
-  email: string | null;
-  phone: string | null;
-  confirmed: boolean;
-  blocked: boolean;
-  role: string | null;
-  createdAt: string;
-  lastLock: { action: 'lock' | 'unlock'; reason: string | null; at: string } | null;
-}
-
-const USER_UID = 'plugin::users-permissions.user';
-const date = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(new Date(iso));
-const message = (failure: unknown) =>
-  (failure as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ??
-  'Đã có lỗi, vui lòng thử lại.';
+import { USER_UID, type SiteUser, errorMessage as message, formatDateTime as date } from '../api';
 
 /** "Người dùng": staff find site users in their scope, see whether they are locked and why, lock or unlock. */
 function UsersPage() {

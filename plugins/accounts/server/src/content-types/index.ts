@@ -1,4 +1,4 @@
-import { DATA_REQUEST_KINDS } from '@sgd/config';
+import { DATA_REQUEST_KINDS, PRIVATE_FILE_KINDS } from '@sgd/config';
 
 /** One-time codes (activation, password reset): only a hash is kept; one live code per purpose and target. */
 const code = {
@@ -60,4 +60,42 @@ const dataRequest = {
   },
 };
 
-export default { code: { schema: code }, 'data-request': { schema: dataRequest } };
+/**
+ * A scan a seller hands in for verification (licence, citizen ID): sensitive personal data since
+ * 1/1/2026. The bytes live outside the public folder; only the verifying department's staff read
+ * them, through an authorised admin route. A citizen-ID scan is erased a set time after the seller
+ * is verified; the row stays as the record that it existed and when it was erased.
+ */
+const privateFile = {
+  kind: 'collectionType',
+  collectionName: 'acc_private_files',
+  info: {
+    singularName: 'private-file',
+    pluralName: 'private-files',
+    displayName: 'Tệp riêng tư',
+    description: 'Bản chụp giấy phép, CCCD: chỉ cơ quan xác thực xem được',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    kind: { type: 'enumeration', enum: PRIVATE_FILE_KINDS.map((k) => k.code), required: true },
+    name: { type: 'string', required: true, maxLength: 255 },
+    mime: { type: 'string', required: true, maxLength: 100 },
+    size: { type: 'integer', required: true },
+    sha256: { type: 'string', required: true, maxLength: 64, private: true },
+    storageKey: { type: 'string', required: true, unique: true, maxLength: 64, private: true },
+    sellerDocumentId: { type: 'string', required: true, maxLength: 64 },
+    licenceDocumentId: { type: 'string', maxLength: 64 },
+    ownerId: { type: 'integer', required: true, private: true },
+    purgedAt: { type: 'datetime' },
+  },
+};
+
+export default {
+  code: { schema: code },
+  'data-request': { schema: dataRequest },
+  'private-file': { schema: privateFile },
+};

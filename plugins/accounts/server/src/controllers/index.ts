@@ -183,7 +183,10 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.plugin('accounts').service('business') as ReturnType<
       typeof import('../services/business').default
     >;
-  /** JSON, or multipart with the JSON in `data` and licence scans in `scan_0`, `scan_1`… */
+  /**
+   * JSON, or multipart with the JSON in `data`, licence scans in `scan_0`, `scan_1`… and the
+   * citizen-ID scan in `citizenIdScan`.
+   */
   const formBody = (ctx: Ctx): unknown => {
     if (!ctx.request.is('multipart')) return ctx.request.body;
     const raw = (ctx.request.body as { data?: unknown } | undefined)?.data;
@@ -193,11 +196,12 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       throw new errors.ValidationError('Dữ liệu biểu mẫu không đọc được.');
     }
   };
+  const fileOf = (ctx: Ctx, field: string) => {
+    const file = ctx.request.files?.[field];
+    return (Array.isArray(file) ? file[0] : (file ?? null)) as UploadedFile | null;
+  };
   const scans = (ctx: Ctx, count: number) =>
-    Array.from({ length: count }, (_, i) => {
-      const file = ctx.request.files?.[`scan_${i}`];
-      return (Array.isArray(file) ? file[0] : (file ?? null)) as UploadedFile | null;
-    });
+    Array.from({ length: count }, (_, i) => fileOf(ctx, `scan_${i}`));
   const mine = () =>
     strapi.plugin('accounts').service('mine') as ReturnType<typeof import('../services/mine').default>;
   const me = (ctx: Ctx) => {
@@ -249,13 +253,14 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
             input.business,
             input.licences,
             scans(ctx, input.licences.length),
+            fileOf(ctx, 'citizenIdScan'),
           ),
         };
       },
       async revise(ctx: Ctx) {
         const userId = me(ctx);
-        const input = parseInput(schemas.revise, ctx.request.body);
-        ctx.body = { data: await business().revise(userId, input.business) };
+        const input = parseInput(schemas.revise, formBody(ctx));
+        ctx.body = { data: await business().revise(userId, input.business, fileOf(ctx, 'citizenIdScan')) };
       },
     },
     mine: {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseInput } from '@sgd/plugin-core';
 import { z } from 'zod';
+import { LICENCE_UID, SELLER_UID } from '../constants';
 
 const query = z
   .object({
@@ -15,9 +16,31 @@ const query = z
   })
   .strict('Tham số không được hỗ trợ.');
 
+const itemQuery = z
+  .object({
+    uid: z.enum([SELLER_UID, LICENCE_UID], {
+      errorMap: () => ({ message: 'Chỉ hồ sơ người bán và giấy phép có tệp riêng tư.' }),
+    }),
+    documentId: z.string().min(1).max(64),
+  })
+  .strict('Tham số không được hỗ trợ.');
+const idParam = z.coerce
+  .number({ invalid_type_error: 'Mã không hợp lệ.' })
+  .int('Mã không hợp lệ.')
+  .positive('Mã không hợp lệ.');
+
+export interface StaffCtx {
+  state: { user?: { id: number } };
+  params: Record<string, string>;
+  query: unknown;
+  body: unknown;
+  set(name: string, value: string): void;
+  type: string;
+}
+
 /** Admin routes for staff (`/accounts/...`), with the workflow's officer scope. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async users(ctx: { state: { user?: { id: number } }; query: unknown; body: unknown }) {
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const officerOf = async (ctx: StaffCtx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError('Cần đăng nhập.');
     const officer = await (
       strapi.plugin('workflow').service('staff') as {
@@ -27,11 +50,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!officer.superAdmin && officer.departmentIds.length === 0) {
       throw new errors.PolicyError('Tài khoản của bạn chưa được gán vào sở nào. Liên hệ quản trị viên.');
     }
-    const input = parseInput(query, ctx.query);
-    ctx.body = await (
-      strapi.plugin('accounts').service('staff-users') as ReturnType<
-        typeof import('../services/staff-users').default
-      >
-    ).search(officer, input.q, input.page, input.pageSize);
-  },
-});
+    return officer;
+  };
+  const users = () =>
+    strapi.plugin('accounts').service('staff-users') as ReturnType<
+      typeof import('../services/staff-users').default
+    >;
+  const files = () =>
+    strapi.plugin('accounts').service('private-files') as ReturnType<
+      typeof import('../services/private-files').default
+    >;
+
+  return {
+    async users(ctx: StaffCtx) {
+      const officer = await officerOf(ctx);
+      const input = parseInput(query, ctx.query);
+      ctx.body = await users().search(officer, input.q, input.page, input.pageSize);
+    },
+
+    /** One site user in my scope, with the lock state (the user's page in the admin). */
+    async user(ctx: StaffCtx) {
+      const officer = await officerOf(ctx);
+      ctx.body = { data: await users().one(officer, parseInput(idParam, ctx.params.id)) };
+    },
+
+    /** The private files of a seller or a licence, for the verifying department's staff. */
+    async files(ctx: StaffCtx) {
+      const officer = await officerOf(ctx);
+      const input = parseInput(itemQuery, ctx.query);
+      ctx.body = { data: await files().forOfficer(officer, input.uid, input.documentId) };
+    },
+
+    /** A private file's bytes, never cached, never sniffed into something else by the browser. */
+    async file(ctx: StaffCtx) {
+      const officer = await officerOf(ctx);
+      const { file, stream } = await files().open(officer, parseInput(idParam, ctx.params.id));
+      ctx.type = file.mime;
+      ctx.set('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.body = stream;
+    },
+  };
+};

@@ -11,6 +11,19 @@ const mine = (method: string, path: string, handler: string) => ({
   config: { policies: [] },
 });
 
+/** Admin routes for reviewing officers (permission "Hộp duyệt"); each applies the officer's scope. */
+const staff = (path: string, handler: string) => ({
+  method: 'GET',
+  path,
+  handler: `staff.${handler}`,
+  config: {
+    policies: [
+      'admin::isAuthenticatedAdmin',
+      { name: 'admin::hasPermissions', config: { actions: ['plugin::workflow.review'] } },
+    ],
+  },
+});
+
 /** Actions of a signed-in user on their own account (granted to the Authenticated and Seller roles). */
 export const USER_ACTIONS = [
   ...['profile', 'update', 'export', 'remove', 'requests', 'request'].map((a) => `plugin::accounts.me.${a}`),
@@ -22,17 +35,10 @@ export default {
   admin: {
     type: 'admin',
     routes: [
-      {
-        method: 'GET',
-        path: '/users',
-        handler: 'staff.users',
-        config: {
-          policies: [
-            'admin::isAuthenticatedAdmin',
-            { name: 'admin::hasPermissions', config: { actions: ['plugin::workflow.review'] } },
-          ],
-        },
-      },
+      staff('/users', 'users'),
+      staff('/users/:id', 'user'),
+      staff('/private-files', 'files'),
+      staff('/private-files/:id/content', 'file'),
     ],
   },
   'content-api': {

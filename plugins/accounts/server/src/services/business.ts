@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SELLER_ROLE, USER_UID } from '../constants';
+import { LICENCE_UID as LICENCE, SELLER_ROLE, SELLER_UID as SELLER, USER_UID } from '../constants';
+import type { FileRow } from './private-files';
 
 type Row = Record<string, unknown>;
-const SELLER = 'plugin::sellers.seller';
-const LICENCE = 'plugin::sellers.licence';
 /** Seller verification belongs to the Department of Industry and Trade (QC Điều 7). */
 const VERIFYING_DEPARTMENT = 'SCT';
 const EDITABLE = ['draft', 'supplement_requested', 'rejected'];
@@ -55,11 +54,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       onApproved(uid: string, hook: (event: { documentId: string }) => Promise<void>): void;
     };
   const documents = (uid: string) => strapi.documents(uid as never);
+  const privateFiles = () =>
+    strapi.plugin('accounts').service('private-files') as ReturnType<
+      typeof import('./private-files').default
+    >;
 
   async function mine(userId: number): Promise<Row | null> {
     return (await strapi.db.query(SELLER).findOne({
       where: { owner: { id: userId }, publishedAt: null },
-      populate: { licences: { populate: { scan: true } }, commune: true },
+      populate: { licences: true, commune: true },
     })) as Row | null;
   }
 
@@ -75,16 +78,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     return unit.id;
-  }
-
-  async function upload(file: UploadedFile): Promise<number> {
-    const [saved] = (await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({ data: { fileInfo: { name: file.originalFilename ?? 'ban-scan' } }, files: file })) as {
-      id: number;
-    }[];
-    return saved.id;
   }
 
   /** Gives the Seller role to the owner of a verified seller (idempotent). */
@@ -117,12 +110,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (seller.verificationStatus === 'verified') await grantSellerRole(seller.documentId as string);
       const task = await workflow().latestTask(SELLER, seller.documentId as string);
       const { owner: _owner, internalNote: _note, ...own } = seller;
+      const files = await privateFiles().ofItem(SELLER, seller.documentId as string);
+      // The person sees what they handed in and whether it is still kept, never the bytes.
+      const fileOf = (match: (file: FileRow) => boolean) => {
+        const file = files.find(match);
+        return file
+          ? { name: file.name, mime: file.mime, uploadedAt: file.createdAt, purgedAt: file.purgedAt }
+          : null;
+      };
       const licences = ((seller.licences as Row[]) ?? []).map(({ internalNote: _n, ...licence }) => ({
         ...licence,
-        scan: licence.scan ? { name: (licence.scan as Row).name, mime: (licence.scan as Row).mime } : null,
+        scan: fileOf((f) => f.kind === 'licence_scan' && f.licenceDocumentId === licence.documentId),
       }));
       return {
-        seller: { ...own, licences, commune: (seller.commune as Row | null)?.code ?? null },
+        seller: {
+          ...own,
+          licences,
+          commune: (seller.commune as Row | null)?.code ?? null,
+          citizenIdScan: fileOf((f) => f.kind === 'citizen_id_scan'),
+        },
         review: task
           ? {
               state: task.state,
@@ -135,12 +141,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Creates the seller (and its licences with their scans) and submits it for verification. */
+    /**
+     * Creates the seller (and its licences with their scans, and the citizen-ID scan if given) and
+     * submits it for verification.
+     */
     async declare(
       userId: number,
       input: BusinessInput,
       licences: LicenceInput[],
       scans: (UploadedFile | null)[],
+      citizenIdScan: UploadedFile | null = null,
     ) {
       if (await mine(userId)) {
         throw new errors.ApplicationError(
@@ -163,20 +173,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       } as never)) as unknown as Row;
       try {
+        const sellerDocumentId = seller.documentId as string;
+        if (citizenIdScan) {
+          await privateFiles().save(
+            citizenIdScan,
+            { kind: 'citizen_id_scan', sellerDocumentId, ownerId: userId },
+            'citizenIdScan',
+          );
+        }
         for (const [index, licence] of licences.entries()) {
-          const scan = scans[index] ? await upload(scans[index] as UploadedFile) : null;
-          await documents(LICENCE).create({
+          const created = (await documents(LICENCE).create({
             data: {
               ...licence,
-              scan,
-              seller: seller.documentId,
+              seller: sellerDocumentId,
               department: department.id,
               verificationStatus: 'draft',
             },
-          } as never);
+          } as never)) as unknown as Row;
+          const scan = scans[index];
+          if (scan) {
+            await privateFiles().save(
+              scan,
+              {
+                kind: 'licence_scan',
+                sellerDocumentId,
+                licenceDocumentId: created.documentId as string,
+                ownerId: userId,
+              },
+              `licences.${index}.scan`,
+            );
+          }
         }
       } catch (error) {
         // Nothing half-made stays behind: the person fixes the licence and sends the form again.
+        await privateFiles().removeOf(SELLER, seller.documentId as string);
         for (const row of (await strapi.db
           .query(LICENCE)
           .findMany({ where: { seller: { documentId: seller.documentId } } })) as Row[]) {
@@ -196,7 +226,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Fixes the declaration after a request for supplement or a rejection, and sends it again. */
-    async revise(userId: number, input: Partial<BusinessInput>) {
+    async revise(userId: number, input: Partial<BusinessInput>, citizenIdScan: UploadedFile | null = null) {
       const seller = await mine(userId);
       if (!seller) throw new errors.NotFoundError('Bạn chưa đăng ký doanh nghiệp.');
       if (!EDITABLE.includes(seller.verificationStatus as string)) {
@@ -207,6 +237,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const { commune, ...fields } = input;
+      if (citizenIdScan) {
+        await privateFiles().replaceCitizenIdScan(
+          citizenIdScan,
+          seller.documentId as string,
+          userId,
+          'citizenIdScan',
+        );
+      }
       await documents(SELLER).update({
         documentId: seller.documentId as string,
         data: { ...fields, ...(commune !== undefined ? { commune: await communeId(commune) } : {}) },

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { OWNED_CONTENT, type OwnedContentType } from '@sgd/config';
+import { SELLER_UID as SELLER } from '../constants';
 
 type Row = Record<string, unknown>;
-const SELLER = 'plugin::sellers.seller';
 const PRIVATE = ['internalNote', 'owner', 'createdBy', 'updatedBy'];
 
 const notFound = () => new errors.NotFoundError('Không tìm thấy nội dung này trong tài khoản của bạn.');

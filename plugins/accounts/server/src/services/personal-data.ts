@@ -2,12 +2,11 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DATA_REQUEST_KINDS } from '@sgd/config';
-import { UID, USER_UID } from '../constants';
+import { SELLER_UID as SELLER, UID, USER_UID } from '../constants';
 import type { UserRow } from './accounts';
 
 type Row = Record<string, unknown>;
 
-const SELLER = 'plugin::sellers.seller';
 const OWNED_DIRECTLY = ['plugin::catalog.supply-demand-post', 'plugin::catalog.directory-listing'] as const;
 const OWNED_BY_SELLER = [
   'plugin::sellers.licence',
@@ -35,6 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
+  const privateFiles = () =>
+    strapi.plugin('accounts').service('private-files') as ReturnType<
+      typeof import('./private-files').default
+    >;
   const drafts = (uid: string, where: Row) =>
     strapi.db.query(uid as never).findMany({ where: { ...where, publishedAt: null } }) as Promise<Row[]>;
 
@@ -153,6 +156,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         notifications,
         dataRequests: await this.requests(userId),
+        privateFiles: (
+          await Promise.all(
+            sellers.map((seller) => privateFiles().ofItem(SELLER, seller.documentId as string)),
+          )
+        )
+          .flat()
+          .map(privateFiles().present),
       };
     },
 
@@ -183,8 +193,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await documents(uid).delete({ documentId: row.documentId as string } as never);
           }
         }
-        for (const seller of sellers)
+        for (const seller of sellers) {
+          await privateFiles().removeOf(SELLER, seller.documentId as string);
           await documents(SELLER).delete({ documentId: seller.documentId as string } as never);
+        }
       }
       await strapi.db.query(NOTIFICATION).deleteMany({ where: { userId } });
       await strapi.db.query(UID.code).deleteMany({ where: { userId } });

@@ -19,7 +19,6 @@ export default {
     issuedOn: { type: 'date', required: true },
     expiresOn: { type: 'date' },
     ocopStars: { type: 'integer', min: 3, max: 5 },
-    scan: { type: 'media', multiple: false, allowedTypes: ['images', 'files'], private: true },
     seller: {
       type: 'relation',
       relation: 'manyToOne',
