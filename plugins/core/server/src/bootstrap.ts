@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './lib/admin-labels';
+import { registerReadiness } from './lib/readiness';
 import { runSqlMigrations } from './lib/sql-migrations';
 import { PLUGIN_ID } from './constants';
 import { labels } from './labels';
@@ -7,4 +8,5 @@ import { labels } from './labels';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await applyAdminLabels(strapi, labels);
   await runSqlMigrations(strapi, strapi.config.get(`plugin::${PLUGIN_ID}.sqlMigrationsDir`, null));
+  registerReadiness(strapi);
 };

@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knex from 'knex';
+import request from 'supertest';
+import { Client } from 'pg';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { makeProduct, makeSeller, unique } from '../factories';
+import { withDatabase } from '../setup/environment';
+
+/**
+ * Operations. Liveness and readiness for a load balancer. Restore drill (QC Điều 23.2): back up the seeded test database with its files, restore it into a
+ * fresh database and folders, and check that every table's count and a sample of records match.
+ */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+let app: TestApp;
+let work: string;
+let restoredUrl: string | null = null;
+
+type Rows = Record<string, unknown>[];
+interface Db {
+  tables(): Promise<string[]>;
+  rows(sql: string): Promise<Rows>;
+  close(): Promise<void>;
+}
+
+async function open(url: string | null, filename: string): Promise<Db> {
+  const db = url
+    ? knex({ client: 'pg', connection: url })
+    : knex({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true });
+  const rows = async (sql: string): Promise<Rows> => {
+    const result = (await db.raw(sql)) as { rows: Rows } | Rows;
+    return Array.isArray(result) ? result : result.rows;
+  };
+  return {
+    async tables() {
+      const sql = url
+        ? "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1"
+        : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1";
+      return (await rows(sql)).map((r) => r.name as string);
+    },
+    rows,
+    close: () => db.destroy(),
+  };
+}
+
+function script(name: string, args: string[], env: Record<string, string>) {
+  return spawnSync('node', [path.join(ROOT, 'scripts', name), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+}
+
+async function counts(db: Db) {
+  const result: Record<string, number> = {};
+  for (const table of await db.tables()) {
+    const [row] = await db.rows(`select count(*) as n from "${table}"`);
+    result[table] = Number(row.n);
+  }
+  return result;
+}
+
+beforeAll(async () => {
+  app = await bootStrapi('operations');
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'sgd-backup-'));
+});
+afterAll(async () => {
+  await app.stop();
+  if (restoredUrl) {
+    const admin = new Client({ connectionString: withDatabase(restoredUrl, 'postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${new URL(restoredUrl).pathname.slice(1)}" WITH (FORCE)`);
+    await admin.end();
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+it('backs up the database and files, and restores them into a fresh database that matches', async () => {
+  const seller = await makeSeller(app.strapi, { name: unique('Hợp tác xã Xoài Mỹ Xương') });
+  await makeProduct(app.strapi, seller.documentId, { name: unique('Xoài cát Hòa Lộc loại 1') });
+  const privateDir = process.env.PRIVATE_FILES_DIR as string;
+  const uploadsDir = path.join(process.env.PUBLIC_DIR as string, 'uploads');
+  fs.mkdirSync(privateDir, { recursive: true });
+  const scan = crypto.randomBytes(2048);
+  fs.writeFileSync(path.join(privateDir, 'ban-chup-thu'), scan);
+  fs.writeFileSync(path.join(uploadsDir, 'anh-thu.txt'), 'ảnh sản phẩm');
+
+  const sourceUrl = process.env.DATABASE_URL || null;
+  const sourceFile = process.env.DATABASE_FILENAME as string;
+  const backupDir = path.join(work, 'backups');
+  const sourceEnv = {
+    DATABASE_URL: sourceUrl ?? '',
+    DATABASE_FILENAME: sourceFile,
+    PUBLIC_DIR: process.env.PUBLIC_DIR as string,
+    PRIVATE_FILES_DIR: privateDir,
+    BACKUP_DIR: backupDir,
+    BACKUP_KEEP: '2',
+  };
+  const made = script('db-backup.mjs', [], sourceEnv);
+  expect([made.status, made.stderr]).toEqual([0, '']);
+  const [backup] = fs.readdirSync(backupDir).filter((n) => n.startsWith('sgd-'));
+  expect(backup).toMatch(/^sgd-\d{8}-\d{6}$/);
+
+  // A fresh, empty database and empty folders.
+  if (sourceUrl) {
+    restoredUrl = withDatabase(sourceUrl, `${new URL(sourceUrl).pathname.slice(1)}_restored`.slice(0, 63));
+    const admin = new Client({ connectionString: withDatabase(sourceUrl, 'postgres') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${new URL(restoredUrl).pathname.slice(1)}"`);
+    await admin.end();
+  }
+  const restoredFile = path.join(work, 'restored.db');
+  const targetEnv = {
+    DATABASE_URL: restoredUrl ?? '',
+    DATABASE_FILENAME: restoredFile,
+    PUBLIC_DIR: path.join(work, 'public'),
+    PRIVATE_FILES_DIR: path.join(work, 'private'),
+  };
+  const restored = script('db-restore.mjs', [path.join(backupDir, backup)], targetEnv);
+  expect([restored.status, restored.stderr]).toEqual([0, '']);
+
+  const source = await open(sourceUrl, sourceFile);
+  const copy = await open(restoredUrl, restoredFile);
+  try {
+    const before = await counts(source);
+    expect(Object.keys(before).length).toBeGreaterThan(20);
+    expect(before.sellers).toBeGreaterThan(0);
+    expect(await counts(copy)).toEqual(before);
+    for (const table of ['sellers', 'products', 'licences', 'wf_definitions']) {
+      const sample = `select * from "${table}" order by id limit 50`;
+      expect(await copy.rows(sample)).toEqual(await source.rows(sample));
+    }
+    const added = `select name from sellers where document_id = '${seller.documentId}'`;
+    expect((await source.rows(added)).map((r) => r.name)).toContain(seller.name);
+    expect(await copy.rows(added)).toEqual(await source.rows(added));
+  } finally {
+    await source.close();
+    await copy.close();
+  }
+  expect(Buffer.compare(fs.readFileSync(path.join(work, 'private', 'ban-chup-thu')), scan)).toBe(0);
+  expect(fs.readFileSync(path.join(work, 'public', 'uploads', 'anh-thu.txt'), 'utf8')).toBe('ảnh sản phẩm');
+
+  // Restoring over data that is there already must be asked for by name.
+  const again = script('db-restore.mjs', [path.join(backupDir, backup)], targetEnv);
+  expect(again.status).toBe(1);
+  expect(again.stderr).toContain('--replace');
+  const replaced = script('db-restore.mjs', [path.join(backupDir, backup), '--replace'], targetEnv);
+  expect([replaced.status, replaced.stderr]).toEqual([0, '']);
+
+  // Only the newest BACKUP_KEEP backups are kept.
+  for (let i = 0; i < 2; i += 1) expect(script('db-backup.mjs', [], sourceEnv).status).toBe(0);
+  expect(fs.readdirSync(backupDir).filter((n) => n.startsWith('sgd-'))).toHaveLength(2);
+  expect(fs.readdirSync(backupDir).filter((n) => n.includes('partial'))).toEqual([]);
+});
+
+describe('liveness and readiness', () => {
+  it('answers /_health while the process runs, and /_ready while the database answers', async () => {
+    const api = () => request(app.strapi.server.httpServer);
+    expect((await api().get('/_health')).status).toBe(204);
+    const ready = await api().get('/_ready');
+    expect([ready.status, ready.body]).toEqual([200, { status: 'ready' }]);
+    expect(ready.headers['cache-control']).toBe('no-store');
+  });
+});
