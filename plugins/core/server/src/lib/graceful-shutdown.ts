@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+
+/** How long in-flight requests may take to finish after SIGTERM before their connections are cut. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Stops on SIGTERM or SIGINT without cutting requests in progress: the server stops accepting
+ * connections, idle keep-alive connections close, requests being served finish (up to the grace
+ * period), then Strapi shuts down its plugins and closes the database pool. Strapi's own handler
+ * destroys every open connection at once, so it is replaced. Inside Jest workers the test runner
+ * owns the process's signals: nothing is installed there.
+ */
+export function registerGracefulShutdown(strapi: Core.Strapi, graceMs = DEFAULT_SHUTDOWN_GRACE_MS): void {
+  if (process.env.JEST_WORKER_ID) return;
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    strapi.log.info(`Nhận ${signal}: ngừng nhận kết nối mới, chờ các yêu cầu đang xử lý xong…`);
+    const server = strapi.server.httpServer;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = setTimeout(() => {
+      strapi.log.warn(`Quá ${graceMs / 1000} giây: cắt các kết nối còn lại.`);
+      server.closeAllConnections();
+    }, graceMs);
+    await closed;
+    clearTimeout(deadline);
+    try {
+      await strapi.destroy();
+      process.exit(0);
+    } catch (error) {
+      strapi.log.error(`Dừng không trọn vẹn: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
+}
