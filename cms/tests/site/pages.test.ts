@@ -16,6 +16,7 @@ let siteUrl: string;
 let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
+const licences = { valid: '', expired: '', draft: '' };
 
 const get = async (pathname: string, base = siteUrl) => {
   const res = await fetch(`${base}${pathname}`);
@@ -42,13 +43,30 @@ beforeAll(async () => {
     price: 125000,
   });
   product = { name: p.name as string, slug: p.slug as string };
+  licences.valid = unique('OCOP-TEST');
   await makeLicence(app.strapi, s.documentId, {
     type: 'ocop',
     ocopStars: 4,
-    number: unique('OCOP-TEST'),
+    number: licences.valid,
+    issuer: 'Ủy ban nhân dân tỉnh Đồng Tháp',
+    issuedOn: '2024-03-01',
     expiresOn: '2099-01-01',
     products: [p.documentId],
   });
+  licences.expired = unique('ATTP-HET-HAN');
+  await makeLicence(app.strapi, s.documentId, {
+    number: licences.expired,
+    issuedOn: '2020-01-01',
+    expiresOn: '2023-01-01',
+  });
+  licences.draft = unique('ATTP-NHAP');
+  await makeLicence(
+    app.strapi,
+    s.documentId,
+    { number: licences.draft, verificationStatus: 'pending' },
+    false,
+  );
+
   draftName = unique('Bánh pía bản nháp');
   await makeProduct(app.strapi, s.documentId, { name: draftName }, false);
 
@@ -114,6 +132,35 @@ describe('public site', () => {
     expect(page.html).toContain('id="dieu-7"');
     expect(page.html).toContain('href="#dieu-7"');
     expect(page.html).toContain('Các phiên bản');
+  });
+
+  it('checks a licence by its number: holder, issuer, dates, validity and verification', async () => {
+    const page = await get(`/kiem-tra-giay-phep?so=${encodeURIComponent(` ${licences.valid} `)}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<dd>${licences.valid}</dd>`);
+    expect(page.html).toContain(`<a href="/doanh-nghiep/${seller.slug}">${seller.name}</a>`);
+    expect(page.html).toContain('Giấy chứng nhận sản phẩm OCOP');
+    expect(page.html).toContain('(4 sao)');
+    expect(page.html).toContain('Ủy ban nhân dân tỉnh Đồng Tháp');
+    expect(page.html).toContain('<dd>01/03/2024</dd>');
+    expect(page.html).toContain('<dd>01/01/2099</dd>');
+    expect(page.html).toContain('<span class="badge badge-valid">Còn hiệu lực</span>');
+    expect(page.html).toContain('Đã xác thực');
+    expect(page.html).toMatch(/id="so"[^>]*value="OCOP-TEST/);
+
+    const expired = await get(`/kiem-tra-giay-phep?so=${encodeURIComponent(licences.expired)}`);
+    expect(expired.html).toContain('<span class="badge badge-expired">Hết hạn</span>');
+
+    // A licence not verified (still in review), like a number nobody has, is not found.
+    for (const number of [licences.draft, 'KHONG-CO-SO-NAY-123']) {
+      const missing = await get(`/kiem-tra-giay-phep?so=${encodeURIComponent(number)}`);
+      expect([number, missing.status]).toEqual([number, 200]);
+      expect(missing.html).toContain(`Không tìm thấy giấy phép số “${number}”`);
+      expect(missing.html).not.toContain(seller.name);
+    }
+    const form = await get('/kiem-tra-giay-phep');
+    expect(form.html).toContain('<label for="so">Số giấy phép');
+    expect(form.html).not.toContain('Không tìm thấy giấy phép');
   });
 
   it('answers with a friendly error page when the CMS is down', async () => {

@@ -9,6 +9,7 @@ import {
   categorySchema,
   errorBodySchema,
   legalDocumentSchema,
+  licenceRecordSchema,
   listOf,
   newsArticleSchema,
   oneOf,
@@ -17,6 +18,7 @@ import {
   type AdministrativeUnit,
   type Category,
   type LegalDocument,
+  type LicenceRecord,
   type NewsArticle,
   type Page,
   type Product,
@@ -268,6 +270,16 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         { 'filters[seller][slug][$eq]': sellerSlug, sort: 'name:asc', 'pagination[pageSize]': pageSize },
         productSchema,
       );
+    },
+
+    /** Verified licences with this exact number (a number may exist at more than one seller). */
+    async checkLicence(number: string): Promise<LicenceRecord[]> {
+      const page = await list(
+        '/api/licences',
+        { 'filters[number][$eq]': number, 'pagination[pageSize]': 10 },
+        licenceRecordSchema,
+      );
+      return page.items;
     },
 
     getCategories(): Promise<Category[]> {

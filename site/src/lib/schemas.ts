@@ -148,6 +148,14 @@ export const sellerSchema = z.object({
 });
 export type Seller = z.infer<typeof sellerSchema>;
 
+/** A licence as `GET /api/licences` answers it: who holds it, and whether it is still valid. */
+export const licenceRecordSchema = licenceSchema.extend({
+  ...documentBase,
+  verifiedAt: text,
+  seller: z.object({ name: z.string(), slug: z.string() }).nullish(),
+});
+export type LicenceRecord = z.infer<typeof licenceRecordSchema>;
+
 export const categorySchema = z.object({
   ...documentBase,
   name: z.string(),
