@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
-import { makeLicence, makeProduct, makeSeller, unique } from '../factories';
+import { makeLicence, makePost, makeProduct, makeSeller, unique } from '../factories';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
@@ -17,6 +17,7 @@ let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
 const licences = { valid: '', expired: '', draft: '' };
+const posts = { buy: [] as string[], sell: '', expired: '', draft: '' };
 
 const get = async (pathname: string, base = siteUrl) => {
   const res = await fetch(`${base}${pathname}`);
@@ -67,6 +68,20 @@ beforeAll(async () => {
     false,
   );
 
+  // One more buy need than a page holds, so the board has a second page of them.
+  for (let i = 0; i < 21; i += 1) {
+    posts.buy.push(
+      (await makePost(app.strapi, { kind: 'buy', title: unique('Cần mua khoai lang') })).title as string,
+    );
+  }
+  posts.sell = (
+    await makePost(app.strapi, { kind: 'sell', title: unique('Cần bán xoài cát'), region: 'Cao Lãnh' })
+  ).title as string;
+  posts.expired = (await makePost(app.strapi, { title: unique('Cần mua hết hạn'), validUntil: '2020-01-01' }))
+    .title as string;
+  posts.draft = (
+    await makePost(app.strapi, { title: unique('Cần mua bản nháp'), reviewStatus: 'draft' }, false)
+  ).title as string;
   draftName = unique('Bánh pía bản nháp');
   await makeProduct(app.strapi, s.documentId, { name: draftName }, false);
 
@@ -161,6 +176,40 @@ describe('public site', () => {
     const form = await get('/kiem-tra-giay-phep');
     expect(form.html).toContain('<label for="so">Số giấy phép');
     expect(form.html).not.toContain('Không tìm thấy giấy phép');
+  });
+
+  it('lists buy and sell needs still valid, filtered by kind in the URL, with pages and a link to post one', async () => {
+    const all = await get('/cung-cau');
+    expect(all.status).toBe(200);
+    expect(all.html).toContain(posts.sell);
+    expect(all.html).toContain(posts.buy[posts.buy.length - 1]);
+    expect(all.html).not.toContain(posts.expired);
+    expect(all.html).not.toContain(posts.draft);
+    expect(all.html).toContain('<a class="button" href="/tai-khoan/tin-cung-cau/moi">Đăng tin</a>');
+
+    const selling = await get('/cung-cau?loai=ban');
+    expect(selling.html).toContain(posts.sell);
+    expect(selling.html).toContain('Cao Lãnh');
+    expect(selling.html).not.toContain(posts.buy[posts.buy.length - 1]);
+    expect(selling.html).toMatch(/<a href="\/cung-cau\?loai=ban" aria-current="page">\s*Cần bán\s*<\/a>/);
+
+    const buying = await get('/cung-cau?loai=mua');
+    expect(buying.html).not.toContain(posts.sell);
+    expect(buying.html).toMatch(/href="\/cung-cau\?loai=mua&(amp;|#38;)?page=2"/);
+    const second = await get('/cung-cau?loai=mua&page=2');
+    expect(second.status).toBe(200);
+    expect(second.html).not.toContain(posts.sell);
+    expect(second.html).toMatch(/href="\/cung-cau\?loai=mua" rel="prev"/);
+    // Every buy need of this test is on one of the two pages, none twice.
+    const shown = posts.buy.filter((title) => buying.html.includes(title) || second.html.includes(title));
+    expect(shown).toEqual(posts.buy);
+    expect(posts.buy.filter((title) => buying.html.includes(title) && second.html.includes(title))).toEqual(
+      [],
+    );
+
+    // Posting asks to sign in first, then comes back to the form.
+    const post = await fetch(`${siteUrl}/tai-khoan/tin-cung-cau/moi`, { redirect: 'manual' });
+    expect(post.headers.get('location')).toBe('/tai-khoan/dang-nhap?tiep=/tai-khoan/tin-cung-cau/moi');
   });
 
   it('answers with a friendly error page when the CMS is down', async () => {

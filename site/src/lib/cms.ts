@@ -15,6 +15,7 @@ import {
   oneOf,
   productSchema,
   sellerSchema,
+  supplyDemandPostSchema,
   type AdministrativeUnit,
   type Category,
   type LegalDocument,
@@ -22,7 +23,9 @@ import {
   type NewsArticle,
   type Page,
   type Product,
+  type PostKind,
   type Seller,
+  type SupplyDemandPost,
 } from './schemas';
 import { todayInVietnam } from './format';
 
@@ -280,6 +283,26 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         licenceRecordSchema,
       );
       return page.items;
+    },
+
+    /** Buy and sell needs still valid, newest first; `kind` keeps one of the two. */
+    getSupplyDemandPosts(params: {
+      kind?: PostKind;
+      page?: number;
+      pageSize?: number;
+    }): Promise<Page<SupplyDemandPost>> {
+      return list(
+        '/api/supply-demand-posts',
+        {
+          'filters[kind][$eq]': params.kind,
+          // Newest first; the id breaks ties so that no post shows on two pages or on none.
+          'sort[0]': 'publishedAt:desc',
+          'sort[1]': 'id:desc',
+          'pagination[page]': params.page,
+          'pagination[pageSize]': params.pageSize,
+        },
+        supplyDemandPostSchema,
+      );
     },
 
     getCategories(): Promise<Category[]> {

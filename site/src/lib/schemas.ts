@@ -156,6 +156,31 @@ export const licenceRecordSchema = licenceSchema.extend({
 });
 export type LicenceRecord = z.infer<typeof licenceRecordSchema>;
 
+export const postKindSchema = z.enum(['buy', 'sell']);
+export type PostKind = z.infer<typeof postKindSchema>;
+
+/** A buy or sell need (`GET /api/supply-demand-posts`): only approved posts still valid are public. */
+export const supplyDemandPostSchema = z.object({
+  ...documentBase,
+  kind: postKindSchema,
+  title: z.string(),
+  slug: z.string(),
+  description: text,
+  quantity: numeric,
+  unit: text,
+  price: numeric,
+  priceNote: text,
+  region: text,
+  validUntil: z.string(),
+  contactName: text,
+  contactPhone: text,
+  contactEmail: text,
+  publishedAt: text,
+  category: nameSlug.nullish(),
+  product: nameSlug.nullish(),
+});
+export type SupplyDemandPost = z.infer<typeof supplyDemandPostSchema>;
+
 export const categorySchema = z.object({
   ...documentBase,
   name: z.string(),
