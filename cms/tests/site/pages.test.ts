@@ -141,11 +141,18 @@ describe('public site', () => {
   it('publishes the operating regulation with a table of contents and article anchors', async () => {
     const list = await fetch(
       `${siteUrl.replace(/:\d+$/, '')}:${(app.strapi.server.httpServer.address() as AddressInfo).port}/api/legal-documents?filters[kind][$eq]=operating_regulation&sort=effectiveFrom:desc`,
-    ).then((res) => res.json() as Promise<{ data: Array<{ slug: string }> }>);
+    ).then((res) => res.json() as Promise<{ data: Array<{ slug: string; outline: { anchor: string }[] }> }>);
     const page = await get(`/van-ban/${list.data[0].slug}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('id="dieu-7"');
     expect(page.html).toContain('href="#dieu-7"');
+    // Every entry of the outline is in the table of contents and lands on its heading.
+    const outline = list.data[0].outline;
+    expect(outline.length).toBeGreaterThan(20);
+    const missing = outline
+      .map((entry) => entry.anchor)
+      .filter((anchor) => !page.html.includes(`id="${anchor}"`) || !page.html.includes(`href="#${anchor}"`));
+    expect(missing).toEqual([]);
     expect(page.html).toContain('Các phiên bản');
   });
 
