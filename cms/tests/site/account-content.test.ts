@@ -181,9 +181,13 @@ describe('what a person manages from their account', () => {
     expect(page.html).toContain(
       '<p id="truong-price-loi" class="field-error">Nhập số tiền bằng chữ số, ví dụ 125000.</p>',
     );
+    expect(page.html).toContain('aria-describedby="truong-price-loi truong-price-goi-y"');
     expect(page.html).toContain('value="hũ"');
     expect(page.html).toContain('value="một trăm"');
-    expect(page.html).toContain('Mắm cá linh mùa nước nổi.');
+    // Exactly as typed: no indentation slipped into the textarea.
+    expect(page.html).toMatch(
+      /<textarea id="truong-description"[^>]*>Mắm cá linh mùa nước nổi\.<\/textarea>/,
+    );
     expect(page.html).toMatch(/value="bank_transfer" checked/);
   });
 
