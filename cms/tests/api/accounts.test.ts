@@ -1154,6 +1154,11 @@ describe('ownership matrix: what a person manages as theirs', () => {
     const submitted = await api().post(`${base}/${id}/submit`).set(as(a));
     expect(submitted.status).toBe(200);
     expect(submitted.body.data.review.state).toBe('in_review');
+    // The owner sees the review's history (actions and reasons), never the staff's internal notes.
+    expect(submitted.body.data.review.history).toEqual([
+      expect.objectContaining({ action: 'submit', toState: 'in_review' }),
+    ]);
+    expect(submitted.body.data.review.history[0]).not.toHaveProperty('internalComment');
     const busy = await api().put(`${base}/${id}`).set(as(a)).send({ data: {} });
     expect([busy.status, busy.body.error.message]).toEqual([
       400,

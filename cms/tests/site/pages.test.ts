@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
-import { makeLicence, makeProduct, makeSeller, unique } from '../factories';
+import { makeLicence, makePost, makeProduct, makeSeller, unique } from '../factories';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
@@ -16,6 +16,8 @@ let siteUrl: string;
 let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
+const licences = { valid: '', expired: '', draft: '' };
+const posts = { buy: [] as string[], sell: '', expired: '', draft: '' };
 
 const get = async (pathname: string, base = siteUrl) => {
   const res = await fetch(`${base}${pathname}`);
@@ -42,13 +44,44 @@ beforeAll(async () => {
     price: 125000,
   });
   product = { name: p.name as string, slug: p.slug as string };
+  licences.valid = unique('OCOP-TEST');
   await makeLicence(app.strapi, s.documentId, {
     type: 'ocop',
     ocopStars: 4,
-    number: unique('OCOP-TEST'),
+    number: licences.valid,
+    issuer: 'Ủy ban nhân dân tỉnh Đồng Tháp',
+    issuedOn: '2024-03-01',
     expiresOn: '2099-01-01',
     products: [p.documentId],
   });
+  licences.expired = unique('ATTP-HET-HAN');
+  await makeLicence(app.strapi, s.documentId, {
+    number: licences.expired,
+    issuedOn: '2020-01-01',
+    expiresOn: '2023-01-01',
+  });
+  licences.draft = unique('ATTP-NHAP');
+  await makeLicence(
+    app.strapi,
+    s.documentId,
+    { number: licences.draft, verificationStatus: 'pending' },
+    false,
+  );
+
+  // One more buy need than a page holds, so the board has a second page of them.
+  for (let i = 0; i < 21; i += 1) {
+    posts.buy.push(
+      (await makePost(app.strapi, { kind: 'buy', title: unique('Cần mua khoai lang') })).title as string,
+    );
+  }
+  posts.sell = (
+    await makePost(app.strapi, { kind: 'sell', title: unique('Cần bán xoài cát'), region: 'Cao Lãnh' })
+  ).title as string;
+  posts.expired = (await makePost(app.strapi, { title: unique('Cần mua hết hạn'), validUntil: '2020-01-01' }))
+    .title as string;
+  posts.draft = (
+    await makePost(app.strapi, { title: unique('Cần mua bản nháp'), reviewStatus: 'draft' }, false)
+  ).title as string;
   draftName = unique('Bánh pía bản nháp');
   await makeProduct(app.strapi, s.documentId, { name: draftName }, false);
 
@@ -108,12 +141,82 @@ describe('public site', () => {
   it('publishes the operating regulation with a table of contents and article anchors', async () => {
     const list = await fetch(
       `${siteUrl.replace(/:\d+$/, '')}:${(app.strapi.server.httpServer.address() as AddressInfo).port}/api/legal-documents?filters[kind][$eq]=operating_regulation&sort=effectiveFrom:desc`,
-    ).then((res) => res.json() as Promise<{ data: Array<{ slug: string }> }>);
+    ).then((res) => res.json() as Promise<{ data: Array<{ slug: string; outline: { anchor: string }[] }> }>);
     const page = await get(`/van-ban/${list.data[0].slug}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('id="dieu-7"');
     expect(page.html).toContain('href="#dieu-7"');
+    // Every entry of the outline is in the table of contents and lands on its heading.
+    const outline = list.data[0].outline;
+    expect(outline.length).toBeGreaterThan(20);
+    const missing = outline
+      .map((entry) => entry.anchor)
+      .filter((anchor) => !page.html.includes(`id="${anchor}"`) || !page.html.includes(`href="#${anchor}"`));
+    expect(missing).toEqual([]);
     expect(page.html).toContain('Các phiên bản');
+  });
+
+  it('checks a licence by its number: holder, issuer, dates, validity and verification', async () => {
+    const page = await get(`/kiem-tra-giay-phep?so=${encodeURIComponent(` ${licences.valid} `)}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<dd>${licences.valid}</dd>`);
+    expect(page.html).toContain(`<a href="/doanh-nghiep/${seller.slug}">${seller.name}</a>`);
+    expect(page.html).toContain('Giấy chứng nhận sản phẩm OCOP');
+    expect(page.html).toContain('(4 sao)');
+    expect(page.html).toContain('Ủy ban nhân dân tỉnh Đồng Tháp');
+    expect(page.html).toContain('<dd>01/03/2024</dd>');
+    expect(page.html).toContain('<dd>01/01/2099</dd>');
+    expect(page.html).toContain('<span class="badge badge-valid">Còn hiệu lực</span>');
+    expect(page.html).toContain('Đã xác thực');
+    expect(page.html).toMatch(/id="so"[^>]*value="OCOP-TEST/);
+
+    const expired = await get(`/kiem-tra-giay-phep?so=${encodeURIComponent(licences.expired)}`);
+    expect(expired.html).toContain('<span class="badge badge-expired">Hết hạn</span>');
+
+    // A licence not verified (still in review), like a number nobody has, is not found.
+    for (const number of [licences.draft, 'KHONG-CO-SO-NAY-123']) {
+      const missing = await get(`/kiem-tra-giay-phep?so=${encodeURIComponent(number)}`);
+      expect([number, missing.status]).toEqual([number, 200]);
+      expect(missing.html).toContain(`Không tìm thấy giấy phép số “${number}”`);
+      expect(missing.html).not.toContain(seller.name);
+    }
+    const form = await get('/kiem-tra-giay-phep');
+    expect(form.html).toContain('<label for="so">Số giấy phép');
+    expect(form.html).not.toContain('Không tìm thấy giấy phép');
+  });
+
+  it('lists buy and sell needs still valid, filtered by kind in the URL, with pages and a link to post one', async () => {
+    const all = await get('/cung-cau');
+    expect(all.status).toBe(200);
+    expect(all.html).toContain(posts.sell);
+    expect(all.html).toContain(posts.buy[posts.buy.length - 1]);
+    expect(all.html).not.toContain(posts.expired);
+    expect(all.html).not.toContain(posts.draft);
+    expect(all.html).toContain('<a class="button" href="/tai-khoan/tin-cung-cau/moi">Đăng tin</a>');
+
+    const selling = await get('/cung-cau?loai=ban');
+    expect(selling.html).toContain(posts.sell);
+    expect(selling.html).toContain('Cao Lãnh');
+    expect(selling.html).not.toContain(posts.buy[posts.buy.length - 1]);
+    expect(selling.html).toMatch(/<a href="\/cung-cau\?loai=ban" aria-current="page">\s*Cần bán\s*<\/a>/);
+
+    const buying = await get('/cung-cau?loai=mua');
+    expect(buying.html).not.toContain(posts.sell);
+    expect(buying.html).toMatch(/href="\/cung-cau\?loai=mua&(amp;|#38;)?page=2"/);
+    const second = await get('/cung-cau?loai=mua&page=2');
+    expect(second.status).toBe(200);
+    expect(second.html).not.toContain(posts.sell);
+    expect(second.html).toMatch(/href="\/cung-cau\?loai=mua" rel="prev"/);
+    // Every buy need of this test is on one of the two pages, none twice.
+    const shown = posts.buy.filter((title) => buying.html.includes(title) || second.html.includes(title));
+    expect(shown).toEqual(posts.buy);
+    expect(posts.buy.filter((title) => buying.html.includes(title) && second.html.includes(title))).toEqual(
+      [],
+    );
+
+    // Posting asks to sign in first, then comes back to the form.
+    const post = await fetch(`${siteUrl}/tai-khoan/tin-cung-cau/moi`, { redirect: 'manual' });
+    expect(post.headers.get('location')).toBe('/tai-khoan/dang-nhap?tiep=/tai-khoan/tin-cung-cau/moi');
   });
 
   it('answers with a friendly error page when the CMS is down', async () => {

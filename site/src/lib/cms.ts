@@ -9,18 +9,23 @@ import {
   categorySchema,
   errorBodySchema,
   legalDocumentSchema,
+  licenceRecordSchema,
   listOf,
   newsArticleSchema,
   oneOf,
   productSchema,
   sellerSchema,
+  supplyDemandPostSchema,
   type AdministrativeUnit,
   type Category,
   type LegalDocument,
+  type LicenceRecord,
   type NewsArticle,
   type Page,
   type Product,
+  type PostKind,
   type Seller,
+  type SupplyDemandPost,
 } from './schemas';
 import { todayInVietnam } from './format';
 
@@ -267,6 +272,36 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         '/api/products',
         { 'filters[seller][slug][$eq]': sellerSlug, sort: 'name:asc', 'pagination[pageSize]': pageSize },
         productSchema,
+      );
+    },
+
+    /** Verified licences with this exact number (a number may exist at more than one seller). */
+    async checkLicence(number: string): Promise<LicenceRecord[]> {
+      const page = await list(
+        '/api/licences',
+        { 'filters[number][$eq]': number, 'pagination[pageSize]': 10 },
+        licenceRecordSchema,
+      );
+      return page.items;
+    },
+
+    /** Buy and sell needs still valid, newest first; `kind` keeps one of the two. */
+    getSupplyDemandPosts(params: {
+      kind?: PostKind;
+      page?: number;
+      pageSize?: number;
+    }): Promise<Page<SupplyDemandPost>> {
+      return list(
+        '/api/supply-demand-posts',
+        {
+          'filters[kind][$eq]': params.kind,
+          // Newest first; the id breaks ties so that no post shows on two pages or on none.
+          'sort[0]': 'publishedAt:desc',
+          'sort[1]': 'id:desc',
+          'pagination[page]': params.page,
+          'pagination[pageSize]': params.pageSize,
+        },
+        supplyDemandPostSchema,
       );
     },
 

@@ -148,6 +148,39 @@ export const sellerSchema = z.object({
 });
 export type Seller = z.infer<typeof sellerSchema>;
 
+/** A licence as `GET /api/licences` answers it: who holds it, and whether it is still valid. */
+export const licenceRecordSchema = licenceSchema.extend({
+  ...documentBase,
+  verifiedAt: text,
+  seller: z.object({ name: z.string(), slug: z.string() }).nullish(),
+});
+export type LicenceRecord = z.infer<typeof licenceRecordSchema>;
+
+export const postKindSchema = z.enum(['buy', 'sell']);
+export type PostKind = z.infer<typeof postKindSchema>;
+
+/** A buy or sell need (`GET /api/supply-demand-posts`): only approved posts still valid are public. */
+export const supplyDemandPostSchema = z.object({
+  ...documentBase,
+  kind: postKindSchema,
+  title: z.string(),
+  slug: z.string(),
+  description: text,
+  quantity: numeric,
+  unit: text,
+  price: numeric,
+  priceNote: text,
+  region: text,
+  validUntil: z.string(),
+  contactName: text,
+  contactPhone: text,
+  contactEmail: text,
+  publishedAt: text,
+  category: nameSlug.nullish(),
+  product: nameSlug.nullish(),
+});
+export type SupplyDemandPost = z.infer<typeof supplyDemandPostSchema>;
+
 export const categorySchema = z.object({
   ...documentBase,
   name: z.string(),

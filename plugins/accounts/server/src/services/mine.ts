@@ -20,6 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.plugin('workflow').service('workflow') as {
       submit(uid: string, documentId: string, doer: { userId: number; name?: string | null }): Promise<Row>;
       latestTask(uid: string, documentId: string): Promise<Row | null>;
+      history(task: Row, forStaff: boolean): Promise<Row[]>;
     };
 
   function spec(type: string) {
@@ -86,12 +87,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const view = (row: Row) =>
     Object.fromEntries(Object.entries(row).filter(([key]) => !PRIVATE.includes(key)));
 
+  /** Relations as the user writes them (category slug, commune code), so an edit form can show them. */
+  function relationCodes(type: string, row: Row): Row {
+    const out: Row = {};
+    for (const [field, kind] of Object.entries(spec(type).relations as Record<string, string>)) {
+      const related = row[field] as Row | null | undefined;
+      out[field] = related ? (related[kind === 'category' ? 'slug' : 'code'] ?? null) : null;
+    }
+    return out;
+  }
+
   async function findMine(type: string, userId: number, documentId: string): Promise<Row> {
     const where = await ownership(type, userId);
     if (!where) throw notFound();
-    const row = (await strapi.db
-      .query(spec(type).uid)
-      .findOne({ where: { ...where, documentId, publishedAt: null } })) as Row | null;
+    const row = (await strapi.db.query(spec(type).uid).findOne({
+      where: { ...where, documentId, publishedAt: null },
+      populate: Object.keys(spec(type).relations),
+    })) as Row | null;
     if (!row) throw notFound();
     return row;
   }
@@ -109,7 +121,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async read(type: string, userId: number, documentId: string) {
       const row = await findMine(type, userId, documentId);
       const task = await workflow().latestTask(spec(type).uid, documentId);
-      return { ...view(row), review: task ? { state: task.state, submittedAt: task.submittedAt } : null };
+      return {
+        ...view(row),
+        ...relationCodes(type, row),
+        // The reasons staff gave (rejection, request for supplement), never their internal notes.
+        review: task
+          ? {
+              state: task.state,
+              submittedAt: task.submittedAt,
+              history: await workflow().history(task, false),
+            }
+          : null,
+      };
     },
 
     async create(type: string, userId: number, input: unknown) {
