@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import knex from 'knex';
@@ -8,7 +9,7 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makeProduct, makeSeller, unique } from '../factories';
-import { withDatabase } from '../setup/environment';
+import { CMS_DIR, withDatabase } from '../setup/environment';
 
 /**
  * Operations. Liveness and readiness for a load balancer. Restore drill (QC Điều 23.2): back up the seeded test database with its files, restore it into a
@@ -163,5 +164,87 @@ describe('liveness and readiness', () => {
     const ready = await api().get('/_ready');
     expect([ready.status, ready.body]).toEqual([200, { status: 'ready' }]);
     expect(ready.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('graceful shutdown', () => {
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+  const refuses = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(true));
+    });
+  const until = async (check: () => Promise<boolean>, what: string, ms: number) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`Quá thời gian chờ: ${what}`);
+  };
+
+  it('finishes a request in progress on SIGTERM, refuses new connections, then exits cleanly', async () => {
+    const port = await freePort();
+    const bin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CRON_ENABLED: 'false',
+    };
+    // Outside Jest's worker, as in production: the shutdown handler is installed.
+    delete env.JEST_WORKER_ID;
+    const child = spawn(process.execPath, [bin, 'start'], {
+      cwd: CMS_DIR,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await until(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`Strapi dừng khi khởi động:\n${output}`);
+          return (await fetch(`http://127.0.0.1:${port}/_ready`).catch(() => null))?.status === 200;
+        },
+        'Strapi sẵn sàng',
+        90_000,
+      );
+
+      // A sign-in whose body is still arriving when the signal comes.
+      const body = JSON.stringify({ identifier: 'khong-ai@example.vn', password: 'Mat-khau-sai-2026' });
+      const socket = net.connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      let response = '';
+      socket.on('data', (chunk) => (response += chunk.toString('utf8')));
+      const answered = new Promise((resolve) => socket.once('end', resolve));
+      socket.write(
+        'POST /api/accounts/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 12)}`,
+      );
+      // Let the server read the headers: from then on the request is in progress, not an idle connection.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      child.kill('SIGTERM');
+      await until(() => refuses(port), 'máy chủ ngừng nhận kết nối mới', 10_000);
+      socket.end(body.slice(12));
+      await answered;
+      expect(response).toMatch(/^HTTP\/1\.1 400 /);
+      expect(response).toContain('"error"');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });
