@@ -386,7 +386,7 @@ describe('refused transitions', () => {
     expect(await statusOf(code)).toBe('awaiting_confirmation');
   });
 
-  it('keeps the history append-only', async () => {
+  it('keeps orders out of reach of direct edits and the history append-only', async () => {
     const { code } = await orderIn('awaiting_confirmation');
     const order = (await app.strapi.db.query(ORDER).findOne({ where: { code } })) as { id: number };
     await expect(
@@ -395,6 +395,20 @@ describe('refused transitions', () => {
     await expect(app.strapi.db.query(EVENT).deleteMany({ where: { orderId: order.id } })).rejects.toThrow(
       'Lịch sử đơn hàng không được sửa hoặc xóa.',
     );
+    // The content manager, REST and code go through the Document Service: reads only.
+    const readOnly =
+      'Đơn hàng chỉ thay đổi qua thao tác của người mua và người bán, để mọi thay đổi đều được ghi vào lịch sử.';
+    const documents = app.strapi.documents(ORDER as never);
+    const found = (await documents.findFirst({ filters: { code } } as never)) as unknown as {
+      documentId: string;
+    };
+    expect(found.documentId).toEqual(expect.any(String));
+    await expect(
+      documents.update({ documentId: found.documentId, data: { status: 'delivered' } } as never),
+    ).rejects.toThrow(readOnly);
+    await expect(documents.delete({ documentId: found.documentId } as never)).rejects.toThrow(readOnly);
+    await expect(documents.create({ data: { code: 'DH000000-AAAAAA' } } as never)).rejects.toThrow(readOnly);
+    expect(await statusOf(code)).toBe('awaiting_confirmation');
   });
 });
 
@@ -741,6 +755,27 @@ describe('who may see and change an order', () => {
     expect(incoming.body.data).toEqual([]);
     const theirs = await http().get('/api/orders/incoming').set(asUser(other.owner));
     expect(theirs.body.data.map((o: { code: string }) => o.code)).toEqual([res.body.data.code]);
+  });
+
+  it("puts a buyer's orders, with their history, in the buyer's personal-data export only", async () => {
+    const { shop: s, buyer: b, code } = await orderIn('awaiting_pickup');
+    const exported = await http().get('/api/accounts/me/export').set(asUser(b));
+    expect(exported.status).toBe(200);
+    expect(exported.body.orders).toEqual([
+      expect.objectContaining({
+        code,
+        status: 'awaiting_pickup',
+        contactName: 'Trần Thị Mua',
+        deliveryAddress: '45 Lê Lợi, phường Mỹ Tho, tỉnh Đồng Tháp',
+        history: [
+          expect.objectContaining({ action: 'place' }),
+          expect.objectContaining({ action: 'notify_seller' }),
+          expect.objectContaining({ action: 'confirm' }),
+        ],
+      }),
+    ]);
+    const sellers = await http().get('/api/accounts/me/export').set(asUser(s.owner));
+    expect(sellers.body.orders).toEqual([]);
   });
 
   it('pages and filters lists', async () => {

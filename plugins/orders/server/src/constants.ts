@@ -29,5 +29,7 @@ export const MESSAGES = {
     `Người bán không nhận phương thức thanh toán đã chọn cho sản phẩm "${name}".`,
   deliveryNotOffered: (name: string) =>
     `Người bán không có phương thức giao hàng đã chọn cho sản phẩm "${name}".`,
+  readOnly:
+    'Đơn hàng chỉ thay đổi qua thao tác của người mua và người bán, để mọi thay đổi đều được ghi vào lịch sử.',
   changedMeanwhile: 'Đơn hàng vừa được cập nhật bởi người khác. Hãy tải lại và thử lại.',
 } as const;

@@ -443,6 +443,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     read: readOrder,
 
+    /** Every order the person placed, with its history: their personal-data export (accounts plugin). */
+    async exportFor(userId: number) {
+      const rows = (await q(UID.order).findMany({
+        where: { buyer: { id: userId } },
+        populate: ORDER_POPULATE,
+        orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
+      })) as OrderRow[];
+      return Promise.all(
+        rows.map(async (row) => ({ ...view(row, 'buyer'), history: await history(row.id) })),
+      );
+    },
+
     /** A buyer's or a seller's action on an order, checked against the status machine. */
     async act(code: string, userId: number, input: OrderActionInput) {
       const { order, party } = await findForUser(code, userId);
