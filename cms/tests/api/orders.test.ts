@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
-import { makeSiteUser } from '../staff';
+import { makeOfficer, makeSiteUser } from '../staff';
 
 /**
  * Orders (QC Điều 11, 13, 14): the lifecycle through the API, every refused transition, idempotent
@@ -106,7 +106,7 @@ const act = (user: User, code: string, action: string, reason?: string) =>
     .set(asUser(user))
     .send(reason === undefined ? { action } : { action, reason });
 const statusOf = async (code: string) =>
-  ((await app.strapi.db.query(ORDER).findOne({ where: { code } })) as { status: string }).status;
+  ((await app.strapi.db.query(ORDER).findOne({ where: { code } })) as { orderStatus: string }).orderStatus;
 
 /** An order of a fresh buyer to a fresh shop, driven through the API to `status`. */
 async function orderIn(status: string) {
@@ -404,7 +404,7 @@ describe('refused transitions', () => {
     };
     expect(found.documentId).toEqual(expect.any(String));
     await expect(
-      documents.update({ documentId: found.documentId, data: { status: 'delivered' } } as never),
+      documents.update({ documentId: found.documentId, data: { orderStatus: 'delivered' } } as never),
     ).rejects.toThrow(readOnly);
     await expect(documents.delete({ documentId: found.documentId } as never)).rejects.toThrow(readOnly);
     await expect(documents.create({ data: { code: 'DH000000-AAAAAA' } } as never)).rejects.toThrow(readOnly);
@@ -794,5 +794,37 @@ describe('who may see and change an order', () => {
       .query({ status: 'awaiting_confirmation' })
       .set(asUser(s.owner));
     expect(filtered.body.meta.pagination.total).toBe(3);
+  });
+});
+
+describe('staff in the content manager', () => {
+  it('lets the super admin read an order, labelled in Vietnamese, but not change it', async () => {
+    const { code } = await orderIn('awaiting_confirmation');
+    const admin = await makeOfficer(app.strapi, 'super_admin', []);
+    const asAdmin = { Authorization: `Bearer ${admin.token}` };
+    const { documentId } = (await app.strapi.db.query(ORDER).findOne({ where: { code } })) as {
+      documentId: string;
+    };
+    const read = await http().get(`/content-manager/collection-types/${ORDER}/${documentId}`).set(asAdmin);
+    expect([read.status, read.body.data.code, read.body.data.orderStatus]).toEqual([
+      200,
+      code,
+      'awaiting_confirmation',
+    ]);
+    const configuration = await http()
+      .get(`/content-manager/content-types/${ORDER}/configuration`)
+      .set(asAdmin);
+    expect(configuration.body.data.contentType.metadatas.deliveryAddress.edit.label).toBe(
+      'Địa chỉ giao hàng (không công khai)',
+    );
+    const edit = await http()
+      .put(`/content-manager/collection-types/${ORDER}/${documentId}`)
+      .set(asAdmin)
+      .send({ orderStatus: 'delivered' });
+    expect([edit.status, edit.body.error?.message]).toEqual([
+      403,
+      'Đơn hàng chỉ thay đổi qua thao tác của người mua và người bán, để mọi thay đổi đều được ghi vào lịch sử.',
+    ]);
+    expect(await statusOf(code)).toBe('awaiting_confirmation');
   });
 });

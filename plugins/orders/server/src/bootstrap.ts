@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { applyAdminLabels } from '@sgd/plugin-core';
 import { grantUserActions } from '@sgd/plugin-workflow';
 import { BUYER_ROLES, UID } from './constants';
+import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
 
 const refuse = () => {
@@ -18,6 +20,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
   await grantUserActions(strapi, USER_ACTIONS, BUYER_ROLES);
   await createIndexes(strapi);
+  await applyAdminLabels(strapi, labels);
 };
 
 /**

@@ -34,7 +34,8 @@ const order = {
   pluginOptions: visible,
   attributes: {
     code: { type: 'string', required: true, unique: true, maxLength: 20 },
-    status: { type: 'enumeration', enum: [...ORDER_STATUS_CODES], default: 'placed', required: true },
+    // Not `status`: Strapi 5 reserves that name (draft or published).
+    orderStatus: { type: 'enumeration', enum: [...ORDER_STATUS_CODES], default: 'placed', required: true },
     buyer: {
       type: 'relation',
       relation: 'manyToOne',

@@ -31,7 +31,7 @@ interface LineRow {
 interface OrderRow {
   id: number;
   code: string;
-  status: OrderStatusCode;
+  orderStatus: OrderStatusCode;
   sellerName: string;
   contactName: string;
   contactPhone: string;
@@ -157,8 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function view(order: OrderRow, party: Party) {
     return {
       code: order.code,
-      status: order.status,
-      statusName: orderStatusName(order.status),
+      status: order.orderStatus,
+      statusName: orderStatusName(order.orderStatus),
       placedAt: iso(order.placedAt),
       statusChangedAt: iso(order.statusChangedAt),
       seller: {
@@ -176,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       total: Number(order.total),
       lines: [...(order.lines ?? [])].sort((a, b) => a.position - b.position).map(lineView),
       viewerRole: party,
-      actions: allowedOrderActions(order.status, party).map((t) => ({
+      actions: allowedOrderActions(order.orderStatus, party).map((t) => ({
         action: t.action,
         name: t.name,
         reasonRequired: t.reasonRequired,
@@ -201,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  const notice = (order: OrderRow, status: OrderStatusCode = order.status): NoticeOrder => ({
+  const notice = (order: OrderRow, status: OrderStatusCode = order.orderStatus): NoticeOrder => ({
     id: order.id,
     code: order.code,
     status,
@@ -234,15 +234,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     at: Date,
   ) {
     const moved = await q(UID.order).updateMany({
-      where: { id: order.id, status: order.status },
-      data: { status: transition.to, statusChangedAt: at },
+      where: { id: order.id, orderStatus: order.orderStatus },
+      data: { orderStatus: transition.to, statusChangedAt: at },
     });
     if (moved.count !== 1) throw createError(409, MESSAGES.changedMeanwhile, { name: 'ConflictError' });
     await q(UID.event).create({
       data: {
         orderId: order.id,
         action: transition.action,
-        fromStatus: order.status,
+        fromStatus: order.orderStatus,
         toStatus: transition.to,
         actorRole: actor.role,
         actorUserId: actor.userId,
@@ -343,7 +343,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const created = (await q(UID.order).create({
             data: {
               code: orderCode(at),
-              status: 'placed',
+              orderStatus: 'placed',
               buyer: userId,
               seller: seller.id,
               sellerName: seller.name,
@@ -416,7 +416,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const where = {
         ...(party === 'buyer' ? { buyer: { id: userId } } : { seller: { owner: { id: userId } } }),
-        ...(query.status ? { status: query.status } : {}),
+        ...(query.status ? { orderStatus: query.status } : {}),
       };
       const [rows, total] = await Promise.all([
         q(UID.order).findMany({
@@ -460,7 +460,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { order, party } = await findForUser(code, userId);
       let transition: OrderTransition;
       try {
-        transition = assertCanTransition(order.status, input.action, party, input.reason);
+        transition = assertCanTransition(order.orderStatus, input.action, party, input.reason);
       } catch (error) {
         throw error instanceof OrderTransitionError ? refusal(error) : error;
       }
