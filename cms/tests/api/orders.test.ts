@@ -374,6 +374,19 @@ describe('refused transitions', () => {
     },
   );
 
+  it('lets only one of two concurrent decisions apply', async () => {
+    const { shop: s, code } = await orderIn('awaiting_confirmation');
+    const before = await app.strapi.db.query(EVENT).count({});
+    const answers = await Promise.all([
+      act(s.owner, code, 'confirm'),
+      act(s.owner, code, 'decline', 'Hết hàng'),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((r) => r.status === 200);
+    expect(await statusOf(code)).toBe(winner?.body.data.status);
+    expect(await app.strapi.db.query(EVENT).count({})).toBe(before + 1);
+  });
+
   it('refuses an unknown action and extra fields', async () => {
     const { buyer: b, code } = await orderIn('awaiting_confirmation');
     const unknown = await act(b, code, 'pay');
@@ -558,6 +571,12 @@ describe('what a buyer may order', () => {
       paymentMethods: ['cash_on_delivery'],
       deliveryMethods: ['carrier'],
     });
+    const luxury = await makeProduct(app.strapi, s.seller.documentId, {
+      name: unique('Sản phẩm giá rất cao'),
+      price: 1_000_000_000_000_000,
+      paymentMethods: ['cash_on_delivery'],
+      deliveryMethods: ['carrier'],
+    });
     const lockedShop = await shop();
     await app.strapi.db.query(U.seller).updateMany({
       where: { documentId: lockedShop.seller.documentId },
@@ -652,6 +671,11 @@ describe('what a buyer may order', () => {
         'no fixed price',
         orderBody([noPrice]),
         `Sản phẩm "${(noPrice as unknown as { name: string }).name}" chưa có giá bán cố định; hãy liên hệ người bán.`,
+      ],
+      [
+        'absurd total',
+        orderBody([luxury], { items: [{ product: luxury.documentId, quantity: 10 }] }),
+        'Giá trị đơn hàng vượt quá mức Sàn xử lý được. Hãy chia thành nhiều đơn nhỏ hơn.',
       ],
       [
         'payment not offered',

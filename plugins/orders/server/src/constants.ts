@@ -23,6 +23,7 @@ export const MESSAGES = {
   productUnavailable: (name: string) => `Sản phẩm "${name}" hiện không bán trên Sàn.`,
   productNotFound: 'Không tìm thấy sản phẩm đã chọn, hoặc sản phẩm không còn bán trên Sàn.',
   noPrice: (name: string) => `Sản phẩm "${name}" chưa có giá bán cố định; hãy liên hệ người bán.`,
+  totalTooLarge: 'Giá trị đơn hàng vượt quá mức Sàn xử lý được. Hãy chia thành nhiều đơn nhỏ hơn.',
   severalSellers: 'Mỗi đơn hàng chỉ gồm sản phẩm của một người bán. Hãy đặt riêng cho từng người bán.',
   ownProduct: 'Bạn không thể đặt mua sản phẩm của chính mình.',
   paymentNotOffered: (name: string) =>

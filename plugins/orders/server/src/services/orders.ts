@@ -299,7 +299,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!seller || seller.verificationStatus === 'locked')
       throw invalid(['items', 0, 'product'], MESSAGES.productUnavailable(lines[0].productName));
     if (seller.owner?.id === userId) throw invalid(['items'], MESSAGES.ownProduct);
-    return { seller, lines, total: lines.reduce((sum, line) => sum + line.lineTotal, 0) };
+    const total = lines.reduce((sum, line) => sum + line.lineTotal, 0);
+    if (!Number.isSafeInteger(total)) throw invalid(['items'], MESSAGES.totalTooLarge);
+    return { seller, lines, total };
   }
 
   async function findKey(userId: number, key: string) {
