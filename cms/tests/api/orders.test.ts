@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
-import { makeOfficer, makeSiteUser } from '../staff';
+import { departmentId, makeOfficer, makeSiteUser } from '../staff';
 
 /**
  * Orders (QC Điều 11, 13, 14): the lifecycle through the API, every refused transition, idempotent
@@ -52,7 +52,10 @@ async function buyer(): Promise<User> {
 }
 
 /** A verified seller whose owner has the Seller role, with two products on sale. */
-async function shop(productOverrides: Record<string, unknown> = {}): Promise<Shop> {
+async function shop(
+  productOverrides: Record<string, unknown> = {},
+  sellerOverrides: Record<string, unknown> = {},
+): Promise<Shop> {
   const owner = await makeSiteUser(app.strapi);
   const role = (await app.strapi.db
     .query('plugin::users-permissions.role')
@@ -63,6 +66,7 @@ async function shop(productOverrides: Record<string, unknown> = {}): Promise<Sho
   const seller = (await makeSeller(app.strapi, {
     owner: owner.id,
     email: owner.email,
+    ...sellerOverrides,
   })) as unknown as Shop['seller'];
   const offer = {
     paymentMethods: ['cash_on_delivery', 'bank_transfer'],
@@ -849,6 +853,45 @@ describe('staff in the content manager', () => {
       403,
       'Đơn hàng chỉ thay đổi qua thao tác của người mua và người bán, để mọi thay đổi đều được ghi vào lịch sử.',
     ]);
+    expect(await statusOf(code)).toBe('awaiting_confirmation');
+  });
+
+  it("shows an officer the orders of their department's sellers, without the buyer's personal data", async () => {
+    const s = await shop({}, { department: await departmentId(app.strapi, 'SCT') });
+    const b = await buyer();
+    const { code } = (await place(b, orderBody(s.products))).body.data as { code: string };
+    const { documentId } = (await app.strapi.db.query(ORDER).findOne({ where: { code } })) as {
+      documentId: string;
+    };
+    const ours = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const theirs = await makeOfficer(app.strapi, 'head_of_division', ['SYT']);
+    const as = (officer: { token: string }) => ({ Authorization: `Bearer ${officer.token}` });
+    const list = (officer: { token: string }) =>
+      http()
+        .get(`/content-manager/collection-types/${ORDER}`)
+        .query({ pageSize: 100, sort: 'id:desc' })
+        .set(as(officer));
+
+    const seen = await list(ours);
+    expect(seen.status).toBe(200);
+    const row = (seen.body.results as Record<string, unknown>[]).find((r) => r.code === code);
+    expect(row).toMatchObject({ code, orderStatus: 'awaiting_confirmation', sellerName: s.seller.name });
+    for (const field of ['contactName', 'contactPhone', 'contactEmail', 'deliveryAddress', 'note', 'buyer'])
+      expect([field, row && field in row]).toEqual([field, false]);
+    const one = await http().get(`/content-manager/collection-types/${ORDER}/${documentId}`).set(as(ours));
+    expect([one.status, one.body.data.code, one.body.data.deliveryAddress]).toEqual([200, code, undefined]);
+    const edit = await http()
+      .put(`/content-manager/collection-types/${ORDER}/${documentId}`)
+      .set(as(ours))
+      .send({ orderStatus: 'delivered' });
+    expect(edit.status).toBe(403);
+
+    const other = await list(theirs);
+    expect(other.status).toBe(200);
+    expect((other.body.results as { code: string }[]).map((r) => r.code)).not.toContain(code);
+    expect(
+      (await http().get(`/content-manager/collection-types/${ORDER}/${documentId}`).set(as(theirs))).status,
+    ).toBe(403);
     expect(await statusOf(code)).toBe('awaiting_confirmation');
   });
 });

@@ -11,6 +11,24 @@ export const UID = {
   notification: 'plugin::workflow.notification',
 } as const;
 
+/**
+ * What staff read of an order in the content manager, for their departments' sellers: the order
+ * without the buyer's personal data (name, phone, email, address, note, account).
+ */
+export const STAFF_FIELDS = [
+  'code',
+  'orderStatus',
+  'seller',
+  'sellerName',
+  'paymentMethod',
+  'deliveryMethod',
+  'total',
+  'lines',
+  'department',
+  'placedAt',
+  'statusChangedAt',
+];
+
 /** Site roles that order and sell (the Seller role is given when a business is verified). */
 export const BUYER_ROLES = ['authenticated', 'seller'];
 

@@ -18,6 +18,7 @@ export const labels: Record<string, FieldLabels> = {
     deliveryMethod: 'Phương thức giao hàng',
     total: 'Tổng tiền (đồng)',
     lines: 'Sản phẩm',
+    department: 'Sở phụ trách người bán',
     placedAt: 'Thời điểm đặt',
     statusChangedAt: 'Thời điểm đổi trạng thái',
   },

@@ -58,6 +58,8 @@ const order = {
       target: 'plugin::orders.order-line',
       mappedBy: 'order',
     },
+    // The seller's department at ordering time: staff of that department read the order.
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     placedAt: { type: 'datetime', required: true },
     statusChangedAt: { type: 'datetime', required: true },
   },

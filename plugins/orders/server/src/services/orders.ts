@@ -82,6 +82,7 @@ interface SellerRow {
   name: string;
   email: string | null;
   verificationStatus: string;
+  department?: { id: number } | null;
   owner?: { id: number; email: string | null } | null;
 }
 
@@ -294,7 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw invalid(['items'], MESSAGES.severalSellers);
     const seller = (await q(UID.seller).findOne({
       where: { documentId: lines[0].sellerDocumentId, publishedAt: null },
-      populate: { owner: { select: ['id', 'email'] } },
+      populate: { owner: { select: ['id', 'email'] }, department: { select: ['id'] } },
     })) as SellerRow | null;
     if (!seller || seller.verificationStatus === 'locked')
       throw invalid(['items', 0, 'product'], MESSAGES.productUnavailable(lines[0].productName));
@@ -349,6 +350,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               buyer: userId,
               seller: seller.id,
               sellerName: seller.name,
+              department: seller.department?.id ?? null,
               contactName: input.contactName,
               contactPhone: input.contactPhone,
               contactEmail: input.contactEmail,
