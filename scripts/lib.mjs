@@ -47,6 +47,7 @@ export const LIBRARIES = [
   'plugins/catalog',
   'plugins/workflow',
   'plugins/accounts',
+  'plugins/orders',
 ];
 
 /** Compiles the libraries (incremental: only what changed). */
@@ -62,6 +63,7 @@ const SOURCES = {
     'plugins/workflow/admin',
     'plugins/accounts/server',
     'plugins/accounts/admin',
+    'plugins/orders/server',
     'cms/src',
     'cms/config',
   ],

@@ -22,6 +22,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Declared by its folder: the admin build reads the folder's package.json for the admin entry.
   workflow: { enabled: true, resolve: path.join(root, 'plugins', 'workflow') },
   accounts: { enabled: true, resolve: path.join(root, 'plugins', 'accounts') },
+  orders: { enabled: true, resolve: plugin('orders') },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -6,3 +6,4 @@ export * from './methods';
 export * from './workflows';
 export * from './holidays';
 export * from './accounts';
+export * from './orders';

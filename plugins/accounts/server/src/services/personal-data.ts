@@ -140,6 +140,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const tasks = (await strapi.db.query(TASK).findMany({ where: { submitterUserId: userId } })) as Row[];
       const notifications = await strapi.db.query(NOTIFICATION).findMany({ where: { userId } });
+      // Orders placed, when the orders plugin is installed.
+      const orders = strapi.plugin('orders')?.service('orders') as
+        { exportFor(userId: number): Promise<unknown[]> } | undefined;
       return {
         exportedAt: new Date().toISOString(),
         profile,
@@ -155,6 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closedAt: t.closedAt,
         })),
         notifications,
+        orders: orders ? await orders.exportFor(userId) : [],
         dataRequests: await this.requests(userId),
         privateFiles: (
           await Promise.all(

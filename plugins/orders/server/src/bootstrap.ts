@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { applyAdminLabels } from '@sgd/plugin-core';
+import { STAFF_LEVELS } from '@sgd/config';
+import { DEPARTMENT_CONDITION, ensureStaffRoles, grantUserActions } from '@sgd/plugin-workflow';
+import { BUYER_ROLES, STAFF_FIELDS, UID } from './constants';
+import { labels } from './labels';
+import { USER_ACTIONS } from './routes';
+
+const refuse = () => {
+  throw new Error('Lịch sử đơn hàng không được sửa hoặc xóa.');
+};
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // The history is append-only, whatever the route (db.query included).
+  strapi.db.lifecycles.subscribe({
+    models: [UID.event],
+    beforeUpdate: refuse,
+    beforeUpdateMany: refuse,
+    beforeDelete: refuse,
+    beforeDeleteMany: refuse,
+  });
+  await grantUserActions(strapi, USER_ACTIONS, BUYER_ROLES);
+  await grantStaffRead(strapi);
+  await createIndexes(strapi);
+  await applyAdminLabels(strapi, labels);
+};
+
+/**
+ * Officers (the workflow's staff roles) read the orders of their departments' sellers in the content
+ * manager, without the buyer's personal data. Added once; the super admin's later edits stay.
+ */
+async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
+  await ensureStaffRoles(strapi);
+  const action = 'plugin::content-manager.explorer.read';
+  const permissions = strapi.service('admin::permission') as unknown as {
+    createMany(p: object[]): Promise<unknown>;
+  };
+  for (const level of STAFF_LEVELS) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
+      id: number;
+    } | null;
+    if (!role) continue;
+    const granted = await strapi.db
+      .query('admin::permission')
+      .count({ where: { action, subject: UID.order, role: { id: role.id } } });
+    if (granted > 0) continue;
+    await permissions.createMany([
+      {
+        action,
+        subject: UID.order,
+        properties: { fields: STAFF_FIELDS },
+        conditions: [DEPARTMENT_CONDITION],
+        role: role.id,
+      },
+    ]);
+  }
+}
+
+/**
+ * One order per code and per (user, Idempotency-Key): the database refuses the second of two racing
+ * inserts. Plain SQL valid on SQLite and PostgreSQL.
+ */
+async function createIndexes(strapi: Core.Strapi): Promise<void> {
+  const meta = (uid: string) => strapi.db.metadata.get(uid as never);
+  const column = (uid: string, name: string) =>
+    (meta(uid).attributes[name] as { columnName?: string }).columnName ?? name;
+  const orders = meta(UID.order).tableName;
+  const keys = meta(UID.idempotencyKey).tableName;
+  const events = meta(UID.event).tableName;
+  const statements = [
+    `CREATE UNIQUE INDEX IF NOT EXISTS ord_orders_code_unique ON ${orders} (${column(UID.order, 'code')})`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS ord_idempotency_keys_unique ON ${keys} (${column(UID.idempotencyKey, 'userId')}, ${column(UID.idempotencyKey, 'requestKey')})`,
+    `CREATE INDEX IF NOT EXISTS ord_history_order ON ${events} (${column(UID.event, 'orderId')})`,
+  ];
+  for (const sql of statements) await strapi.db.connection.raw(sql);
+}
