@@ -1,10 +1,37 @@
-export default [
+import type { Core } from '@strapi/strapi';
+
+/** The site's origins: the only ones a browser may call the CMS from (the site itself calls it server-side). */
+const corsOrigins = (value: string | undefined) =>
+  (value || 'http://localhost:4321,http://127.0.0.1:4321')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      // Strapi's defaults (which the admin panel needs) plus: never framed, no plugins, no <base> or
+      // form posts to other origins, and no full referrer sent to other sites.
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'frame-ancestors': ["'none'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    },
+  },
   // Rate limits on sign-in, registration and codes (before anything reads the body).
   'plugin::accounts.rate-limit',
-  'strapi::cors',
+  { name: 'strapi::cors', config: { origin: corsOrigins(env('CORS_ORIGINS')), credentials: true } },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

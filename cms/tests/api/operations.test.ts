@@ -9,6 +9,7 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makeProduct, makeSeller, unique } from '../factories';
+import { makeOfficer } from '../staff';
 import { CMS_DIR, withDatabase } from '../setup/environment';
 
 /**
@@ -246,5 +247,49 @@ describe('graceful shutdown', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  });
+});
+
+describe('security baseline', () => {
+  const api = () => request(app.strapi.server.httpServer);
+
+  it('sends security headers with a strict Content-Security-Policy', async () => {
+    for (const path of ['/api/products', '/admin']) {
+      const res = await api().get(path);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      const csp = res.headers['content-security-policy'] as string;
+      for (const directive of [
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "default-src 'self'",
+      ])
+        expect(csp).toContain(directive);
+    }
+  });
+
+  it("answers cross-origin requests from the site's origins only", async () => {
+    const site = await api().get('/api/products').set('Origin', 'http://localhost:4321');
+    expect(site.headers['access-control-allow-origin']).toBe('http://localhost:4321');
+    const other = await api().get('/api/products').set('Origin', 'https://trang-gia-mao.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await api()
+      .options('/api/accounts/login')
+      .set('Origin', 'https://trang-gia-mao.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('gives staff access tokens that expire after 30 minutes', async () => {
+    const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const [, payload] = officer.token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      iat: number;
+      exp: number;
+    };
+    expect(claims.exp - claims.iat).toBe(30 * 60);
   });
 });
