@@ -830,6 +830,12 @@ describe('private scans: licence and citizen-ID scans (Law 91/2025, Decree 356/2
     expect(scan.headers['cache-control']).toBe('private, no-store');
     expect(scan.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(scan.body as Buffer, PNG)).toBe(0);
+    // Every opening of a private file is in the audit log, with who opened it.
+    expect(
+      await app.strapi.db.query('plugin::core.audit-entry').count({
+        where: { action: 'private_file.open', actorId: sct.id, target: `private-file:${files[0].id}` },
+      }),
+    ).toBe(1);
     expect((await content(boss, files[1].id)).status).toBe(200);
 
     // Another department's officer, a site user and an anonymous visitor get nothing.

@@ -236,10 +236,11 @@ describe('graceful shutdown', () => {
           `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 12)}`,
       );
       // Let the server read the headers: from then on the request is in progress, not an idle connection.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 2000));
       child.kill('SIGTERM');
       await until(() => refuses(port), 'máy chủ ngừng nhận kết nối mới', 10_000);
-      socket.end(body.slice(12));
+      // The rest of the body, as a browser sends it (no half-close): the answer must still come.
+      socket.write(body.slice(12));
       await answered;
       expect(response).toMatch(/^HTTP\/1\.1 400 /);
       expect(response).toContain('"error"');
@@ -291,5 +292,99 @@ describe('security baseline', () => {
       exp: number;
     };
     expect(claims.exp - claims.iat).toBe(30 * 60);
+  });
+});
+
+describe('audit log of staff actions', () => {
+  const AUDIT = 'plugin::core.audit-entry';
+  const api = () => request(app.strapi.server.httpServer);
+  // Strapi emits its admin events without waiting for the subscribers: give the entry a moment.
+  const eventually = async <T>(read: () => Promise<T | undefined>): Promise<T | undefined> => {
+    for (let i = 0; i < 50; i += 1) {
+      const value = await read();
+      if (value) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return undefined;
+  };
+  const entries = async (action: string) =>
+    (await app.strapi.db.query(AUDIT).findMany({ where: { action }, orderBy: { id: 'desc' } })) as {
+      action: string;
+      actorId: number | null;
+      actorEmail: string | null;
+      target: string | null;
+      details: Record<string, unknown> | null;
+      ip: string | null;
+    }[];
+
+  it('records sign-ins, failed sign-ins, role changes and locking, and the super admin alone reads it', async () => {
+    const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    expect(
+      await eventually(async () => (await entries('admin.login')).find((e) => e.actorId === officer.id)),
+    ).toMatchObject({
+      actorEmail: officer.email,
+      ip: expect.any(String),
+    });
+
+    await api()
+      .post('/admin/login')
+      .send({ email: officer.email, password: 'Sai-mat-khau-2026' })
+      .expect(400);
+    expect(await eventually(async () => (await entries('admin.login_failed'))[0])).toMatchObject({
+      actorId: null,
+      actorEmail: officer.email,
+    });
+
+    const role = (await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: 'sgd-specialist' } })) as {
+      id: number;
+      name: string;
+      description: string;
+    };
+    await api()
+      .put(`/admin/roles/${role.id}`)
+      .set('Authorization', `Bearer ${boss.token}`)
+      .send({ name: role.name, description: `${role.description} (đã rà soát)` })
+      .expect(200);
+    expect(await eventually(async () => (await entries('role.update'))[0])).toMatchObject({
+      actorId: boss.id,
+      actorEmail: boss.email,
+      target: 'role:sgd-specialist',
+    });
+
+    const seller = await makeSeller(app.strapi, { name: unique('Cơ sở Mắm Châu Đốc') });
+    await api()
+      .post('/workflow/locks')
+      .set('Authorization', `Bearer ${boss.token}`)
+      .send({
+        uid: 'plugin::sellers.seller',
+        documentId: seller.documentId,
+        reason: 'Bán hàng giả nhãn hiệu.',
+      })
+      .expect(200);
+    expect((await entries('workflow.lock'))[0]).toMatchObject({
+      actorId: boss.id,
+      target: `plugin::sellers.seller:${seller.documentId}`,
+    });
+
+    const list = (token: string) =>
+      api().get(`/content-manager/collection-types/${AUDIT}`).set('Authorization', `Bearer ${token}`);
+    expect((await list(officer.token)).status).toBe(403);
+    const read = await list(boss.token);
+    expect(read.status).toBe(200);
+    expect(read.body.results.length).toBeGreaterThan(0);
+
+    const [last] = await entries('workflow.lock');
+    await expect(
+      app.strapi.db
+        .query(AUDIT)
+        .updateMany({ where: { action: 'workflow.lock' }, data: { actorEmail: 'x' } }),
+    ).rejects.toThrow('Nhật ký thao tác không được sửa hoặc xóa.');
+    await expect(app.strapi.db.query(AUDIT).deleteMany({ where: { action: 'admin.login' } })).rejects.toThrow(
+      'Nhật ký thao tác không được sửa hoặc xóa.',
+    );
+    expect((await entries('workflow.lock'))[0]).toEqual(last);
   });
 });

@@ -21,4 +21,12 @@ export const labels: Record<string, FieldLabels> = {
     latitude: 'Vĩ độ',
     longitude: 'Kinh độ',
   },
+  [UID.auditEntry]: {
+    action: 'Thao tác',
+    actorId: 'Mã cán bộ',
+    actorEmail: 'Email cán bộ',
+    target: 'Đối tượng',
+    details: 'Chi tiết',
+    ip: 'Địa chỉ IP',
+  },
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { REPLY_TEMPLATES, WORKFLOW_BINDINGS } from '@sgd/config';
-import { applyAdminLabels } from '@sgd/plugin-core';
+import { applyAdminLabels, recordAudit } from '@sgd/plugin-core';
 import { DECISION_ACTIONS, UID } from './constants';
 import { checkBindingPaths, type SchemaLookup } from './engine/paths';
 import { labels } from './labels';
@@ -21,6 +21,21 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     beforeUpdateMany: refuse,
     beforeDelete: refuse,
     beforeDeleteMany: refuse,
+    // Staff decisions and locking also go to the audit log.
+    async afterCreate(event: { result?: Record<string, unknown> }) {
+      const entry = event.result;
+      if (!entry?.actorAdminId) return;
+      await recordAudit(strapi, {
+        action: `workflow.${entry.action as string}`,
+        actorId: entry.actorAdminId as number,
+        target: `${entry.targetUid as string}:${entry.targetDocumentId as string}`,
+        details: {
+          workflow: entry.workflow ?? null,
+          from: entry.fromState ?? null,
+          to: entry.toState ?? null,
+        },
+      });
+    },
   });
   const calendar = service<{ invalidate(): void; seed(): Promise<void> }>('calendar');
   strapi.db.lifecycles.subscribe({

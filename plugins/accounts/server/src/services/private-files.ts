@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { recordAudit } from '@sgd/plugin-core';
 import type { PrivateFileKind } from '@sgd/config';
 import { LICENCE_UID, PRIVATE_FILE_MAX_BYTES, SELLER_UID, UID } from '../constants';
 import { SNIFF_BYTES, sniffScanType } from '../lib/file-type';
@@ -175,9 +176,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.NotFoundError('Không tìm thấy tệp.');
       }
       if (row.purgedAt) throw new errors.NotFoundError('Tệp đã được xóa khi hết thời hạn lưu trữ.');
-      strapi.log.info(
-        `[tệp riêng tư] cán bộ #${officer.id} mở tệp #${row.id} (${row.kind}) của người bán ${row.sellerDocumentId}`,
-      );
+      await recordAudit(strapi, {
+        action: 'private_file.open',
+        actorId: officer.id,
+        target: `private-file:${row.id}`,
+        details: { kind: row.kind, sellerDocumentId: row.sellerDocumentId },
+      });
       return { file: present(row), stream: fs.createReadStream(pathOf(row)) };
     },
 

@@ -29,6 +29,8 @@ export function registerGracefulShutdown(strapi: Core.Strapi, graceMs = DEFAULT_
     if (stopping) return;
     stopping = true;
     strapi.log.info(`Nhận ${signal}: ngừng nhận kết nối mới, chờ các yêu cầu đang xử lý xong…`);
+    // "close" comes once every connection has ended: the last answers have then left the process.
+    const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
     server.close();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => {
@@ -42,6 +44,8 @@ export function registerGracefulShutdown(strapi: Core.Strapi, graceMs = DEFAULT_
       };
       if (inFlight === 0) drained();
     });
+    server.closeIdleConnections();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000))]);
     try {
       await strapi.destroy();
       process.exit(0);
