@@ -233,6 +233,17 @@ describe('a complaint settled with the seller', () => {
     expect((await http().get('/api/complaints').set(asUser(buyer))).body.data).toHaveLength(1);
     expect((await http().get('/api/complaints/incoming').set(asUser(s.owner))).body.data).toHaveLength(1);
     expect((await http().get('/api/complaints').set(asUser(s.owner))).body.data).toHaveLength(0);
+
+    // Part of the buyer's personal-data export, with the history.
+    const exported = await http().get('/api/accounts/me/export').set(asUser(buyer));
+    expect(exported.status).toBe(200);
+    expect(exported.body.complaints).toEqual([
+      expect.objectContaining({
+        documentId: complaint.documentId,
+        status: 'resolved',
+        history: accepted.body.data.history,
+      }),
+    ]);
   });
 
   it('refuses unknown fields, bad remedies and others’ orders', async () => {
@@ -552,6 +563,14 @@ describe('violation reports', () => {
       department: { id: syt },
     });
     await mailTitled(`Sàn giao dịch đã nhận hồ sơ "${task!.title}"`, reporter.email);
+    const exported = await http().get('/api/accounts/me/export').set(asUser(reporter));
+    expect(exported.body.violationReports).toEqual([
+      expect.objectContaining({
+        documentId: reportId,
+        reason: 'counterfeit',
+        targetDocumentId: product.documentId,
+      }),
+    ]);
 
     // The officer confirms and locks the product with the workflow's existing lock.
     const decided = await http()

@@ -456,6 +456,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return escalated;
     },
 
+    /** The complaints the person made, with their history: part of their personal-data export. */
+    async exportFor(userId: number) {
+      const rows = (await q(UID.complaint).findMany({
+        where: { publishedAt: null, buyer: { id: userId } },
+        populate: POPULATE,
+        orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
+      })) as ComplaintRow[];
+      return Promise.all(rows.map((row) => view(row, 'buyer')));
+    },
+
     /** An officer of the seller's department reads the complaint (the super admin reads all). */
     async readForOfficer(documentId: string, officer: Officer) {
       const complaint = await load(documentId);

@@ -71,6 +71,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** The reports the person made while signed in: part of their personal-data export. */
+    async exportFor(userId: number) {
+      const rows = (await strapi.db.query(UID.report as never).findMany({
+        where: { publishedAt: null, reporter: { id: userId } },
+        select: [
+          'documentId',
+          'title',
+          'targetType',
+          'targetDocumentId',
+          'reason',
+          'details',
+          'reviewStatus',
+          'createdAt',
+        ],
+        orderBy: { id: 'desc' },
+      })) as Row[];
+      return rows;
+    },
+
     async create(input: NewReport, user: { id: number; username?: string | null } | null) {
       const item = await target(input.targetType, input.target);
       const reason = REPORT_REASONS.find((r) => r.code === input.reason)?.name ?? input.reason;
