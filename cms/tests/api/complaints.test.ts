@@ -344,6 +344,13 @@ describe('escalation to the board', () => {
     expect((await http().get(`/complaints/${documentId}`).set(asOfficer(staff.ytSpecialist))).status).toBe(
       404,
     );
+    // The content manager, where the review panel sits, shows it to the seller's department only.
+    const manager = (officer: Officer) =>
+      http().get(`/content-manager/collection-types/${COMPLAINT}/${documentId}`).set(asOfficer(officer));
+    const managed = await manager(staff.specialist);
+    expect(managed.status).toBe(200);
+    expect(managed.body.data).toMatchObject({ documentId, complaintStatus: 'escalated', orderCode: code });
+    expect((await manager(staff.ytSpecialist)).status).toBe(403);
 
     const message = 'Người bán không hợp tác, vượt quá thẩm quyền của Ban quản lý Sàn.';
     const refused = await http()

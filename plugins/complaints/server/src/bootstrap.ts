@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { grantUserActions } from '@sgd/plugin-workflow';
+import { STAFF_LEVELS } from '@sgd/config';
+import { DEPARTMENT_CONDITION, ensureStaffRoles, grantUserActions } from '@sgd/plugin-workflow';
 import { REPORT_ROLES, UID, USER_ROLES } from './constants';
 import { PUBLIC_ACTIONS, USER_ACTIONS } from './routes';
 
@@ -40,6 +41,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     await bannedGoods().checkProduct(documentId);
   });
 
+  await grantStaffRead(strapi);
   await grantUserActions(strapi, USER_ACTIONS, USER_ROLES);
   await grantUserActions(strapi, PUBLIC_ACTIONS, REPORT_ROLES);
   // The escalation job's query: unsettled complaints by deadline (plain SQL valid on SQLite and PostgreSQL).
@@ -58,3 +60,32 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
 };
+
+/**
+ * Officers read their departments' complaints and reports in the content manager (where the review
+ * panel sits). The staff roles get this when they are created; databases whose roles predate this
+ * plugin get it here, once (the super admin's later edits stay).
+ */
+async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
+  await ensureStaffRoles(strapi);
+  const action = 'plugin::content-manager.explorer.read';
+  const permissions = strapi.service('admin::permission') as unknown as {
+    createMany(p: object[]): Promise<unknown>;
+  };
+  for (const level of STAFF_LEVELS) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
+      id: number;
+    } | null;
+    if (!role) continue;
+    for (const subject of [UID.complaint, UID.report]) {
+      const granted = await strapi.db
+        .query('admin::permission')
+        .count({ where: { action, subject, role: { id: role.id } } });
+      if (granted > 0) continue;
+      const fields = Object.keys(strapi.contentType(subject as never).attributes);
+      await permissions.createMany([
+        { action, subject, properties: { fields }, conditions: [DEPARTMENT_CONDITION], role: role.id },
+      ]);
+    }
+  }
+}
