@@ -99,6 +99,7 @@ export function makeProduct(strapi: Core.Strapi, seller: string, overrides: Data
       deliveryMethods: ['carrier'],
       reviewStatus: 'approved',
       internalNote: 'Ghi chú nội bộ',
+      flaggedReasons: 'Cảnh báo hàng cấm (nội bộ)',
       ...overrides,
     },
     publish,

@@ -51,6 +51,8 @@ export const AUTH_RATE_LIMITS = {
   login: { windowSeconds: 900, max: 10 },
   'password-forgot': { windowSeconds: 3600, max: 5 },
   'password-reset': { windowSeconds: 900, max: 10 },
+  // Phản ánh vi phạm không cần đăng nhập (QC Điều 26.2), plugin complaints dùng chung bộ đếm này.
+  'violation-report': { windowSeconds: 3600, max: 10 },
 } as const;
 export type AuthRateGroup = keyof typeof AUTH_RATE_LIMITS;
 

@@ -99,6 +99,21 @@ const dataRequestHandling = stage(
   2,
 );
 
+/** The board handles an escalated complaint (QC Điều 11, 13, 19.8). */
+const complaintHandling = stage(
+  'board_handling',
+  'Ban quản lý Sàn xử lý khiếu nại',
+  [SPECIALIST, HEAD_OF_DIVISION, HEAD_OF_UNIT],
+  ['approve', 'reject', 'request_supplement'],
+);
+/** A report of a violation is checked by the responsible department (QC Điều 26.2). */
+const reportReview = stage(
+  'report_review',
+  'Xem xét phản ánh vi phạm',
+  [SPECIALIST, HEAD_OF_DIVISION, HEAD_OF_UNIT],
+  ['approve', 'reject'],
+);
+
 export const WORKFLOWS: WorkflowDefinition[] = [
   {
     code: 'seller_verification',
@@ -135,6 +150,18 @@ export const WORKFLOWS: WorkflowDefinition[] = [
     name: 'Yêu cầu về dữ liệu cá nhân (QC Điều 16)',
     contentTypes: ['plugin::accounts.data-request'],
     stages: [dataRequestHandling],
+  },
+  {
+    code: 'complaint_handling',
+    name: 'Xử lý khiếu nại của người mua (QC Điều 11, 13)',
+    contentTypes: ['plugin::complaints.complaint'],
+    stages: [complaintHandling],
+  },
+  {
+    code: 'violation_report',
+    name: 'Phản ánh vi phạm (QC Điều 26.2)',
+    contentTypes: ['plugin::complaints.violation-report'],
+    stages: [reportReview],
   },
   {
     code: 'review_comment',
@@ -220,6 +247,24 @@ export const WORKFLOW_BINDINGS: Record<string, WorkflowBinding> = {
     emailFrom: ['owner.email'],
     nameFrom: ['owner.fullName'],
   },
+  'plugin::complaints.complaint': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    titleField: 'title',
+    departmentFrom: ['department', 'seller.department'],
+    ownerPath: 'buyer',
+    emailFrom: ['buyer.email'],
+    nameFrom: ['buyer.fullName', 'buyer.username'],
+  },
+  'plugin::complaints.violation-report': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    titleField: 'title',
+    departmentFrom: ['department'],
+    ownerPath: 'reporter',
+    emailFrom: ['reporterEmail', 'reporter.email'],
+    nameFrom: ['reporterName', 'reporter.username'],
+  },
   'plugin::catalog.supply-demand-post': {
     statusField: 'reviewStatus',
     approvedValue: 'approved',
@@ -270,6 +315,47 @@ export const REPLY_TEMPLATES: ReplyTemplateData[] = [
     subject: 'Yêu cầu "{{itemTitle}}" đã được xử lý',
     body:
       'Kính gửi {{submitterName}},\n\nYêu cầu "{{itemTitle}}" của quý vị về dữ liệu cá nhân đã được xử lý.{{reasonLine}}' +
+      SIGNATURE,
+  },
+  {
+    workflow: 'complaint_handling',
+    action: 'approve',
+    name: 'Đã xử lý khiếu nại',
+    subject: 'Ban quản lý Sàn đã xử lý khiếu nại "{{itemTitle}}"',
+    body:
+      'Kính gửi {{submitterName}},\n\nBan quản lý Sàn giao dịch điện tử đã xử lý xong khiếu nại "{{itemTitle}}".' +
+      '{{reasonLine}}' +
+      SIGNATURE,
+  },
+  {
+    workflow: 'complaint_handling',
+    action: 'reject',
+    name: 'Khiếu nại không có cơ sở',
+    subject: 'Kết quả xử lý khiếu nại "{{itemTitle}}"',
+    body:
+      'Kính gửi {{submitterName}},\n\nBan quản lý Sàn giao dịch điện tử đã xem xét khiếu nại "{{itemTitle}}" và ' +
+      'kết luận khiếu nại không có cơ sở.\nLý do: {{reason}}\n\nQuý vị có thể đưa vụ việc ra cơ quan nhà nước có ' +
+      'thẩm quyền giải quyết theo pháp luật.' +
+      SIGNATURE,
+  },
+  {
+    workflow: 'violation_report',
+    action: 'approve',
+    name: 'Phản ánh đúng, đã xử lý',
+    subject: 'Phản ánh "{{itemTitle}}" đã được xử lý',
+    body:
+      'Kính gửi {{submitterName}},\n\nCảm ơn quý vị đã phản ánh "{{itemTitle}}". Cơ quan phụ trách đã xác minh ' +
+      'và xử lý vi phạm.{{reasonLine}}' +
+      SIGNATURE,
+  },
+  {
+    workflow: 'violation_report',
+    action: 'reject',
+    name: 'Không phát hiện vi phạm',
+    subject: 'Kết quả xem xét phản ánh "{{itemTitle}}"',
+    body:
+      'Kính gửi {{submitterName}},\n\nCảm ơn quý vị đã phản ánh "{{itemTitle}}". Cơ quan phụ trách đã xác minh ' +
+      'và chưa phát hiện vi phạm.\nLý do: {{reason}}' +
       SIGNATURE,
   },
   {

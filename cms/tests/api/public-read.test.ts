@@ -17,7 +17,7 @@ const PRIVATE: Record<string, string[]> = {
   sellers: ['citizenId', 'phone', 'email', 'owner', 'internalNote'],
   licences: ['scan', 'internalNote'],
   'production-areas': ['internalNote'],
-  products: ['internalNote'],
+  products: ['internalNote', 'flaggedReasons'],
   'supply-demand-posts': ['owner', 'internalNote'],
   'directory-listings': ['internalNote'],
 };
@@ -38,6 +38,7 @@ const PUBLIC_ENDPOINTS = [
 const NEVER_RETURNED = new Set([
   'citizenId',
   'internalNote',
+  'flaggedReasons',
   'owner',
   'scan',
   'createdBy',

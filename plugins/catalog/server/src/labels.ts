@@ -26,6 +26,7 @@ export const labels: Record<string, FieldLabels> = {
     ingredients: 'Thành phần',
     uses: 'Công dụng',
     specification: 'Quy cách đóng gói',
+    flaggedReasons: 'Cảnh báo hàng cấm (QC Điều 17.2)',
     unit: 'Đơn vị tính',
     price: 'Giá (đồng)',
     priceMin: 'Giá thấp nhất (đồng)',

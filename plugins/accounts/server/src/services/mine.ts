@@ -4,7 +4,7 @@ import { OWNED_CONTENT, type OwnedContentType } from '@sgd/config';
 import { SELLER_UID as SELLER } from '../constants';
 
 type Row = Record<string, unknown>;
-const PRIVATE = ['internalNote', 'owner', 'createdBy', 'updatedBy'];
+const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
 
 const notFound = () => new errors.NotFoundError('Không tìm thấy nội dung này trong tài khoản của bạn.');
 const invalid = (path: string, message: string) =>

@@ -143,6 +143,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Orders placed, when the orders plugin is installed.
       const orders = strapi.plugin('orders')?.service('orders') as
         { exportFor(userId: number): Promise<unknown[]> } | undefined;
+      // Complaints and violation reports made, when the complaints plugin is installed.
+      const complaintsPlugin = strapi.plugin('complaints');
+      const complaints = complaintsPlugin?.service('complaints') as
+        { exportFor(userId: number): Promise<unknown[]> } | undefined;
+      const reports = complaintsPlugin?.service('reports') as
+        { exportFor(userId: number): Promise<unknown[]> } | undefined;
       return {
         exportedAt: new Date().toISOString(),
         profile,
@@ -159,6 +165,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         notifications,
         orders: orders ? await orders.exportFor(userId) : [],
+        complaints: complaints ? await complaints.exportFor(userId) : [],
+        violationReports: reports ? await reports.exportFor(userId) : [],
         dataRequests: await this.requests(userId),
         privateFiles: (
           await Promise.all(

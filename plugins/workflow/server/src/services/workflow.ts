@@ -82,6 +82,18 @@ function fail(status: number, message: string): never {
 }
 
 export type ApprovedHook = (event: { uid: string; documentId: string; task: TaskRow }) => Promise<void>;
+/** Runs when a task is closed by a decision (approved at the last stage, or rejected), with the officer's reply. */
+export type DecidedHook = (event: {
+  uid: string;
+  documentId: string;
+  task: TaskRow;
+  comment: string | null;
+}) => Promise<void>;
+/**
+ * Runs inside `submit`, before anything is written: a check of another plugin may refuse the
+ * submission (by throwing) or note something on the item (banned-goods flags).
+ */
+export type SubmitHook = (event: { uid: string; documentId: string; doer: Doer }) => Promise<void>;
 
 const isOfficer = (doer: Doer): doer is { officer: Officer } => 'officer' in doer;
 
@@ -288,7 +300,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  const decidedHooks = new Map<string, DecidedHook[]>();
+  const submitHooks = new Map<string, SubmitHook[]>();
+
   return {
+    /** Runs `hook` once a decision closing a task of `uid` (approved at its last stage, or rejected) is recorded. */
+    onDecided(uid: string, hook: DecidedHook) {
+      decidedHooks.set(uid, [...(decidedHooks.get(uid) ?? []), hook]);
+    },
+
+    /** Runs `hook` when an item of `uid` is submitted, before the task is written; it may refuse by throwing. */
+    beforeSubmit(uid: string, hook: SubmitHook) {
+      submitHooks.set(uid, [...(submitHooks.get(uid) ?? []), hook]);
+    },
+
     /** Runs `hook` after an item of `uid` is approved at its last stage (and published). */
     onApproved(uid: string, hook: ApprovedHook) {
       approvedHooks.set(uid, [...(approvedHooks.get(uid) ?? []), hook]);
@@ -324,6 +349,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (latest && latest.state === 'in_review') {
         fail(409, 'Hồ sơ đang được xử lý, không thể nộp lại lúc này.');
       }
+      for (const hook of submitHooks.get(uid) ?? []) await hook({ uid, documentId, doer });
       if (latest && latest.state === 'supplement_requested') {
         const moved = transition(workflow, latest, 'resubmit', { roles: [], superAdmin: false });
         if (!moved.ok) fail(moved.status, moved.message);
@@ -487,6 +513,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { officer },
       );
       if (template) await tellSubmitter(task, template, { reason: comment });
+      if (final) {
+        for (const hook of decidedHooks.get(task.targetUid) ?? []) {
+          await hook({
+            uid: task.targetUid,
+            documentId: task.targetDocumentId,
+            task: after,
+            comment: comment || null,
+          });
+        }
+      }
       if (after.state === 'approved') await runApprovedHooks(after);
       return after;
     },

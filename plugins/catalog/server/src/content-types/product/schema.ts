@@ -38,5 +38,7 @@ export default {
     reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
+    // Banned goods found at submission (QC Điều 17.2), for the reviewing officer; set by the complaints plugin.
+    flaggedReasons: { type: 'text', private: true },
   },
 };

@@ -1,0 +1,128 @@
+import {
+  COMPLAINT_ACTION_CODES,
+  COMPLAINT_PARTY_CODES,
+  COMPLAINT_REMEDY_CODES,
+  COMPLAINT_STATUS_CODES,
+  REPORT_REASON_CODES,
+  REPORT_TARGET_TYPE_CODES,
+} from '@sgd/config';
+
+const internal = {
+  'content-manager': { visible: false },
+  'content-type-builder': { visible: false },
+};
+const REVIEW_STATUSES = ['draft', 'pending', 'supplement_requested', 'approved', 'rejected', 'locked'];
+
+/**
+ * A buyer's complaint about an order (QC Điều 11, 13): to the seller first, then to the board through
+ * the `complaint_handling` workflow, which publishes what it closes (published = handled; there is no
+ * public route). `complaintStatus` is the complaint's own machine (`COMPLAINT_TRANSITIONS`);
+ * `reviewStatus` is the board's workflow status.
+ */
+const complaint = {
+  kind: 'collectionType',
+  collectionName: 'cmp_complaints',
+  info: {
+    singularName: 'complaint',
+    pluralName: 'complaints',
+    displayName: 'Khiếu nại',
+    description: 'Khiếu nại của người mua về một đơn hàng (QC Điều 11, 13)',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    title: { type: 'string', required: true, maxLength: 255 },
+    order: { type: 'relation', relation: 'manyToOne', target: 'plugin::orders.order' },
+    orderCode: { type: 'string', required: true, maxLength: 20 },
+    buyer: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::users-permissions.user',
+      private: true,
+    },
+    seller: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.seller' },
+    sellerName: { type: 'string', required: true, maxLength: 255 },
+    subject: { type: 'string', required: true, maxLength: 200 },
+    description: { type: 'text', required: true, maxLength: 5000 },
+    remedy: { type: 'enumeration', enum: [...COMPLAINT_REMEDY_CODES], required: true },
+    complaintStatus: {
+      type: 'enumeration',
+      enum: [...COMPLAINT_STATUS_CODES],
+      default: 'opened',
+      required: true,
+    },
+    reviewStatus: { type: 'enumeration', enum: REVIEW_STATUSES, default: 'draft', required: true },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
+    openedAt: { type: 'datetime', required: true },
+    sellerDueAt: { type: 'datetime', required: true },
+    statusChangedAt: { type: 'datetime', required: true },
+  },
+};
+
+/** Append-only history of a complaint: who (buyer, seller, staff, system), from, to, message, when. */
+const complaintEvent = {
+  kind: 'collectionType',
+  collectionName: 'cmp_complaint_history',
+  info: {
+    singularName: 'complaint-event',
+    pluralName: 'complaint-events',
+    displayName: 'Lịch sử khiếu nại',
+    description: 'Mỗi bước của khiếu nại: ai, khi nào, nội dung',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: internal,
+  attributes: {
+    complaintDocumentId: { type: 'string', required: true, maxLength: 64 },
+    action: { type: 'enumeration', enum: ['open', ...COMPLAINT_ACTION_CODES], required: true },
+    fromStatus: { type: 'enumeration', enum: [...COMPLAINT_STATUS_CODES] },
+    toStatus: { type: 'enumeration', enum: [...COMPLAINT_STATUS_CODES], required: true },
+    actorRole: { type: 'enumeration', enum: [...COMPLAINT_PARTY_CODES], required: true },
+    actorUserId: { type: 'integer' },
+    actorAdminId: { type: 'integer' },
+    actorName: { type: 'string', maxLength: 150 },
+    message: { type: 'text', maxLength: 5000 },
+    recipient: { type: 'string', maxLength: 254 },
+  },
+};
+
+/**
+ * A report that something on the exchange breaks the rules (QC Điều 26.2), from anyone: reviewed by
+ * the target's department in the `violation_report` workflow, which publishes what it closes.
+ */
+const violationReport = {
+  kind: 'collectionType',
+  collectionName: 'cmp_violation_reports',
+  info: {
+    singularName: 'violation-report',
+    pluralName: 'violation-reports',
+    displayName: 'Phản ánh vi phạm',
+    description: 'Phản ánh sản phẩm, người bán, tin đăng vi phạm quy chế (QC Điều 26.2)',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: { 'content-type-builder': { visible: false } },
+  attributes: {
+    title: { type: 'string', required: true, maxLength: 255 },
+    targetType: { type: 'enumeration', enum: [...REPORT_TARGET_TYPE_CODES], required: true },
+    targetUid: { type: 'string', required: true, maxLength: 120 },
+    targetDocumentId: { type: 'string', required: true, maxLength: 64 },
+    targetTitle: { type: 'string', maxLength: 255 },
+    reason: { type: 'enumeration', enum: [...REPORT_REASON_CODES], required: true },
+    details: { type: 'text', required: true, maxLength: 3000 },
+    reporter: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::users-permissions.user',
+      private: true,
+    },
+    reporterName: { type: 'string', maxLength: 150, private: true },
+    reporterEmail: { type: 'string', maxLength: 254, private: true },
+    reviewStatus: { type: 'enumeration', enum: REVIEW_STATUSES, default: 'draft', required: true },
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
+  },
+};
+
+export default {
+  complaint: { schema: complaint },
+  'complaint-event': { schema: complaintEvent },
+  'violation-report': { schema: violationReport },
+};

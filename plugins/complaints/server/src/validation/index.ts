@@ -1,0 +1,105 @@
+import {
+  COMPLAINT_ACTION_CODES,
+  COMPLAINT_LIMITS,
+  COMPLAINT_REMEDY_CODES,
+  COMPLAINT_STATUS_CODES,
+  REPORT_LIMITS,
+  REPORT_REASON_CODES,
+  REPORT_TARGET_TYPE_CODES,
+  type ComplaintRemedyCode,
+  type ComplaintStatusCode,
+  type ReportReasonCode,
+  type ReportTargetTypeCode,
+} from '@sgd/config';
+import { z } from 'zod';
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({
+      required_error: `Hãy nhập ${label.toLowerCase()}.`,
+      invalid_type_error: `Hãy nhập ${label.toLowerCase()}.`,
+    })
+    .trim()
+    .min(min, `${label} quá ngắn (ít nhất ${min} ký tự).`)
+    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`);
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ invalid_type_error: `${label} phải là chuỗi ký tự.` })
+    .trim()
+    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+const oneOf = <T extends string>(codes: readonly T[], message: string) =>
+  z.enum(codes as unknown as [T, ...T[]], { errorMap: () => ({ message }) });
+
+export const newComplaint = z
+  .object({
+    order: z
+      .string({ required_error: 'Hãy chọn đơn hàng.', invalid_type_error: 'Hãy chọn đơn hàng.' })
+      .trim()
+      .min(1, 'Hãy chọn đơn hàng.')
+      .max(20, 'Mã đơn hàng không đúng.'),
+    subject: text('Tiêu đề', 5, COMPLAINT_LIMITS.subject),
+    description: text('Nội dung khiếu nại', 10, COMPLAINT_LIMITS.description),
+    remedy: oneOf<ComplaintRemedyCode>(COMPLAINT_REMEDY_CODES, 'Hãy chọn điều quý vị đề nghị người bán làm.'),
+  })
+  .strict('Khiếu nại chỉ gồm đơn hàng, tiêu đề, nội dung và đề nghị.');
+export type NewComplaint = z.infer<typeof newComplaint>;
+
+export const complaintAction = z
+  .object({
+    action: oneOf<string>(COMPLAINT_ACTION_CODES, 'Thao tác không hợp lệ.'),
+    message: optionalText('Nội dung', COMPLAINT_LIMITS.message),
+  })
+  .strict('Chỉ gửi thao tác và nội dung.');
+export type ComplaintActionInput = z.infer<typeof complaintAction>;
+
+export const forwardInput = z
+  .object({ message: text('Nội dung chuyển Hội', 10, COMPLAINT_LIMITS.message) })
+  .strict('Chỉ gửi nội dung chuyển Hội.');
+
+export const listQuery = z
+  .object({
+    page: z.coerce
+      .number()
+      .int()
+      .min(1, 'Số trang không đúng.')
+      .max(10_000, 'Số trang không đúng.')
+      .default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1, 'Cỡ trang từ 1 đến 100.')
+      .max(100, 'Cỡ trang từ 1 đến 100.')
+      .default(20),
+    status: oneOf<ComplaintStatusCode>(COMPLAINT_STATUS_CODES, 'Trạng thái không hợp lệ.').optional(),
+  })
+  .strict('Tham số không được phép.');
+export type ListQuery = z.infer<typeof listQuery>;
+
+export const newReport = z
+  .object({
+    targetType: oneOf<ReportTargetTypeCode>(REPORT_TARGET_TYPE_CODES, 'Hãy chọn loại nội dung cần phản ánh.'),
+    target: z
+      .string({
+        required_error: 'Hãy cho biết nội dung cần phản ánh.',
+        invalid_type_error: 'Hãy cho biết nội dung cần phản ánh.',
+      })
+      .trim()
+      .min(1, 'Hãy cho biết nội dung cần phản ánh.')
+      .max(150, 'Mã nội dung không đúng.'),
+    reason: oneOf<ReportReasonCode>(REPORT_REASON_CODES, 'Hãy chọn lý do phản ánh.'),
+    details: text('Nội dung phản ánh', 10, REPORT_LIMITS.details),
+    name: optionalText('Họ tên', REPORT_LIMITS.name),
+    email: z
+      .string({ invalid_type_error: 'Email chưa đúng.' })
+      .trim()
+      .toLowerCase()
+      .max(254, 'Email quá dài.')
+      .email('Email chưa đúng (ví dụ: ten@example.vn).')
+      .nullish()
+      .or(z.literal('').transform(() => null))
+      .transform((value) => value ?? null),
+  })
+  .strict('Phản ánh chỉ gồm loại nội dung, nội dung, lý do, chi tiết, họ tên và email.');
+export type NewReport = z.infer<typeof newReport>;
