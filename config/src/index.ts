@@ -7,3 +7,4 @@ export * from './workflows';
 export * from './holidays';
 export * from './accounts';
 export * from './orders';
+export * from './reviews';
