@@ -48,6 +48,7 @@ export const LIBRARIES = [
   'plugins/workflow',
   'plugins/accounts',
   'plugins/orders',
+  'plugins/reviews',
 ];
 
 /** Compiles the libraries (incremental: only what changed). */
@@ -64,6 +65,7 @@ const SOURCES = {
     'plugins/accounts/server',
     'plugins/accounts/admin',
     'plugins/orders/server',
+    'plugins/reviews/server',
     'cms/src',
     'cms/config',
   ],

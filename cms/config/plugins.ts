@@ -23,6 +23,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   workflow: { enabled: true, resolve: path.join(root, 'plugins', 'workflow') },
   accounts: { enabled: true, resolve: path.join(root, 'plugins', 'accounts') },
   orders: { enabled: true, resolve: plugin('orders') },
+  reviews: { enabled: true, resolve: plugin('reviews') },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
