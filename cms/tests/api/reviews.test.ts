@@ -2,6 +2,7 @@ import request from 'supertest';
 import { REVIEW_LIMITS } from '@sgd/config';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makeProduct, makeSeller, unique } from '../factories';
+import { Mailbox } from '../mailbox';
 import { makeOfficer, makeSiteUser, type Officer } from '../staff';
 
 /**
@@ -11,6 +12,7 @@ import { makeOfficer, makeSiteUser, type Officer } from '../staff';
  */
 let app: TestApp;
 let officer: Officer;
+const mailbox = new Mailbox();
 const REVIEW = 'plugin::reviews.review';
 const COMMENT = 'plugin::reviews.comment';
 const ANSWER = 'plugin::reviews.answer';
@@ -146,11 +148,14 @@ const error = (status: number, name: string, message: string | jest.AsymmetricMa
 });
 
 beforeAll(async () => {
+  process.env.SMTP_PORT = String(await mailbox.start());
+  process.env.SMTP_HOST = '127.0.0.1';
   app = await bootStrapi('reviews');
   officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
 });
 afterAll(async () => {
   await app.stop();
+  await mailbox.stop();
 });
 
 describe('who may review', () => {
@@ -442,6 +447,13 @@ describe('text', () => {
       /^\[Cần xem: lừa đảo, hàng giả\] Bình luận/,
     );
     expect(res.body.data).not.toHaveProperty('flaggedWords');
+    // The officer sees the flag in the content manager, without the author's account.
+    const read = await http()
+      .get(`/content-manager/collection-types/${COMMENT}/${res.body.data.documentId}`)
+      .set(asOfficer(officer));
+    expect(read.status).toBe(200);
+    expect(read.body.data).toMatchObject({ flaggedWords: 'lừa đảo, hàng giả', authorName: 'Hồ T. T.' });
+    expect(read.body.data).not.toHaveProperty('author');
 
     const clean = await postComment(user, {
       product: s.products[0].documentId,
@@ -531,19 +543,57 @@ describe('ownership and privacy', () => {
         .send({ type, documentId: id });
       expect(resubmit.status).toBe(404);
     }
-    // No route edits or deletes a review or comment.
+    // Only the author edits, and only when the officer asks for a supplement; nobody deletes.
+    const edit = (user: User, body: Record<string, unknown>) =>
+      http().put(`/api/reviews/${reviewId}`).set(asUser(user)).send(body);
+    const notMine = error(404, 'NotFoundError', 'Không tìm thấy nội dung này trong tài khoản của bạn.');
+    expect((await edit(other, { text: 'Người khác sửa đánh giá.' })).body).toEqual(notMine);
+    const tooEarly = await edit(me, { text: 'Tôi sửa khi đang chờ duyệt.' });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.error.message).toBe('Chỉ sửa được nội dung khi cán bộ kiểm duyệt yêu cầu bổ sung.');
+    const task = await taskOf(reviewId);
+    await http().post(`/workflow/tasks/${task.id}/claim`).set(asOfficer(officer));
+    const supplement = await http()
+      .post(`/workflow/tasks/${task.id}/actions`)
+      .set(asOfficer(officer))
+      .send({ action: 'request_supplement', comment: 'Xin nêu rõ vấn đề của sản phẩm.' });
+    expect(supplement.status).toBe(200);
+    expect((await edit(other, { text: 'Người khác sửa đánh giá.' })).body).toEqual(notMine);
+    expect((await edit(me, { text: 'Thêm chi tiết.', reviewStatus: 'approved' })).status).toBe(400);
+    expect((await edit(me, { text: 'Có chấm người bán.', sellerStars: 5 })).body.error.message).toBe(
+      'Đánh giá này không chấm điểm người bán; mỗi đơn hàng chỉ chấm người bán một lần.',
+    );
+    const fixed = await edit(me, { productStars: 2, text: 'Xoài bị dập <3 quả, <i>giao</i> chậm.' });
+    expect(fixed.status).toBe(400);
+    const resubmitted = await edit(me, { productStars: 2, text: 'Xoài bị dập 3 quả, giao chậm hai ngày.' });
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body.data).toMatchObject({
+      documentId: reviewId,
+      productStars: 2,
+      text: 'Xoài bị dập 3 quả, giao chậm hai ngày.',
+      status: 'pending',
+    });
+    expect((await taskOf(reviewId)).state).toBe('in_review');
     for (const path of [`/api/reviews/${reviewId}`, `/api/comments/${comment.body.data.documentId}`]) {
+      expect((await http().put(path).send({ text: 'Ẩn danh sửa.' })).status).toBe(403);
       for (const user of [me, other]) {
-        expect((await http().put(path).set(asUser(user)).send({ text: 'Sửa' })).status).toBe(405);
         expect((await http().delete(path).set(asUser(user))).status).toBe(405);
       }
     }
+    expect(
+      (
+        await http()
+          .put(`/api/comments/${comment.body.data.documentId}`)
+          .set(asUser(other))
+          .send({ text: 'Sửa hộ' })
+      ).body,
+    ).toEqual(notMine);
     const row = (await app.strapi.db
       .query(REVIEW)
       .findOne({ where: { documentId: reviewId, publishedAt: null } })) as {
       text: string;
     };
-    expect(row.text).toBe('Tạm được, cần cải thiện.');
+    expect(row.text).toBe('Xoài bị dập 3 quả, giao chậm hai ngày.');
   });
 
   it('never returns the buyer, the order, the flag or the department publicly', async () => {

@@ -26,6 +26,18 @@ export const MODERATION_STATUSES = [
 /** The order status after which the buyer may review (`config/src/orders.ts`). */
 export const REVIEWABLE_ORDER_STATUS = 'delivered';
 
+const MODERATED = ['title', 'product', 'authorName', 'text', 'reviewStatus', 'flaggedWords', 'department'];
+
+/** What officers read in the content manager: no author account, no order, no internal keys. */
+export const STAFF_FIELDS: Record<string, string[]> = {
+  [UID.review]: [...MODERATED, 'seller', 'productStars', 'sellerStars'],
+  [UID.comment]: MODERATED,
+  [UID.answer]: [...MODERATED, 'seller', 'review', 'comment'],
+};
+
+/** Personal data and internal keys, never in an officer's read permission. */
+export const HIDDEN_FROM_STAFF = ['author', 'order', 'orderProductKey', 'orderSellerKey', 'targetKey'];
+
 /** Site roles that write reviews, comments and answers. */
 export const WRITER_ROLES = ['authenticated', 'seller'];
 
@@ -48,6 +60,9 @@ export const MESSAGES = {
   alreadyAnswered:
     'Đánh giá hoặc bình luận này đã có câu trả lời của người bán; mỗi nội dung chỉ trả lời một lần.',
   rateLimited: `Bạn đã gửi quá ${REVIEW_LIMITS.writes} đánh giá, bình luận hoặc trả lời trong ${REVIEW_LIMITS.windowMinutes} phút. Vui lòng thử lại sau.`,
+  notMine: 'Không tìm thấy nội dung này trong tài khoản của bạn.',
+  notEditable: 'Chỉ sửa được nội dung khi cán bộ kiểm duyệt yêu cầu bổ sung.',
+  sellerNotRated: 'Đánh giá này không chấm điểm người bán; mỗi đơn hàng chỉ chấm người bán một lần.',
   html: 'Nội dung không được chứa mã HTML; hãy nhập văn bản thường.',
   flaggedTitle: (words: string[]) => `[Cần xem: ${words.join(', ')}] `,
 } as const;

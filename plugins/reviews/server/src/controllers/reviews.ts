@@ -2,7 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseInput } from '@sgd/plugin-core';
 import { MESSAGES } from '../constants';
-import { newAnswer, newComment, newReview, pageQuery } from '../validation/input';
+import {
+  answerEdit,
+  commentEdit,
+  newAnswer,
+  newComment,
+  newReview,
+  pageQuery,
+  reviewEdit,
+} from '../validation/input';
 
 export interface Ctx {
   request: { body?: unknown; query?: unknown };
@@ -37,6 +45,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async createAnswer(ctx: Ctx) {
       const userId = me(ctx);
       created(ctx, await reviews().createAnswer(userId, parseInput(newAnswer, ctx.request.body)));
+    },
+    async editReview(ctx: Ctx) {
+      const userId = me(ctx);
+      const input = parseInput(reviewEdit, ctx.request.body);
+      ctx.body = { data: await reviews().edit('review', userId, String(ctx.params.id), input) };
+    },
+    async editComment(ctx: Ctx) {
+      const userId = me(ctx);
+      const input = parseInput(commentEdit, ctx.request.body);
+      ctx.body = { data: await reviews().edit('comment', userId, String(ctx.params.id), input) };
+    },
+    async editAnswer(ctx: Ctx) {
+      const userId = me(ctx);
+      const input = parseInput(answerEdit, ctx.request.body);
+      ctx.body = { data: await reviews().edit('answer', userId, String(ctx.params.id), input) };
     },
     async myReviews(ctx: Ctx) {
       ctx.body = await reviews().mine('review', me(ctx), parseInput(pageQuery, ctx.request.query));

@@ -14,10 +14,13 @@ const open = (path: string, action: string) => ({
 const USER_ROUTES = [
   signedIn('POST', '/reviews', 'createReview'),
   signedIn('GET', '/reviews/mine', 'myReviews'),
+  signedIn('PUT', '/reviews/:id', 'editReview'),
   signedIn('POST', '/comments', 'createComment'),
   signedIn('GET', '/comments/mine', 'myComments'),
+  signedIn('PUT', '/comments/:id', 'editComment'),
   signedIn('POST', '/answers', 'createAnswer'),
   signedIn('GET', '/answers/mine', 'myAnswers'),
+  signedIn('PUT', '/answers/:id', 'editAnswer'),
 ];
 
 /** Actions of signed-in site users (granted to the Authenticated and Seller roles at bootstrap). */

@@ -4,7 +4,7 @@ import createError from 'http-errors';
 import { BANNED_WORDS, REVIEW_LIMITS } from '@sgd/config';
 import { ANONYMOUS_NAME, MESSAGES, PUBLIC_PRODUCT, REVIEWABLE_ORDER_STATUS, UID } from '../constants';
 import { bannedWordsIn, shortName } from '../utils/text';
-import type { NewAnswer, NewComment, NewReview, PageQuery } from '../validation/input';
+import type { NewAnswer, NewComment, NewReview, PageQuery, ReviewEdit, TextEdit } from '../validation/input';
 
 type Row = Record<string, unknown>;
 type Kind = 'review' | 'comment' | 'answer';
@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         doer: { userId: number; name?: string | null },
         kind?: undefined,
         options?: { notify: boolean },
-      ): Promise<unknown>;
+      ): Promise<{ departmentId: number | null }>;
     };
 
   async function author(userId: number): Promise<Submitter & { display: string }> {
@@ -108,7 +108,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw error;
     }
     // Not a dossier: the author is told of the decision, not of the receipt.
-    await workflow().submit(uid, documentId, submitter, undefined, { notify: false });
+    const task = await workflow().submit(uid, documentId, submitter, undefined, { notify: false });
+    // The department relation (the engine's bulk status update sets columns only): officers of that
+    // department read the item in the content manager ("Thuộc sở của tôi").
+    if (task.departmentId) {
+      await strapi.db
+        .query(uid)
+        .update({ where: { documentId, publishedAt: null }, data: { department: task.departmentId } });
+    }
     return documentId;
   }
 
@@ -137,8 +144,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  async function mineOf(uid: string, userId: number, page: PageQuery, fields: string[], kind: Kind) {
-    const where = { author: { id: userId }, publishedAt: null };
+  async function mineOf(
+    uid: string,
+    userId: number,
+    page: PageQuery,
+    fields: string[],
+    kind: Kind,
+    only?: string,
+  ) {
+    const where = { author: { id: userId }, publishedAt: null, ...(only ? { documentId: only } : {}) };
     const [rows, total] = await Promise.all([
       strapi.db.query(uid).findMany({
         where,
@@ -331,13 +345,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return this.myItem(UID.answer, userId, documentId);
     },
 
+    /**
+     * The author corrects an item the officer sent back for a supplement, which resubmits it (the
+     * deadline restarts). Anyone else's item is "not found"; in any other state nothing changes.
+     */
+    async edit(kind: Kind, userId: number, documentId: string, input: ReviewEdit | TextEdit) {
+      const uid = UID[kind];
+      const row = (await strapi.db.query(uid).findOne({
+        where: { documentId, author: { id: userId }, publishedAt: null },
+        select: [
+          'id',
+          'title',
+          'reviewStatus',
+          ...(kind === 'review' ? ['orderSellerKey', 'productStars'] : []),
+        ],
+        populate: { product: { select: ['name'] } },
+      })) as (Row & { reviewStatus: string; product?: { name: string } | null }) | null;
+      if (!row) throw new errors.NotFoundError(MESSAGES.notMine);
+      if (row.reviewStatus !== 'supplement_requested') throw conflict(MESSAGES.notEditable);
+      const data: Row = { text: input.text };
+      const productName = truncate(row.product?.name ?? '', 150);
+      let title = `Bình luận về sản phẩm "${productName}"`;
+      if (kind === 'review') {
+        const review = input as ReviewEdit;
+        if (review.sellerStars !== undefined && !row.orderSellerKey) {
+          throw new errors.ValidationError(MESSAGES.sellerNotRated);
+        }
+        if (review.productStars !== undefined) data.productStars = review.productStars;
+        if (review.sellerStars !== undefined) data.sellerStars = review.sellerStars;
+        title = `Đánh giá ${review.productStars ?? row.productStars}★ sản phẩm "${productName}"`;
+      } else if (kind === 'answer') {
+        title = String(row.title).replace(/^\[[^\]]*\] /, '');
+      }
+      Object.assign(data, moderationOf(input.text, title));
+      await strapi.documents(uid as never).update({ documentId, data } as never);
+      await workflow().submit(uid, documentId, await author(userId), undefined, { notify: false });
+      return this.myItem(uid, userId, documentId);
+    },
+
     /** One of my items as I see it: its text, stars and moderation status. */
     async myItem(uid: string, userId: number, documentId: string) {
       const kind = (uid === UID.review ? 'review' : uid === UID.comment ? 'comment' : 'answer') as Kind;
-      const { data } = await mineOf(uid, userId, { page: 1, pageSize: 100 }, FIELDS[kind], kind);
-      const item = (data as Row[]).find((row) => row.documentId === documentId);
-      if (!item) throw new errors.NotFoundError(MESSAGES.targetNotFound);
-      return item;
+      const { data } = await mineOf(uid, userId, { page: 1, pageSize: 1 }, FIELDS[kind], kind, documentId);
+      if (data.length === 0) throw new errors.NotFoundError(MESSAGES.notMine);
+      return data[0];
     },
 
     mine: (kind: Kind, userId: number, page: PageQuery) =>

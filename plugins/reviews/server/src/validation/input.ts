@@ -67,6 +67,24 @@ export const newAnswer = z
   });
 export type NewAnswer = z.infer<typeof newAnswer>;
 
+/** What the author may change when the officer asks for a supplement: the text and the stars. */
+export const reviewEdit = z
+  .object({
+    productStars: stars('sản phẩm').optional(),
+    sellerStars: stars('người bán').optional(),
+    text: text('nội dung đánh giá', REVIEW_LIMITS.reviewText),
+  })
+  .strict(STRICT);
+export type ReviewEdit = z.infer<typeof reviewEdit>;
+
+export const commentEdit = z
+  .object({ text: text('nội dung bình luận', REVIEW_LIMITS.commentText) })
+  .strict(STRICT);
+export const answerEdit = z
+  .object({ text: text('nội dung trả lời', REVIEW_LIMITS.answerText) })
+  .strict(STRICT);
+export type TextEdit = z.infer<typeof commentEdit>;
+
 export const pageQuery = z
   .object({
     page: z.coerce
