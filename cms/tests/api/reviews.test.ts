@@ -3,7 +3,7 @@ import { REVIEW_LIMITS } from '@sgd/config';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
-import { makeOfficer, makeSiteUser, type Officer } from '../staff';
+import { SITE_PASSWORD, makeOfficer, makeSiteUser, type Officer } from '../staff';
 
 /**
  * Reviews and comments (QC Điều 10.3, 11, 25.4): who may write, moderation through the workflow,
@@ -594,6 +594,46 @@ describe('ownership and privacy', () => {
       text: string;
     };
     expect(row.text).toBe('Xoài bị dập 3 quả, giao chậm hai ngày.');
+  });
+
+  it("is part of the author's personal data: exported, and deleted with the account", async () => {
+    const s = await shop();
+    const buyer = await userNamed('Kiều Thị Xuân');
+    const code = await orderIn(s, buyer, 'delivered');
+    const review = await postReview(buyer, {
+      order: code,
+      product: s.products[0].documentId,
+      productStars: 1,
+      sellerStars: 2,
+      text: 'Không đúng như mô tả.',
+    });
+    await decide(review.body.data.documentId, 'approve');
+    expect(await productRating(s.products[0].slug)).toEqual({ average: 1, count: 1 });
+
+    const exported = await http().get('/api/accounts/me/export').set(asUser(buyer));
+    expect(exported.status).toBe(200);
+    expect(exported.body.reviews).toEqual([
+      expect.objectContaining({
+        documentId: review.body.data.documentId,
+        productStars: 1,
+        sellerStars: 2,
+        text: 'Không đúng như mô tả.',
+        status: 'approved',
+      }),
+    ]);
+    expect(exported.body.comments).toEqual([]);
+
+    const removed = await http()
+      .post('/api/accounts/me/delete')
+      .set(asUser(buyer))
+      .send({ password: SITE_PASSWORD });
+    expect(removed.status).toBe(200);
+    expect(
+      await app.strapi.db.query(REVIEW).count({ where: { documentId: review.body.data.documentId } }),
+    ).toBe(0);
+    expect(await publicReviews(s.products[0].slug)).toEqual([]);
+    expect(await productRating(s.products[0].slug)).toEqual({ average: null, count: 0 });
+    expect(await sellerRating(s.seller.slug)).toEqual({ average: null, count: 0 });
   });
 
   it('never returns the buyer, the order, the flag or the department publicly', async () => {

@@ -143,6 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Orders placed, when the orders plugin is installed.
       const orders = strapi.plugin('orders')?.service('orders') as
         { exportFor(userId: number): Promise<unknown[]> } | undefined;
+      // Reviews, comments and answers written, when the reviews plugin is installed.
+      const reviews = strapi.plugin('reviews')?.service('reviews') as
+        { exportFor(userId: number): Promise<Record<string, unknown[]>> } | undefined;
       return {
         exportedAt: new Date().toISOString(),
         profile,
@@ -159,6 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         notifications,
         orders: orders ? await orders.exportFor(userId) : [],
+        ...(reviews ? await reviews.exportFor(userId) : { reviews: [], comments: [], answers: [] }),
         dataRequests: await this.requests(userId),
         privateFiles: (
           await Promise.all(
@@ -202,6 +206,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await documents(SELLER).delete({ documentId: seller.documentId as string } as never);
         }
       }
+      const reviews = strapi.plugin('reviews')?.service('reviews') as
+        { removeOf(userId: number): Promise<void> } | undefined;
+      await reviews?.removeOf(userId);
       await strapi.db.query(NOTIFICATION).deleteMany({ where: { userId } });
       await strapi.db.query(UID.code).deleteMany({ where: { userId } });
       await strapi.db.query(TASK).updateMany({

@@ -383,6 +383,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return this.myItem(uid, userId, documentId);
     },
 
+    /** The person's reviews, comments and answers, for their personal-data export. */
+    async exportFor(userId: number) {
+      const all = async (kind: Kind) => {
+        const rows = (await strapi.db.query(UID[kind]).findMany({
+          where: { author: { id: userId }, publishedAt: null },
+          select: ['documentId', ...FIELDS[kind], 'authorName', 'reviewStatus', 'createdAt'],
+          populate: { product: { select: ['documentId', 'name'] } },
+          orderBy: { id: 'asc' },
+        })) as Row[];
+        return rows.map((row) => ({
+          ...pick(row, ['documentId', ...FIELDS[kind], 'authorName', 'createdAt']),
+          status: row.reviewStatus,
+          product: row.product ? pick(row.product as Row, ['documentId', 'name']) : null,
+        }));
+      };
+      return { reviews: await all('review'), comments: await all('comment'), answers: await all('answer') };
+    },
+
+    /**
+     * Deletes the person's reviews, comments and answers with their account (through the Document
+     * Service, so the averages of the products and sellers they rated are recomputed).
+     */
+    async removeOf(userId: number) {
+      for (const kind of ['answer', 'comment', 'review'] as const) {
+        const rows = (await strapi.db.query(UID[kind]).findMany({
+          where: { author: { id: userId }, publishedAt: null },
+          select: ['documentId'],
+        })) as { documentId: string }[];
+        for (const row of rows) {
+          await strapi.documents(UID[kind] as never).delete({ documentId: row.documentId } as never);
+        }
+      }
+    },
+
     /** One of my items as I see it: its text, stars and moderation status. */
     async myItem(uid: string, userId: number, documentId: string) {
       const kind = (uid === UID.review ? 'review' : uid === UID.comment ? 'comment' : 'answer') as Kind;
