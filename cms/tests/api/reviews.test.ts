@@ -217,6 +217,31 @@ describe('who may review', () => {
     ).toBe(2);
   });
 
+  it('keeps one review per order and product when two requests race', async () => {
+    const s = await shop();
+    const buyer = await userNamed('Đỗ Văn Vội');
+    const code = await orderIn(s, buyer, 'delivered');
+    const body = {
+      order: code,
+      product: s.products[0].documentId,
+      productStars: 4,
+      sellerStars: 4,
+      text: 'Gửi hai lần liền.',
+    };
+    const answers = await Promise.all([
+      postReview(buyer, body),
+      postReview(buyer, body),
+      postReview(buyer, body),
+    ]);
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 409, 409]);
+    expect(
+      await app.strapi.db.query(REVIEW).count({ where: { author: { id: buyer.id }, publishedAt: null } }),
+    ).toBe(1);
+    expect(
+      await app.strapi.db.query('plugin::workflow.task').count({ where: { submitterUserId: buyer.id } }),
+    ).toBe(1);
+  });
+
   it('refuses fields the exchange sets, bad stars, and anonymous writers', async () => {
     const s = await shop();
     const buyer = await userNamed('Phạm Thu Hà');
