@@ -404,6 +404,23 @@ describe("the seller's answer", () => {
         error(403, 'PolicyError', 'Chỉ người bán của sản phẩm được trả lời đánh giá, bình luận này.'),
       );
     }
+    // A refused submission (the seller is locked) leaves no draft behind to block the answer later.
+    const sellers = app.strapi.db.query('plugin::sellers.seller');
+    await sellers.updateMany({
+      where: { documentId: s.seller.documentId },
+      data: { verificationStatus: 'locked' },
+    });
+    const whileLocked = await postAnswer(s.owner, target);
+    expect([whileLocked.status, whileLocked.body.error.message]).toEqual([
+      409,
+      'Chủ thể kinh doanh đang bị khóa nên không thể nộp hồ sơ.',
+    ]);
+    expect(await app.strapi.db.query(ANSWER).count({ where: { author: { id: s.owner.id } } })).toBe(0);
+    await sellers.updateMany({
+      where: { documentId: s.seller.documentId },
+      data: { verificationStatus: 'verified' },
+    });
+
     const answer = await postAnswer(s.owner, target);
     expect(answer.status).toBe(201);
     expect(answer.body.data).toMatchObject({

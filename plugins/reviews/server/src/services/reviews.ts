@@ -90,33 +90,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** Creates the draft and submits it; a unique-key race is answered like the check before it. */
+  /**
+   * Creates the draft and submits it in one transaction, so a refused submission leaves no draft
+   * behind; a unique-key race is answered like the check before it.
+   */
   async function createAndSubmit(
     uid: string,
     data: Row,
     submitter: Submitter,
     onDuplicate: () => Promise<void>,
   ) {
-    let documentId: string;
     try {
-      const created = (await strapi.documents(uid as never).create({ data } as never)) as unknown as {
-        documentId: string;
-      };
-      documentId = created.documentId;
+      return await strapi.db.transaction(async () => {
+        const created = (await strapi.documents(uid as never).create({ data } as never)) as unknown as {
+          documentId: string;
+        };
+        const documentId = created.documentId;
+        // Not a dossier: the author is told of the decision, not of the receipt.
+        const task = await workflow().submit(uid, documentId, submitter, undefined, { notify: false });
+        // The department relation (the engine's bulk status update sets columns only): officers of
+        // that department read the item in the content manager ("Thuộc sở của tôi").
+        if (task.departmentId) {
+          await strapi.db
+            .query(uid)
+            .update({ where: { documentId, publishedAt: null }, data: { department: task.departmentId } });
+        }
+        return documentId;
+      });
     } catch (error) {
       await onDuplicate();
       throw error;
     }
-    // Not a dossier: the author is told of the decision, not of the receipt.
-    const task = await workflow().submit(uid, documentId, submitter, undefined, { notify: false });
-    // The department relation (the engine's bulk status update sets columns only): officers of that
-    // department read the item in the content manager ("Thuộc sở của tôi").
-    if (task.departmentId) {
-      await strapi.db
-        .query(uid)
-        .update({ where: { documentId, publishedAt: null }, data: { department: task.departmentId } });
-    }
-    return documentId;
   }
 
   async function publicProduct(idOrSlug: string) {
