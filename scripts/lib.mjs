@@ -49,6 +49,7 @@ export const LIBRARIES = [
   'plugins/accounts',
   'plugins/orders',
   'plugins/complaints',
+  'plugins/reviews',
 ];
 
 /** Compiles the libraries (incremental: only what changed). */
@@ -66,6 +67,7 @@ const SOURCES = {
     'plugins/accounts/admin',
     'plugins/orders/server',
     'plugins/complaints/server',
+    'plugins/reviews/server',
     'cms/src',
     'cms/config',
   ],

@@ -24,6 +24,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   accounts: { enabled: true, resolve: path.join(root, 'plugins', 'accounts') },
   orders: { enabled: true, resolve: plugin('orders') },
   complaints: { enabled: true, resolve: plugin('complaints') },
+  reviews: { enabled: true, resolve: plugin('reviews') },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

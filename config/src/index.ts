@@ -8,3 +8,4 @@ export * from './holidays';
 export * from './accounts';
 export * from './orders';
 export * from './complaints';
+export * from './reviews';

@@ -166,7 +166,7 @@ export const WORKFLOWS: WorkflowDefinition[] = [
   {
     code: 'review_comment',
     name: 'Kiểm duyệt đánh giá và bình luận (QC Điều 10.3)',
-    contentTypes: [],
+    contentTypes: ['plugin::reviews.review', 'plugin::reviews.comment', 'plugin::reviews.answer'],
     stages: [singleReview],
   },
 ];
@@ -273,6 +273,30 @@ export const WORKFLOW_BINDINGS: Record<string, WorkflowBinding> = {
     ownerPath: 'owner',
     emailFrom: ['contactEmail', 'owner.email'],
     nameFrom: ['contactName', 'owner.username'],
+  },
+  // Reviews and comments are moderated by the department of the product they are about.
+  'plugin::reviews.review': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    titleField: 'title',
+    departmentFrom: ['department', 'product.department', 'product.category.department', 'seller.department'],
+    ownerPath: 'author',
+    emailFrom: ['author.email'],
+    nameFrom: ['author.fullName'],
+  },
+  'plugin::reviews.comment': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    titleField: 'title',
+    departmentFrom: ['department', 'product.department', 'product.category.department'],
+    ownerPath: 'author',
+    emailFrom: ['author.email'],
+    nameFrom: ['author.fullName'],
+  },
+  'plugin::reviews.answer': {
+    statusField: 'reviewStatus',
+    approvedValue: 'approved',
+    ...sellerOwned('title', ['department', 'product.department', 'seller.department']),
   },
 };
 

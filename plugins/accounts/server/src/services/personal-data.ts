@@ -149,6 +149,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { exportFor(userId: number): Promise<unknown[]> } | undefined;
       const reports = complaintsPlugin?.service('reports') as
         { exportFor(userId: number): Promise<unknown[]> } | undefined;
+      // Reviews, comments and answers written, when the reviews plugin is installed.
+      const reviews = strapi.plugin('reviews')?.service('reviews') as
+        { exportFor(userId: number): Promise<Record<string, unknown[]>> } | undefined;
       return {
         exportedAt: new Date().toISOString(),
         profile,
@@ -167,6 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orders: orders ? await orders.exportFor(userId) : [],
         complaints: complaints ? await complaints.exportFor(userId) : [],
         violationReports: reports ? await reports.exportFor(userId) : [],
+        ...(reviews ? await reviews.exportFor(userId) : { reviews: [], comments: [], answers: [] }),
         dataRequests: await this.requests(userId),
         privateFiles: (
           await Promise.all(
@@ -210,6 +214,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await documents(SELLER).delete({ documentId: seller.documentId as string } as never);
         }
       }
+      const reviews = strapi.plugin('reviews')?.service('reviews') as
+        { removeOf(userId: number): Promise<void> } | undefined;
+      await reviews?.removeOf(userId);
       await strapi.db.query(NOTIFICATION).deleteMany({ where: { userId } });
       await strapi.db.query(UID.code).deleteMany({ where: { userId } });
       await strapi.db.query(TASK).updateMany({

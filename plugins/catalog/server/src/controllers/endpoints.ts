@@ -6,6 +6,7 @@ import {
   todayInVietnam,
   VISIBLE_SELLER,
 } from '@sgd/plugin-sellers';
+import { attachRatings } from '@sgd/plugin-reviews';
 import { UID } from '../constants';
 
 type Data = Record<string, unknown>;
@@ -51,7 +52,11 @@ export const productEndpoint: PublicEndpoint = {
   defaultSort: ['name:asc'],
   populate: PRODUCT_POPULATE,
   present: presentProduct,
-  attach: attachContacts((product) => product.seller as Data | null),
+  attach: async (strapi, items) => {
+    await attachContacts((product) => product.seller as Data | null)(strapi, items);
+    // `rating: { average, count }` of approved reviews (stored, updated on approval).
+    await attachRatings(UID.product)(strapi, items);
+  },
 };
 
 export const marketEndpoint: PublicEndpoint = {

@@ -1,4 +1,5 @@
 import type { PublicEndpoint } from '@sgd/plugin-core';
+import { attachRatings } from '@sgd/plugin-reviews';
 import { UID } from '../constants';
 import { attachContacts } from '../contacts';
 import { presentLicence, presentSeller } from '../presenters';
@@ -32,7 +33,11 @@ export const sellerEndpoint: PublicEndpoint = {
     },
   },
   present: presentSeller,
-  attach: attachContacts((seller) => seller),
+  attach: async (strapi, items) => {
+    await attachContacts((seller) => seller)(strapi, items);
+    // `rating: { average, count }` of approved reviews (stored, updated on approval).
+    await attachRatings(UID.seller)(strapi, items);
+  },
 };
 
 export const licenceEndpoint: PublicEndpoint = {

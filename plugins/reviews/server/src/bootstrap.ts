@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import { STAFF_LEVELS } from '@sgd/config';
+import { applyAdminLabels } from '@sgd/plugin-core';
+import { DEPARTMENT_CONDITION, ensureStaffRoles, grantUserActions } from '@sgd/plugin-workflow';
+import { HIDDEN_FROM_STAFF, STAFF_FIELDS, UID, WRITER_ROLES } from './constants';
+import { labels } from './labels';
+import { USER_ACTIONS } from './routes';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await grantUserActions(strapi, USER_ACTIONS, WRITER_ROLES);
+  await grantStaffRead(strapi);
+  await createIndexes(strapi);
+  await applyAdminLabels(strapi, labels);
+  const ratings = strapi.plugin('reviews').service('ratings') as ReturnType<
+    typeof import('./services/ratings').default
+  >;
+  const workflow = strapi.plugin('workflow').service('workflow') as {
+    onApproved(uid: string, hook: (event: { documentId: string }) => Promise<void>): void;
+  };
+  // Averages count approved reviews only: they change when the workflow approves one.
+  workflow.onApproved(UID.review, async ({ documentId }) =>
+    ratings.recompute(await ratings.targetsOf(documentId)),
+  );
+};
+
+/**
+ * Officers (the workflow's staff roles) read their departments' reviews, comments and answers in the
+ * content manager, flag included, never the author's account and the order (personal data). Added
+ * when missing (staff roles that predate this plugin); where the workflow granted every field, those
+ * are taken out. The super admin's other edits stay.
+ */
+async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
+  await ensureStaffRoles(strapi);
+  const action = 'plugin::content-manager.explorer.read';
+  const permissions = strapi.service('admin::permission') as unknown as {
+    createMany(p: object[]): Promise<unknown>;
+  };
+  for (const level of STAFF_LEVELS) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
+      id: number;
+    } | null;
+    if (!role) continue;
+    for (const [uid, fields] of Object.entries(STAFF_FIELDS)) {
+      const granted = (await strapi.db
+        .query('admin::permission')
+        .findMany({ where: { action, subject: uid, role: { id: role.id } } })) as {
+        id: number;
+        properties?: { fields?: string[] } | null;
+      }[];
+      for (const permission of granted) {
+        const current = permission.properties?.fields ?? [];
+        if (!current.some((field) => HIDDEN_FROM_STAFF.includes(field))) continue;
+        await strapi.db.query('admin::permission').update({
+          where: { id: permission.id },
+          data: {
+            properties: {
+              ...permission.properties,
+              fields: current.filter((field) => !HIDDEN_FROM_STAFF.includes(field)),
+            },
+          },
+        });
+      }
+      if (granted.length > 0) continue;
+      await permissions.createMany([
+        { action, subject: uid, properties: { fields }, conditions: [DEPARTMENT_CONDITION], role: role.id },
+      ]);
+    }
+  }
+}
+
+/**
+ * One review per order and product, one seller rating per order, one answer per review or comment:
+ * unique among drafts (each document has exactly one draft row), so the database refuses the second
+ * of two racing requests. One stored rating per product or seller. Plain SQL valid on SQLite and
+ * PostgreSQL.
+ */
+async function createIndexes(strapi: Core.Strapi): Promise<void> {
+  const meta = (uid: string) => strapi.db.metadata.get(uid as never);
+  const column = (uid: string, name: string) =>
+    (meta(uid).attributes[name] as { columnName?: string }).columnName ?? name;
+  const drafts = (uid: string) => `${column(uid, 'publishedAt')} IS NULL`;
+  const reviews = meta(UID.review).tableName;
+  const answers = meta(UID.answer).tableName;
+  const ratings = meta(UID.rating).tableName;
+  const statements = [
+    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_reviews_order_product ON ${reviews} (${column(UID.review, 'orderProductKey')}) WHERE ${drafts(UID.review)}`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_reviews_order_seller ON ${reviews} (${column(UID.review, 'orderSellerKey')}) WHERE ${drafts(UID.review)} AND ${column(UID.review, 'orderSellerKey')} IS NOT NULL`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_answers_target ON ${answers} (${column(UID.answer, 'targetKey')}) WHERE ${drafts(UID.answer)}`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_ratings_target ON ${ratings} (${column(UID.rating, 'targetUid')}, ${column(UID.rating, 'targetDocumentId')})`,
+  ];
+  for (const sql of statements) await strapi.db.connection.raw(sql);
+}

@@ -1,0 +1,4 @@
+import ratings from './ratings';
+import reviews from './reviews';
+
+export default { ratings, reviews };
