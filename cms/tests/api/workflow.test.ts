@@ -517,6 +517,20 @@ describe('department scoping on every admin route', () => {
     expect(own.status).toBe(200);
   });
 
+  it('gives an item submitted without a department the one that reviews it, so its officers see it', async () => {
+    const owner = await makeSiteUser(app.strapi);
+    const post = await makePost(app.strapi, { owner: owner.id, reviewStatus: 'draft' }, false);
+    await submit(owner.jwt, 'supply-demand-post', post.documentId);
+    const draft = (await app.strapi.db.query(U.post).findOne({
+      where: { documentId: post.documentId, publishedAt: null },
+      populate: { department: true },
+    })) as { department: { id: number } | null };
+    expect(draft.department?.id).toBe(sct);
+    const base = `/content-manager/collection-types/${U.post}/${post.documentId}`;
+    expect((await http().get(base).set(asOfficer(staff.specialist))).status).toBe(200);
+    expect([403, 404]).toContain((await http().get(base).set(asOfficer(staff.ytSpecialist))).status);
+  });
+
   it('refuses workflow routes to an admin without a department and to editing workflows without the right', async () => {
     const res = await http().put('/workflow/definitions').set(asOfficer(staff.unit)).send({ data: [] });
     expect(res.status).toBe(403);

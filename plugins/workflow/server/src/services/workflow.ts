@@ -155,10 +155,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     published = false,
   ) {
     const binding = definitions().binding(uid) as WorkflowBinding;
+    const where = published ? { documentId } : { documentId, publishedAt: null };
+    const { department, ...columns } = extra;
     await strapi.db.query(uid as never).updateMany({
-      where: published ? { documentId } : { documentId, publishedAt: null },
-      data: { [binding.statusField]: value, ...extra },
+      where,
+      data: { [binding.statusField]: value, ...columns },
     });
+    // A bulk update writes columns only: the department is a relation, set row by row, so the
+    // "belongs to my department" condition of the content manager finds the item.
+    if (department !== undefined) {
+      for (const row of (await strapi.db.query(uid as never).findMany({ where, select: ['id'] })) as {
+        id: number;
+      }[]) {
+        await strapi.db.query(uid as never).update({ where: { id: row.id }, data: { department } });
+      }
+    }
   }
 
   async function latestTask(uid: string, documentId: string): Promise<TaskRow | null> {
