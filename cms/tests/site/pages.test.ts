@@ -16,6 +16,7 @@ let siteUrl: string;
 let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
+let draftSlug: string;
 const licences = { valid: '', expired: '', draft: '' };
 const posts = { buy: [] as string[], sell: '', expired: '', draft: '' };
 
@@ -83,7 +84,7 @@ beforeAll(async () => {
     await makePost(app.strapi, { title: unique('Cần mua bản nháp'), reviewStatus: 'draft' }, false)
   ).title as string;
   draftName = unique('Bánh pía bản nháp');
-  await makeProduct(app.strapi, s.documentId, { name: draftName }, false);
+  draftSlug = (await makeProduct(app.strapi, s.documentId, { name: draftName }, false)).slug as string;
 
   ({ child: site, url: siteUrl } = await startSite(cmsUrl));
 });
@@ -217,6 +218,97 @@ describe('public site', () => {
     // Posting asks to sign in first, then comes back to the form.
     const post = await fetch(`${siteUrl}/tai-khoan/tin-cung-cau/moi`, { redirect: 'manual' });
     expect(post.headers.get('location')).toBe('/tai-khoan/dang-nhap?tiep=/tai-khoan/tin-cung-cau/moi');
+  });
+
+  it('gives pages a canonical URL, OpenGraph tags and schema.org data; error and account pages are not indexed', async () => {
+    const jsonLd = (html: string) =>
+      [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(
+        (match) => JSON.parse(match[1]) as Record<string, unknown>,
+      );
+    const canonical = (html: string) => /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+
+    const productPage = await get(`/san-pham/${product.slug}?utm_source=zalo`);
+    expect(canonical(productPage.html)).toBe(`${siteUrl}/san-pham/${product.slug}`);
+    expect(productPage.html).toContain('<meta property="og:type" content="product">');
+    expect(productPage.html).toContain(`<meta property="og:title" content="${product.name}">`);
+    const [productData] = jsonLd(productPage.html);
+    expect(productData).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: product.name,
+      url: `${siteUrl}/san-pham/${product.slug}`,
+      offers: {
+        '@type': 'Offer',
+        priceCurrency: 'VND',
+        seller: { '@type': 'Organization', name: seller.name, url: `${siteUrl}/doanh-nghiep/${seller.slug}` },
+      },
+    });
+    expect(Number((productData.offers as { price: string }).price)).toBe(125000);
+    // The public API carries no ratings: no made-up aggregateRating.
+    expect(productData).not.toHaveProperty('aggregateRating');
+
+    const sellerData = jsonLd((await get(`/doanh-nghiep/${seller.slug}`)).html);
+    expect(sellerData).toEqual([
+      expect.objectContaining({ '@type': 'Organization', name: seller.name, taxID: '1201234567' }),
+    ]);
+    expect(JSON.stringify(sellerData)).not.toContain('087999888777');
+
+    const home = await get('/');
+    expect(canonical(home.html)).toBe(`${siteUrl}/`);
+    expect(jsonLd(home.html)).toEqual([
+      expect.objectContaining({
+        '@type': 'Organization',
+        name: 'Sàn giao dịch điện tử tỉnh Đồng Tháp',
+        contactPoint: expect.objectContaining({ '@type': 'ContactPoint' }),
+      }),
+    ]);
+
+    // The catalogue's canonical URL keeps the search and the page, drops empty fields.
+    const search = await get(`/san-pham?q=${encodeURIComponent('bánh pía')}&category=&page=2`);
+    expect(canonical(search.html)).toBe(
+      `${siteUrl}/san-pham?q=${encodeURIComponent('bánh pía').replace(/%20/g, '+')}&page=2`,
+    );
+
+    for (const path of ['/san-pham/khong-ton-tai-san-pham-nay', '/tai-khoan/dang-nhap']) {
+      const page = await get(path);
+      expect([
+        path,
+        canonical(page.html),
+        page.html.includes('<meta name="robots" content="noindex">'),
+      ]).toEqual([path, undefined, true]);
+    }
+  });
+
+  it('publishes robots.txt and a sitemap of pages, documents, products and sellers, without drafts', async () => {
+    const robots = await get('/robots.txt');
+    expect(robots.html).toContain('Disallow: /tai-khoan');
+    expect(robots.html).toContain(`Sitemap: ${siteUrl}/sitemap.xml`);
+
+    const index = await get('/sitemap.xml');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toContain('application/xml');
+    const files = [...index.html.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(files).toEqual([
+      `${siteUrl}/sitemap-trang.xml`,
+      `${siteUrl}/sitemap-san-pham-1.xml`,
+      `${siteUrl}/sitemap-doanh-nghiep-1.xml`,
+    ]);
+
+    const pages = await get('/sitemap-trang.xml');
+    expect(pages.html).toContain(`<loc>${siteUrl}/</loc>`);
+    expect(pages.html).toContain(`<loc>${siteUrl}/kiem-tra-giay-phep</loc>`);
+    expect(pages.html).toContain(`<loc>${siteUrl}/san-pham?type=sellers</loc>`);
+    expect(pages.html).toMatch(/<loc>[^<]+\/van-ban\/quy-che[^<]*<\/loc>/);
+    const products = await get('/sitemap-san-pham-1.xml');
+    expect(products.html).toContain(`<loc>${siteUrl}/san-pham/${product.slug}</loc>`);
+    expect(draftSlug).toBeTruthy();
+    expect(products.html).not.toContain(`/san-pham/${draftSlug}<`);
+    expect(products.html).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T/);
+    const sellers = await get('/sitemap-doanh-nghiep-1.xml');
+    expect(sellers.html).toContain(`<loc>${siteUrl}/doanh-nghiep/${seller.slug}</loc>`);
+
+    expect((await get('/sitemap-san-pham-999.xml')).status).toBe(404);
+    expect((await get('/sitemap-linh-tinh.xml')).status).toBe(404);
   });
 
   it('answers with a friendly error page when the CMS is down', async () => {

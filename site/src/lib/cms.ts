@@ -15,6 +15,7 @@ import {
   oneOf,
   productSchema,
   sellerSchema,
+  sitemapEntrySchema,
   supplyDemandPostSchema,
   type AdministrativeUnit,
   type Category,
@@ -25,6 +26,7 @@ import {
   type Product,
   type PostKind,
   type Seller,
+  type SitemapEntry,
   type SupplyDemandPost,
 } from './schemas';
 import { todayInVietnam } from './format';
@@ -403,6 +405,39 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         legalDocumentSchema,
       );
       return page.items;
+    },
+
+    /** How many products or sellers are published. */
+    async countPublished(kind: 'products' | 'sellers'): Promise<number> {
+      const page = await list(`/api/${kind}`, { 'pagination[pageSize]': 1 }, sitemapEntrySchema);
+      return page.pagination.total;
+    },
+
+    /** Slugs and last changes of one sitemap file of products or sellers (`perFile` a multiple of 100). */
+    async getSitemapEntries(
+      kind: 'products' | 'sellers',
+      file: number,
+      perFile: number,
+    ): Promise<SitemapEntry[]> {
+      const requests = Math.ceil(perFile / MAX_PAGE_SIZE);
+      const pages = await Promise.all(
+        Array.from({ length: requests }, (_, index) =>
+          list(
+            `/api/${kind}`,
+            {
+              sort: 'id:asc',
+              'pagination[page]': (file - 1) * requests + index + 1,
+              'pagination[pageSize]': MAX_PAGE_SIZE,
+            },
+            sitemapEntrySchema,
+          ),
+        ),
+      );
+      return pages.flatMap((page) => page.items);
+    },
+
+    getNewsEntries(): Promise<SitemapEntry[]> {
+      return allPages('/api/news-articles', { sort: 'publishedOn:desc' }, sitemapEntrySchema);
     },
 
     /**

@@ -249,3 +249,10 @@ export interface Page<T> {
   items: T[];
   pagination: Pagination;
 }
+
+/** What the sitemap needs of a product, seller or article. */
+export const sitemapEntrySchema = z.object({
+  slug: z.string(),
+  updatedAt: text,
+});
+export type SitemapEntry = z.infer<typeof sitemapEntrySchema>;
