@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
-import { makeLicence, makePost, makeProduct, makeSeller, unique } from '../factories';
+import { makeArea, makeLicence, makePost, makeProduct, makeSeller, unique } from '../factories';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
@@ -17,6 +17,7 @@ let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
 let draftSlug: string;
+const areas = { published: '', draft: '' };
 const licences = { valid: '', expired: '', draft: '' };
 const posts = { buy: [] as string[], sell: '', expired: '', draft: '' };
 
@@ -85,6 +86,17 @@ beforeAll(async () => {
   ).title as string;
   draftName = unique('Bánh pía bản nháp');
   draftSlug = (await makeProduct(app.strapi, s.documentId, { name: draftName }, false)).slug as string;
+
+  areas.published = (
+    await makeArea(app.strapi, s.documentId, {
+      name: unique('Vùng trồng xoài thử nghiệm'),
+      crops: 'Xoài cát Hòa Lộc',
+      latitude: 10.46,
+      longitude: 105.63,
+    })
+  ).name as string;
+  areas.draft = (await makeArea(app.strapi, s.documentId, { name: unique('Vùng trồng nháp') }, false))
+    .name as string;
 
   ({ child: site, url: siteUrl } = await startSite(cmsUrl));
 });
@@ -309,6 +321,68 @@ describe('public site', () => {
 
     expect((await get('/sitemap-san-pham-999.xml')).status).toBe(404);
     expect((await get('/sitemap-linh-tinh.xml')).status).toBe(404);
+  });
+
+  it('lists production areas with their seller and a map of them, never drafts', async () => {
+    const page = await get('/vung-san-xuat');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<h3>${areas.published}</h3>`);
+    expect(page.html).toContain('Xoài cát Hòa Lộc');
+    expect(page.html).toContain(`<a href="/doanh-nghiep/${seller.slug}">${seller.name}</a>`);
+    expect(page.html).toContain(
+      'href="https://www.openstreetmap.org/?mlat=10.46&mlon=105.63#map=16/10.46/105.63"',
+    );
+    expect(page.html).not.toContain(areas.draft);
+    // The map's points are in the page for the script; the map itself stays hidden until it runs.
+    const points = JSON.parse(
+      /<script type="application\/json" data-map-points>(.*?)<\/script>/s.exec(page.html)?.[1] ?? '[]',
+    );
+    expect(points).toContainEqual(
+      expect.objectContaining({ name: areas.published, lat: 10.46, lon: 105.63, detail: 'Xoài cát Hòa Lộc' }),
+    );
+    expect(page.html).toMatch(
+      /<div class="map" data-map data-tiles="https:\/\/tile\.openstreetmap\.org\/\{z\}\/\{x\}\/\{y\}\.png" role="region" aria-label="Bản đồ các vùng sản xuất" hidden/,
+    );
+    // Leaflet is bundled and served by the site itself.
+    const script = /<script type="module" src="(\/_astro\/[^"]+\.js)"/.exec(page.html)?.[1];
+    expect(script).toBeDefined();
+    const bundle = await fetch(`${siteUrl}${script}`);
+    expect(bundle.status).toBe(200);
+    expect(await bundle.text()).toContain('tileerror');
+  });
+
+  it('lists markets by kind, filtered in the URL', async () => {
+    const all = await get('/cho-va-diem-ban');
+    expect(all.status).toBe(200);
+    for (const id of ['nhom-cho', 'nhom-sieu-thi', 'nhom-trung-tam-thuong-mai', 'nhom-cua-hang-tien-ich']) {
+      expect(all.html).toContain(`<h2 id="${id}">`);
+    }
+    expect(all.html).toContain('Chợ Cai Lậy');
+
+    const supermarkets = await get('/cho-va-diem-ban?loai=sieu-thi');
+    expect(supermarkets.html).toContain('Co.opmart Cao Lãnh');
+    expect(supermarkets.html).not.toContain('Chợ Cai Lậy');
+    expect(supermarkets.html).toMatch(
+      /<a href="\/cho-va-diem-ban\?loai=sieu-thi" aria-current="page">\s*Siêu thị\s*<\/a>/,
+    );
+    expect(supermarkets.html).toContain(
+      `<link rel="canonical" href="${siteUrl}/cho-va-diem-ban?loai=sieu-thi">`,
+    );
+  });
+
+  it('sends no JavaScript on the pages without a map', async () => {
+    for (const path of [
+      '/',
+      '/san-pham',
+      `/san-pham/${product.slug}`,
+      `/doanh-nghiep/${seller.slug}`,
+      '/cung-cau',
+      '/kiem-tra-giay-phep',
+      '/tai-khoan/dang-nhap',
+    ]) {
+      const page = await get(path);
+      expect([path, /<script(?![^>]*application\/(ld\+)?json)/.test(page.html)]).toEqual([path, false]);
+    }
   });
 
   it('answers with a friendly error page when the CMS is down', async () => {

@@ -11,8 +11,10 @@ import {
   legalDocumentSchema,
   licenceRecordSchema,
   listOf,
+  marketSchema,
   newsArticleSchema,
   oneOf,
+  productionAreaEntrySchema,
   productSchema,
   sellerSchema,
   sitemapEntrySchema,
@@ -21,9 +23,11 @@ import {
   type Category,
   type LegalDocument,
   type LicenceRecord,
+  type Market,
   type NewsArticle,
   type Page,
   type Product,
+  type ProductionAreaEntry,
   type PostKind,
   type Seller,
   type SitemapEntry,
@@ -363,6 +367,16 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         },
         supplyDemandPostSchema,
       );
+    },
+
+    /** Every published production area, by name. */
+    getProductionAreas(): Promise<ProductionAreaEntry[]> {
+      return allPages('/api/production-areas', { sort: 'name:asc' }, productionAreaEntrySchema);
+    },
+
+    /** Markets, supermarkets, malls and convenience stores, by name; `kind` keeps one kind. */
+    getMarkets(kind?: string): Promise<Market[]> {
+      return allPages('/api/markets', { 'filters[kind][$eq]': kind, sort: 'name:asc' }, marketSchema);
     },
 
     getCategories(): Promise<Category[]> {

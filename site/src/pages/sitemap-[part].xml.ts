@@ -11,6 +11,8 @@ const FIXED_PAGES = [
   '/cung-cau',
   '/kiem-tra-giay-phep',
   '/van-ban',
+  '/vung-san-xuat',
+  '/cho-va-diem-ban',
 ];
 
 /** One file of the sitemap: `trang` (fixed pages, news, legal documents), `san-pham-N`, `doanh-nghiep-N`. */
