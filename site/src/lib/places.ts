@@ -106,10 +106,8 @@ export function toAreaPlace(area: ProductionAreaEntry): PlaceView {
 
 export function toMarketPlace(market: Market): PlaceView {
   const id = `diem-${market.slug}`;
-  const group = Math.max(
-    0,
-    MARKET_KIND_PARAMS.findIndex((entry) => entry.kind === market.kind),
-  );
+  const index = MARKET_KIND_PARAMS.findIndex((entry) => entry.kind === market.kind);
+  const group = index === -1 ? MARKET_KIND_PARAMS.length : index;
   return {
     id,
     name: market.name,
@@ -142,13 +140,24 @@ export function marketsHref(kind: MarketKindCode | null): string {
   return param ? `${MARKETS_PATH}?loai=${param}` : MARKETS_PATH;
 }
 
-/** Places grouped by kind, in the page's order; kinds with no place are left out. */
+/**
+ * Places grouped by kind, in the page's order; kinds with no place are left out. A kind the site
+ * does not know yet (added to the CMS first) is listed under "Khác" rather than dropped.
+ */
 export function groupByKind(markets: Market[]): { id: string; label: string; places: PlaceView[] }[] {
-  return MARKET_KIND_PARAMS.map((entry) => ({
-    id: `nhom-${entry.param}`,
-    label: entry.label,
-    places: markets.filter((market) => market.kind === entry.kind).map(toMarketPlace),
-  })).filter((group) => group.places.length > 0);
+  const known = new Set<string>(MARKET_KIND_PARAMS.map((entry) => entry.kind));
+  return [
+    ...MARKET_KIND_PARAMS.map((entry) => ({
+      id: `nhom-${entry.param}`,
+      label: entry.label,
+      places: markets.filter((market) => market.kind === entry.kind).map(toMarketPlace),
+    })),
+    {
+      id: 'nhom-khac',
+      label: 'Khác',
+      places: markets.filter((market) => !known.has(market.kind)).map(toMarketPlace),
+    },
+  ].filter((group) => group.places.length > 0);
 }
 
 export function mapPoints(places: PlaceView[]): MapPoint[] {

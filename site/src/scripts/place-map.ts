@@ -7,8 +7,8 @@ import 'leaflet/dist/leaflet.css';
 import { circleMarker, latLngBounds, map as createMap, tileLayer } from 'leaflet';
 import type { MapPoint } from '../lib/places';
 
-/** One colour per kind, each at least 3:1 against the map's light background. */
-const GROUP_COLOURS = ['#0b6b3a', '#0a5aa8', '#8a5300', '#8b1e6b'];
+/** One colour per kind (the last for kinds the site does not know), each at least 3:1 against the map. */
+const GROUP_COLOURS = ['#0b6b3a', '#0a5aa8', '#8a5300', '#8b1e6b', '#4d5a67'];
 
 function popup(point: MapPoint): HTMLElement {
   const box = document.createElement('div');
