@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { cms } from '../../lib/cms';
+import { pageCache } from '../../lib/page-cache';
 import { hasValidSignature, SIGNATURE_HEADER, webhookBodySchema } from '../../lib/webhook';
 
 const json = (status: number, body: unknown) =>
@@ -8,7 +9,7 @@ const json = (status: number, body: unknown) =>
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
   });
 
-/** The CMS published, unpublished, changed or deleted public content: drop the cached answers. */
+/** The CMS published, unpublished, changed or deleted public content: drop the cached answers and pages. */
 export const POST: APIRoute = async ({ request }) => {
   const body = await request.text();
   if (!hasValidSignature(process.env.SITE_WEBHOOK_SECRET, body, request.headers.get(SIGNATURE_HEADER))) {
@@ -22,5 +23,6 @@ export const POST: APIRoute = async ({ request }) => {
   }
   if (!parsed.success) return json(400, { error: 'Nội dung không đúng định dạng.' });
   cms.invalidate();
+  pageCache.invalidate();
   return json(200, { invalidated: true, event: parsed.data.event });
 };

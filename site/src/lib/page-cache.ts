@@ -1,0 +1,85 @@
+/**
+ * Rendered public pages, kept whole: a page the CMS's webhook has not invalidated is answered
+ * without rendering it again. Only what a page marked as public (`Cache-Control: public…`, set by
+ * `cachePublicly` once its data loaded fresh) is kept, never a page that sets a cookie; pages
+ * built from stale copies while the CMS is down are `no-store`, so never kept.
+ */
+import { cacheSettings } from './cms';
+
+export interface PageCacheOptions {
+  maxEntries: number;
+  ttlMs: number;
+  now?: () => number;
+}
+
+interface StoredPage {
+  body: string;
+  status: number;
+  headers: [string, string][];
+  storedAt: number;
+  generation: number;
+}
+
+export function isStorable(response: Response): boolean {
+  return (
+    response.status === 200 &&
+    (response.headers.get('cache-control') ?? '').startsWith('public') &&
+    !response.headers.has('set-cookie')
+  );
+}
+
+export function createPageCache(options: PageCacheOptions) {
+  const now = options.now ?? Date.now;
+  const pages = new Map<string, StoredPage>();
+  let generation = 0;
+
+  return {
+    /** The stored page as a new response, or null when there is none or it is out of date. */
+    get(key: string): Response | null {
+      const page = pages.get(key);
+      if (!page || page.generation !== generation || now() - page.storedAt >= options.ttlMs) return null;
+      pages.delete(key);
+      pages.set(key, page);
+      return new Response(page.body, { status: page.status, headers: page.headers });
+    },
+
+    /** The generation a render starts in; a page rendered across an invalidation is not kept. */
+    generation(): number {
+      return generation;
+    },
+
+    /** Keeps a storable response rendered in `renderedIn`; answers the response to send. */
+    async keep(key: string, renderedIn: number, response: Response): Promise<Response> {
+      if (!isStorable(response) || renderedIn !== generation) return response;
+      const body = await response.text();
+      const headers = [...response.headers.entries()];
+      pages.delete(key);
+      pages.set(key, { body, status: response.status, headers, storedAt: now(), generation: renderedIn });
+      while (pages.size > options.maxEntries) {
+        const oldest = pages.keys().next().value;
+        if (oldest === undefined) break;
+        pages.delete(oldest);
+      }
+      return new Response(body, { status: response.status, headers });
+    },
+
+    invalidate(): void {
+      generation += 1;
+    },
+
+    get size(): number {
+      return pages.size;
+    },
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;
+
+/** Rendered pages kept at most (a catalogue page weighs about 30 KB). */
+export const PAGE_CACHE_MAX_ENTRIES = 500;
+
+/** The site's page cache: invalidated with the CMS answers, by the same webhook and TTL. */
+export const pageCache: PageCache = createPageCache({
+  maxEntries: PAGE_CACHE_MAX_ENTRIES,
+  ttlMs: cacheSettings().cacheTtlMs,
+});
