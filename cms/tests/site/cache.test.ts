@@ -110,6 +110,13 @@ describe('site cache', () => {
     expect(again.html).toContain(product.name);
     expect(productAgain.html).toContain(product.name);
     expect(cmsRequests.slice(before)).toEqual([]);
+
+    // A browser that holds this version revalidates it without downloading it again.
+    const etag = again.headers.get('etag');
+    expect(etag).toMatch(/^W\//);
+    const revalidated = await fetch(`${siteUrl}${search}`, { headers: { 'if-none-match': etag as string } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
   });
 
   it('refuses a webhook without the right signature', async () => {

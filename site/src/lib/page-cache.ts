@@ -4,6 +4,7 @@
  * `cachePublicly` once its data loaded fresh) is kept, never a page that sets a cookie; pages
  * built from stale copies while the CMS is down are `no-store`, so never kept.
  */
+import { createHash } from 'node:crypto';
 import { cacheSettings } from './cms';
 
 export interface PageCacheOptions {
@@ -34,12 +35,22 @@ export function createPageCache(options: PageCacheOptions) {
   let generation = 0;
 
   return {
-    /** The stored page as a new response, or null when there is none or it is out of date. */
-    get(key: string): Response | null {
+    /**
+     * The stored page as a new response, or null when there is none or it is out of date; 304
+     * without a body when the browser already holds this version (`If-None-Match`).
+     */
+    get(key: string, ifNoneMatch: string | null = null): Response | null {
       const page = pages.get(key);
       if (!page || page.generation !== generation || now() - page.storedAt >= options.ttlMs) return null;
       pages.delete(key);
       pages.set(key, page);
+      const etag = page.headers.find(([name]) => name === 'etag')?.[1];
+      if (etag && ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
+        return new Response(null, {
+          status: 304,
+          headers: page.headers.filter(([name]) => name !== 'content-type'),
+        });
+      }
       return new Response(page.body, { status: page.status, headers: page.headers });
     },
 
@@ -52,7 +63,8 @@ export function createPageCache(options: PageCacheOptions) {
     async keep(key: string, renderedIn: number, response: Response): Promise<Response> {
       if (!isStorable(response) || renderedIn !== generation) return response;
       const body = await response.text();
-      const headers = [...response.headers.entries()];
+      const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      const headers: [string, string][] = [...response.headers.entries(), ['etag', etag]];
       pages.delete(key);
       pages.set(key, { body, status: response.status, headers, storedAt: now(), generation: renderedIn });
       while (pages.size > options.maxEntries) {

@@ -40,6 +40,25 @@ describe('page cache', () => {
     expect(cache.get('/san-pham')).toBeNull();
   });
 
+  it('tags a kept page with an ETag and answers 304 to a browser holding that version', async () => {
+    const cache = make();
+    const sent = await cache.keep('/san-pham', cache.generation(), page('<h1>Sản phẩm</h1>'));
+    const etag = sent.headers.get('etag') as string;
+    expect(etag).toMatch(/^W\/"[\w-]{22}"$/);
+
+    const revalidated = cache.get('/san-pham', `W/"khac", ${etag}`);
+    expect(revalidated?.status).toBe(304);
+    expect(await revalidated?.text()).toBe('');
+    expect(revalidated?.headers.get('cache-control')).toBe(PUBLIC);
+    expect(cache.get('/san-pham', 'W/"khac"')?.status).toBe(200);
+
+    // A new version of the page has another tag.
+    cache.invalidate();
+    const changed = await cache.keep('/san-pham', cache.generation(), page('<h1>Sản phẩm mới</h1>'));
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(cache.get('/san-pham', etag)?.status).toBe(200);
+  });
+
   it('does not keep a page rendered across an invalidation, nor one that is not storable', async () => {
     const cache = make();
     const renderedIn = cache.generation();
