@@ -123,6 +123,10 @@ describe('site cache', () => {
     const body = JSON.stringify({ event: 'entry.publish', uids: [U.product] });
     expect((await signedPost(body, null)).status).toBe(401);
     expect((await signedPost(body, sign('sai-bi-mat', body))).status).toBe(401);
+    // Signed but not what the CMS sends: refused.
+    for (const bad of ['không phải JSON', JSON.stringify({ uids: 'tất cả' })]) {
+      expect((await signedPost(bad, sign(SECRET, bad))).status).toBe(400);
+    }
     const accepted = await signedPost(body, sign(SECRET, body));
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toEqual({ invalidated: true, event: 'entry.publish' });

@@ -9,18 +9,21 @@ const json = (status: number, body: unknown) =>
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
   });
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** The CMS published, unpublished, changed or deleted public content: drop the cached answers and pages. */
 export const POST: APIRoute = async ({ request }) => {
   const body = await request.text();
   if (!hasValidSignature(process.env.SITE_WEBHOOK_SECRET, body, request.headers.get(SIGNATURE_HEADER))) {
     return json(401, { error: 'Chữ ký không hợp lệ.' });
   }
-  let parsed;
-  try {
-    parsed = webhookBodySchema.safeParse(JSON.parse(body));
-  } catch {
-    return json(400, { error: 'Nội dung không phải JSON.' });
-  }
+  const parsed = webhookBodySchema.safeParse(parseJson(body));
   if (!parsed.success) return json(400, { error: 'Nội dung không đúng định dạng.' });
   cms.invalidate();
   pageCache.invalidate();
