@@ -13,6 +13,7 @@ import { makeArea, makeLicence, makePost, makeProduct, makeSeller, unique } from
 let app: TestApp;
 let site: ChildProcess;
 let siteUrl: string;
+let cmsUrl: string;
 let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   app = await bootStrapi('site');
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const s = await makeSeller(app.strapi, {
     name: unique('Cơ sở Bánh pía Thử Nghiệm'),
@@ -382,6 +383,28 @@ describe('public site', () => {
     ]) {
       const page = await get(path);
       expect([path, /<script(?![^>]*application\/(ld\+)?json)/.test(page.html)]).toEqual([path, false]);
+    }
+  });
+
+  it('serves product images from its own origin, passed through from the CMS, sandboxed', async () => {
+    const home = await get('/');
+    const src = /<img[^>]+src="(\/uploads\/[^"]+)"/.exec(home.html)?.[1];
+    expect(src).toBeDefined();
+    expect(home.html).not.toContain(cmsUrl);
+
+    const image = await fetch(`${siteUrl}${src}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\//);
+    expect(image.headers.get('content-security-policy')).toContain('sandbox');
+    const direct = await fetch(`${cmsUrl}${src}`);
+    expect(Buffer.from(await image.arrayBuffer()).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
+
+    for (const path of [
+      '/uploads/khong-co-tep-nay.jpg',
+      '/uploads/..%2F..%2Fadmin',
+      '/uploads/%2e%2e/api/products',
+    ]) {
+      expect([path, (await fetch(`${siteUrl}${path}`)).status]).toEqual([path, 404]);
     }
   });
 

@@ -21,9 +21,13 @@ interface StoredPage {
   generation: number;
 }
 
+/** Pages and sitemaps; never a file passed through from the CMS (binary, and cached by browsers). */
+const STORED_TYPES = /^(text\/html|application\/xml)\b/;
+
 export function isStorable(response: Response): boolean {
   return (
     response.status === 200 &&
+    STORED_TYPES.test(response.headers.get('content-type') ?? '') &&
     (response.headers.get('cache-control') ?? '').startsWith('public') &&
     !response.headers.has('set-cookie')
   );

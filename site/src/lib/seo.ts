@@ -51,7 +51,7 @@ export function sellerJsonLd(
     description: seller.description,
     taxID: seller.enterpriseCode,
     address: postalAddress(seller.address),
-    logo: seller.logo ? mediaUrl(seller.logo.url) : undefined,
+    logo: seller.logo ? absoluteUrl(origin, mediaUrl(seller.logo.url)) : undefined,
   });
 }
 
@@ -83,7 +83,7 @@ export function productJsonLd(product: Product, origin: string): JsonLd {
     name: product.name,
     url,
     description: product.description,
-    image: (product.images ?? []).map((image) => mediaUrl(image.url)),
+    image: (product.images ?? []).map((image) => absoluteUrl(origin, mediaUrl(image.url))),
     category: product.category?.name,
     offers,
   });

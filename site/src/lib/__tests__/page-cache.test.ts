@@ -19,6 +19,12 @@ describe('page cache', () => {
     ['a page built while the CMS is down', page('x', { 'cache-control': 'no-store' }), false],
     ['a page that sets a cookie', page('x', { 'cache-control': PUBLIC, 'set-cookie': 'a=b' }), false],
     ['a 404', page('x', { 'cache-control': PUBLIC }, 404), false],
+    [
+      'a sitemap',
+      page('x', { 'cache-control': PUBLIC, 'content-type': 'application/xml; charset=utf-8' }),
+      true,
+    ],
+    ['an uploaded image', page('x', { 'cache-control': PUBLIC, 'content-type': 'image/jpeg' }), false],
   ])('stores %s: %s', (_case, response, storable) => {
     expect(isStorable(response)).toBe(storable);
   });

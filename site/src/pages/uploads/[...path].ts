@@ -1,0 +1,51 @@
+import type { APIRoute } from 'astro';
+import { cmsBaseUrl, REQUEST_TIMEOUT_MS } from '../../lib/cms';
+
+/** File names Strapi gives uploads: letters, digits, `_`, `-`, `.`; no folder climbing. */
+const SAFE_PATH = /^(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
+const FORWARDED = ['content-type', 'content-length', 'etag', 'last-modified'];
+
+/**
+ * Uploaded images (and other public uploads) on the site's own origin, passed through from the
+ * CMS, so pages never send visitors to the CMS's (often internal) address. A file could be an SVG
+ * uploaded by a seller: it is served sandboxed, with no script able to run on this origin.
+ */
+export const GET: APIRoute = async ({ params, request }) => {
+  const path = params.path ?? '';
+  if (!SAFE_PATH.test(path) || path.split('/').some((segment) => segment.startsWith('..'))) {
+    return new Response('Không tìm thấy tệp.', { status: 404 });
+  }
+  let upstream: Response;
+  try {
+    upstream = await fetch(`${cmsBaseUrl()}/uploads/${path}`, {
+      headers: Object.fromEntries(
+        ['if-none-match', 'if-modified-since'].flatMap((name) => {
+          const value = request.headers.get(name);
+          return value ? [[name, value]] : [];
+        }),
+      ),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch {
+    return new Response('Chưa tải được tệp, vui lòng thử lại sau.', {
+      status: 503,
+      headers: { 'cache-control': 'no-store' },
+    });
+  }
+  if (upstream.status !== 200 && upstream.status !== 304) {
+    return new Response('Không tìm thấy tệp.', {
+      status: 404,
+      headers: { 'cache-control': 'public, max-age=60' },
+    });
+  }
+  const headers = new Headers({
+    'cache-control': 'public, max-age=86400',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'x-content-type-options': 'nosniff',
+  });
+  for (const name of FORWARDED) {
+    const value = upstream.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  return new Response(upstream.status === 304 ? null : upstream.body, { status: upstream.status, headers });
+};
