@@ -399,6 +399,23 @@ describe('public site', () => {
     const direct = await fetch(`${cmsUrl}${src}`);
     expect(Buffer.from(await image.arrayBuffer()).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
 
+    // JPEG and PNG go out as AVIF or WebP to browsers that accept them.
+    const photo = [...home.html.matchAll(/src="(\/uploads\/[^"]+\.(?:jpe?g|png))"/g)][0]?.[1];
+    expect(photo).toBeDefined();
+    const original = await fetch(`${siteUrl}${photo}`, { headers: { accept: '*/*' } });
+    expect(original.headers.get('content-type')).toMatch(/^image\/(jpeg|png)$/);
+    expect(original.headers.get('vary')).toBe('Accept');
+    for (const [accept, type] of [
+      ['image/avif,image/webp,image/apng,*/*;q=0.8', 'image/avif'],
+      ['image/webp,*/*', 'image/webp'],
+    ]) {
+      const modern = await fetch(`${siteUrl}${photo}`, { headers: { accept } });
+      expect([accept, modern.status, modern.headers.get('content-type')]).toEqual([accept, 200, type]);
+      const bytes = Buffer.from(await modern.arrayBuffer());
+      expect(bytes.byteLength).toBe(Number(modern.headers.get('content-length')));
+      expect(bytes.byteLength).toBeGreaterThan(0);
+    }
+
     for (const path of [
       '/uploads/khong-co-tep-nay.jpg',
       '/uploads/..%2F..%2Fadmin',
