@@ -3,12 +3,16 @@
 // and the public site (http://localhost:4321) together. `--dev` runs both in
 // watch mode instead.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { buildIfNeeded, buildLibraries, root } from './lib.mjs';
 
 const dev = process.argv.includes('--dev');
 const cmsPort = process.env.PORT || '1337';
 const sitePort = process.env.SITE_PORT || '4321';
 const cmsUrl = process.env.CMS_URL || `http://127.0.0.1:${cmsPort}`;
+// The CMS tells the site when public content changes (a signed webhook), so the site can cache.
+const siteUrl = process.env.SITE_URL || `http://127.0.0.1:${sitePort}`;
+const webhookSecret = process.env.SITE_WEBHOOK_SECRET || randomBytes(32).toString('base64url');
 
 if (dev) {
   await buildLibraries();
@@ -31,11 +35,16 @@ function launch(name, command, args, env) {
   children.push(child);
 }
 
-launch('cms', 'npm', ['run', dev ? 'develop' : 'start', '-w', 'cms'], { PORT: cmsPort });
+launch('cms', 'npm', ['run', dev ? 'develop' : 'start', '-w', 'cms'], {
+  PORT: cmsPort,
+  SITE_URL: siteUrl,
+  SITE_WEBHOOK_SECRET: webhookSecret,
+});
 launch('site', 'npm', ['run', dev ? 'dev' : 'start', '-w', 'site'], {
   HOST: process.env.SITE_HOST || '0.0.0.0',
   PORT: sitePort,
   CMS_URL: cmsUrl,
+  SITE_WEBHOOK_SECRET: webhookSecret,
 });
 console.log(`[site] Trang công khai: http://localhost:${sitePort}`);
 

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { CATALOG_UID } from '@sgd/plugin-catalog';
+import { CORE_UID } from '@sgd/plugin-core';
+import { SELLERS_UID } from '@sgd/plugin-sellers';
 
 // The repository root: two levels up from cms/config (read by the admin build), three from the
 // compiled cms/dist/config (read by the server).
@@ -11,11 +14,32 @@ const root = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..',
 // not the folder (which would resolve to the compiled entry inside dist/).
 const plugin = (name: string) => path.join(root, 'plugins', name, 'package.json');
 
+// What the public site shows: a change to one of these clears the site's cache (SITE_URL).
+const siteContentTypes = [
+  CATALOG_UID.category,
+  CATALOG_UID.product,
+  CATALOG_UID.market,
+  CATALOG_UID.supplyDemandPost,
+  CATALOG_UID.directoryListing,
+  SELLERS_UID.seller,
+  SELLERS_UID.licence,
+  SELLERS_UID.productionArea,
+  CORE_UID.department,
+  CORE_UID.administrativeUnit,
+  'api::news-article.news-article',
+  'api::legal-document.legal-document',
+];
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   core: {
     enabled: true,
     resolve: plugin('core'),
-    config: { sqlMigrationsDir: path.join(root, 'database', 'migrations') },
+    config: {
+      sqlMigrationsDir: path.join(root, 'database', 'migrations'),
+      siteUrl: env('SITE_URL', ''),
+      siteWebhookSecret: env('SITE_WEBHOOK_SECRET', ''),
+      siteContentTypes,
+    },
   },
   sellers: { enabled: true, resolve: plugin('sellers') },
   catalog: { enabled: true, resolve: plugin('catalog') },

@@ -17,10 +17,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startSite(cmsUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
+export async function startSite(
+  cmsUrl: string,
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [SITE_ENTRY], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CMS_URL: cmsUrl },
+    env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port), CMS_URL: cmsUrl },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

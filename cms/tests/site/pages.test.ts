@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
-import { makeLicence, makePost, makeProduct, makeSeller, unique } from '../factories';
+import { makeArea, makeLicence, makePost, makeProduct, makeSeller, unique } from '../factories';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
@@ -13,9 +13,12 @@ import { makeLicence, makePost, makeProduct, makeSeller, unique } from '../facto
 let app: TestApp;
 let site: ChildProcess;
 let siteUrl: string;
+let cmsUrl: string;
 let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
+let draftSlug: string;
+const areas = { published: '', draft: '' };
 const licences = { valid: '', expired: '', draft: '' };
 const posts = { buy: [] as string[], sell: '', expired: '', draft: '' };
 
@@ -30,7 +33,7 @@ beforeAll(async () => {
   app = await bootStrapi('site');
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const s = await makeSeller(app.strapi, {
     name: unique('Cơ sở Bánh pía Thử Nghiệm'),
@@ -83,7 +86,18 @@ beforeAll(async () => {
     await makePost(app.strapi, { title: unique('Cần mua bản nháp'), reviewStatus: 'draft' }, false)
   ).title as string;
   draftName = unique('Bánh pía bản nháp');
-  await makeProduct(app.strapi, s.documentId, { name: draftName }, false);
+  draftSlug = (await makeProduct(app.strapi, s.documentId, { name: draftName }, false)).slug as string;
+
+  areas.published = (
+    await makeArea(app.strapi, s.documentId, {
+      name: unique('Vùng trồng xoài thử nghiệm'),
+      crops: 'Xoài cát Hòa Lộc',
+      latitude: 10.46,
+      longitude: 105.63,
+    })
+  ).name as string;
+  areas.draft = (await makeArea(app.strapi, s.documentId, { name: unique('Vùng trồng nháp') }, false))
+    .name as string;
 
   ({ child: site, url: siteUrl } = await startSite(cmsUrl));
 });
@@ -217,6 +231,198 @@ describe('public site', () => {
     // Posting asks to sign in first, then comes back to the form.
     const post = await fetch(`${siteUrl}/tai-khoan/tin-cung-cau/moi`, { redirect: 'manual' });
     expect(post.headers.get('location')).toBe('/tai-khoan/dang-nhap?tiep=/tai-khoan/tin-cung-cau/moi');
+  });
+
+  it('gives pages a canonical URL, OpenGraph tags and schema.org data; error and account pages are not indexed', async () => {
+    const jsonLd = (html: string) =>
+      [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(
+        (match) => JSON.parse(match[1]) as Record<string, unknown>,
+      );
+    const canonical = (html: string) => /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+
+    const productPage = await get(`/san-pham/${product.slug}?utm_source=zalo`);
+    expect(canonical(productPage.html)).toBe(`${siteUrl}/san-pham/${product.slug}`);
+    expect(productPage.html).toContain('<meta property="og:type" content="product">');
+    expect(productPage.html).toContain(`<meta property="og:title" content="${product.name}">`);
+    const [productData] = jsonLd(productPage.html);
+    expect(productData).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: product.name,
+      url: `${siteUrl}/san-pham/${product.slug}`,
+      offers: {
+        '@type': 'Offer',
+        priceCurrency: 'VND',
+        seller: { '@type': 'Organization', name: seller.name, url: `${siteUrl}/doanh-nghiep/${seller.slug}` },
+      },
+    });
+    expect(Number((productData.offers as { price: string }).price)).toBe(125000);
+    // The public API carries no ratings: no made-up aggregateRating.
+    expect(productData).not.toHaveProperty('aggregateRating');
+
+    const sellerData = jsonLd((await get(`/doanh-nghiep/${seller.slug}`)).html);
+    expect(sellerData).toEqual([
+      expect.objectContaining({ '@type': 'Organization', name: seller.name, taxID: '1201234567' }),
+    ]);
+    expect(JSON.stringify(sellerData)).not.toContain('087999888777');
+
+    const home = await get('/');
+    expect(canonical(home.html)).toBe(`${siteUrl}/`);
+    expect(jsonLd(home.html)).toEqual([
+      expect.objectContaining({
+        '@type': 'Organization',
+        name: 'Sàn giao dịch điện tử tỉnh Đồng Tháp',
+        contactPoint: expect.objectContaining({ '@type': 'ContactPoint' }),
+      }),
+    ]);
+
+    // The catalogue's canonical URL keeps the search and the page, drops empty fields.
+    const search = await get(`/san-pham?q=${encodeURIComponent('bánh pía')}&category=&page=2`);
+    expect(canonical(search.html)).toBe(
+      `${siteUrl}/san-pham?q=${encodeURIComponent('bánh pía').replace(/%20/g, '+')}&page=2`,
+    );
+
+    for (const path of ['/san-pham/khong-ton-tai-san-pham-nay', '/tai-khoan/dang-nhap']) {
+      const page = await get(path);
+      expect([
+        path,
+        canonical(page.html),
+        page.html.includes('<meta name="robots" content="noindex">'),
+      ]).toEqual([path, undefined, true]);
+    }
+  });
+
+  it('publishes robots.txt and a sitemap of pages, documents, products and sellers, without drafts', async () => {
+    const robots = await get('/robots.txt');
+    expect(robots.html).toContain('Disallow: /tai-khoan');
+    expect(robots.html).toContain(`Sitemap: ${siteUrl}/sitemap.xml`);
+
+    const index = await get('/sitemap.xml');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toContain('application/xml');
+    const files = [...index.html.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(files).toEqual([
+      `${siteUrl}/sitemap-trang.xml`,
+      `${siteUrl}/sitemap-san-pham-1.xml`,
+      `${siteUrl}/sitemap-doanh-nghiep-1.xml`,
+    ]);
+
+    const pages = await get('/sitemap-trang.xml');
+    expect(pages.html).toContain(`<loc>${siteUrl}/</loc>`);
+    expect(pages.html).toContain(`<loc>${siteUrl}/kiem-tra-giay-phep</loc>`);
+    expect(pages.html).toContain(`<loc>${siteUrl}/san-pham?type=sellers</loc>`);
+    expect(pages.html).toMatch(/<loc>[^<]+\/van-ban\/quy-che[^<]*<\/loc>/);
+    const products = await get('/sitemap-san-pham-1.xml');
+    expect(products.html).toContain(`<loc>${siteUrl}/san-pham/${product.slug}</loc>`);
+    expect(draftSlug).toBeTruthy();
+    expect(products.html).not.toContain(`/san-pham/${draftSlug}<`);
+    expect(products.html).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T/);
+    const sellers = await get('/sitemap-doanh-nghiep-1.xml');
+    expect(sellers.html).toContain(`<loc>${siteUrl}/doanh-nghiep/${seller.slug}</loc>`);
+
+    expect((await get('/sitemap-san-pham-999.xml')).status).toBe(404);
+    expect((await get('/sitemap-linh-tinh.xml')).status).toBe(404);
+  });
+
+  it('lists production areas with their seller and a map of them, never drafts', async () => {
+    const page = await get('/vung-san-xuat');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<h3>${areas.published}</h3>`);
+    expect(page.html).toContain('Xoài cát Hòa Lộc');
+    expect(page.html).toContain(`<a href="/doanh-nghiep/${seller.slug}">${seller.name}</a>`);
+    expect(page.html).toContain(
+      'href="https://www.openstreetmap.org/?mlat=10.46&mlon=105.63#map=16/10.46/105.63"',
+    );
+    expect(page.html).not.toContain(areas.draft);
+    // The map's points are in the page for the script; the map itself stays hidden until it runs.
+    const points = JSON.parse(
+      /<script type="application\/json" data-map-points>(.*?)<\/script>/s.exec(page.html)?.[1] ?? '[]',
+    );
+    expect(points).toContainEqual(
+      expect.objectContaining({ name: areas.published, lat: 10.46, lon: 105.63, detail: 'Xoài cát Hòa Lộc' }),
+    );
+    expect(page.html).toMatch(
+      /<div class="map" data-map data-tiles="https:\/\/tile\.openstreetmap\.org\/\{z\}\/\{x\}\/\{y\}\.png" role="region" aria-label="Bản đồ các vùng sản xuất" hidden/,
+    );
+    // Leaflet is bundled and served by the site itself.
+    const script = /<script type="module" src="(\/_astro\/[^"]+\.js)"/.exec(page.html)?.[1];
+    expect(script).toBeDefined();
+    const bundle = await fetch(`${siteUrl}${script}`);
+    expect(bundle.status).toBe(200);
+    expect(await bundle.text()).toContain('tileerror');
+  });
+
+  it('lists markets by kind, filtered in the URL', async () => {
+    const all = await get('/cho-va-diem-ban');
+    expect(all.status).toBe(200);
+    for (const id of ['nhom-cho', 'nhom-sieu-thi', 'nhom-trung-tam-thuong-mai', 'nhom-cua-hang-tien-ich']) {
+      expect(all.html).toContain(`<h2 id="${id}">`);
+    }
+    expect(all.html).toContain('Chợ Cai Lậy');
+
+    const supermarkets = await get('/cho-va-diem-ban?loai=sieu-thi');
+    expect(supermarkets.html).toContain('Co.opmart Cao Lãnh');
+    expect(supermarkets.html).not.toContain('Chợ Cai Lậy');
+    expect(supermarkets.html).toMatch(
+      /<a href="\/cho-va-diem-ban\?loai=sieu-thi" aria-current="page">\s*Siêu thị\s*<\/a>/,
+    );
+    expect(supermarkets.html).toContain(
+      `<link rel="canonical" href="${siteUrl}/cho-va-diem-ban?loai=sieu-thi">`,
+    );
+  });
+
+  it('sends no JavaScript on the pages without a map', async () => {
+    for (const path of [
+      '/',
+      '/san-pham',
+      `/san-pham/${product.slug}`,
+      `/doanh-nghiep/${seller.slug}`,
+      '/cung-cau',
+      '/kiem-tra-giay-phep',
+      '/tai-khoan/dang-nhap',
+    ]) {
+      const page = await get(path);
+      expect([path, /<script(?![^>]*application\/(ld\+)?json)/.test(page.html)]).toEqual([path, false]);
+    }
+  });
+
+  it('serves product images from its own origin, passed through from the CMS, sandboxed', async () => {
+    const home = await get('/');
+    const src = /<img[^>]+src="(\/uploads\/[^"]+)"/.exec(home.html)?.[1];
+    expect(src).toBeDefined();
+    expect(home.html).not.toContain(cmsUrl);
+
+    const image = await fetch(`${siteUrl}${src}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\//);
+    expect(image.headers.get('content-security-policy')).toContain('sandbox');
+    const direct = await fetch(`${cmsUrl}${src}`);
+    expect(Buffer.from(await image.arrayBuffer()).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
+
+    // JPEG and PNG go out as AVIF or WebP to browsers that accept them.
+    const photo = [...home.html.matchAll(/src="(\/uploads\/[^"]+\.(?:jpe?g|png))"/g)][0]?.[1];
+    expect(photo).toBeDefined();
+    const original = await fetch(`${siteUrl}${photo}`, { headers: { accept: '*/*' } });
+    expect(original.headers.get('content-type')).toMatch(/^image\/(jpeg|png)$/);
+    expect(original.headers.get('vary')).toBe('Accept');
+    for (const [accept, type] of [
+      ['image/avif,image/webp,image/apng,*/*;q=0.8', 'image/avif'],
+      ['image/webp,*/*', 'image/webp'],
+    ]) {
+      const modern = await fetch(`${siteUrl}${photo}`, { headers: { accept } });
+      expect([accept, modern.status, modern.headers.get('content-type')]).toEqual([accept, 200, type]);
+      const bytes = Buffer.from(await modern.arrayBuffer());
+      expect(bytes.byteLength).toBe(Number(modern.headers.get('content-length')));
+      expect(bytes.byteLength).toBeGreaterThan(0);
+    }
+
+    for (const path of [
+      '/uploads/khong-co-tep-nay.jpg',
+      '/uploads/..%2F..%2Fadmin',
+      '/uploads/%2e%2e/api/products',
+    ]) {
+      expect([path, (await fetch(`${siteUrl}${path}`)).status]).toEqual([path, 404]);
+    }
   });
 
   it('answers with a friendly error page when the CMS is down', async () => {

@@ -1,8 +1,7 @@
 /**
  * Turn the CMS's shapes into what a page shows: labels in Vietnamese, formatted prices and dates,
- * absolute image URLs. Pages and components receive these view types, never raw API data.
+ * image URLs on the site's own origin. Pages and components receive these view types, never raw API data.
  */
-import { cmsBaseUrl } from './cms';
 import { formatDate, formatDecimal, formatPrice, todayInVietnam } from './format';
 import {
   VALIDITY_LABELS,
@@ -170,8 +169,12 @@ export interface DocumentGroupView {
   documents: { href: string; title: string; number: string | null; effectiveFrom: string | null }[];
 }
 
-/** A media URL from the CMS ("/uploads/x.jpg") made absolute; absolute URLs pass through. */
-export function mediaUrl(url: string, baseUrl: string = cmsBaseUrl()): string {
+/**
+ * A media URL from the CMS ("/uploads/x.jpg"): by default left on the site's own origin, which
+ * passes uploads through from the CMS (`pages/uploads/[...path].ts`), so visitors never need the
+ * CMS's address; with a base URL made absolute. Absolute URLs pass through.
+ */
+export function mediaUrl(url: string, baseUrl = ''): string {
   return /^https?:\/\//i.test(url) ? url : `${baseUrl}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
@@ -185,7 +188,7 @@ export function toImage(
   media: Media,
   fallbackAlt: string,
   preferred: 'small' | 'medium' | 'original' = 'original',
-  baseUrl: string = cmsBaseUrl(),
+  baseUrl = '',
 ): ImageView {
   const formats = media.formats ?? {};
   const candidates = FORMAT_ORDER.flatMap((key) => {

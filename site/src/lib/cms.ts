@@ -11,34 +11,70 @@ import {
   legalDocumentSchema,
   licenceRecordSchema,
   listOf,
+  marketSchema,
   newsArticleSchema,
   oneOf,
+  productionAreaEntrySchema,
   productSchema,
   sellerSchema,
+  sitemapEntrySchema,
   supplyDemandPostSchema,
   type AdministrativeUnit,
   type Category,
   type LegalDocument,
   type LicenceRecord,
+  type Market,
   type NewsArticle,
   type Page,
   type Product,
+  type ProductionAreaEntry,
   type PostKind,
   type Seller,
+  type SitemapEntry,
   type SupplyDemandPost,
 } from './schemas';
 import { todayInVietnam } from './format';
+import { createResponseCache } from './response-cache';
 
 export const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
 export const REQUEST_TIMEOUT_MS = 8000;
-/** Data that changes rarely (category tree, communes, links to the regulation) is kept this long. */
-export const CACHE_TTL_MS = 60_000;
+/**
+ * How long a cached answer is trusted without hearing from the CMS: a safety net when the webhook
+ * invalidates the cache (SITE_WEBHOOK_SECRET set), the only refresh otherwise.
+ */
+export const CACHE_TTL_WITH_WEBHOOK_MS = 10 * 60_000;
+export const CACHE_TTL_WITHOUT_WEBHOOK_MS = 60_000;
+export const CACHE_MAX_ENTRIES = 2000;
 /** After a failure, the layout's links fall back to defaults for this long instead of retrying at once. */
 const FAILURE_TTL_MS = 10_000;
+/** After the last failed call, the site counts the CMS as down (and says so) for this long at most. */
+const DEGRADED_MS = 60_000;
 const MAX_PAGE_SIZE = 100;
 
 export function cmsBaseUrl(): string {
   return (process.env.CMS_URL || DEFAULT_CMS_URL).replace(/\/+$/, '');
+}
+
+function positiveNumber(value: string | undefined): number | null {
+  const parsed = Number(value);
+  return value && Number.isFinite(parsed) && parsed > 0 ? parsed : null;
+}
+
+/** Cache settings from the environment: SITE_CACHE_TTL_SECONDS, SITE_CACHE_MAX_ENTRIES. */
+export function cacheSettings(env: Record<string, string | undefined> = process.env): {
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
+} {
+  const ttlSeconds = positiveNumber(env.SITE_CACHE_TTL_SECONDS);
+  return {
+    cacheTtlMs:
+      ttlSeconds !== null
+        ? ttlSeconds * 1000
+        : env.SITE_WEBHOOK_SECRET
+          ? CACHE_TTL_WITH_WEBHOOK_MS
+          : CACHE_TTL_WITHOUT_WEBHOOK_MS,
+    cacheMaxEntries: positiveNumber(env.SITE_CACHE_MAX_ENTRIES) ?? CACHE_MAX_ENTRIES,
+  };
 }
 
 export class CmsError extends Error {
@@ -87,6 +123,7 @@ export interface CmsClientOptions {
   baseUrl?: string;
   timeoutMs?: number;
   cacheTtlMs?: number;
+  cacheMaxEntries?: number;
   /** Clock for the cache; tests pass their own. */
   now?: () => number;
 }
@@ -113,6 +150,14 @@ function networkReason(error: unknown, timeoutMs: number): string {
   return `${typeof message === 'string' ? message : String(error)}${code}`;
 }
 
+/** No answer, or the CMS (or a proxy before it) failing: a cached copy is better than an error page. */
+function isOutage(error: unknown): boolean {
+  return error instanceof CmsError && (error.status === null || error.status >= 500);
+}
+
+/** What is cached for an endpoint: its validated body, or the CMS's 404 (answered as null). */
+type Answer = { found: true; body: unknown } | { found: false; error: CmsError };
+
 async function errorDetail(res: Response): Promise<string | null> {
   try {
     const parsed = errorBodySchema.safeParse(await res.json());
@@ -125,12 +170,41 @@ async function errorDetail(res: Response): Promise<string | null> {
 export function createCmsClient(options: CmsClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? cmsBaseUrl()).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
-  const cacheTtlMs = options.cacheTtlMs ?? CACHE_TTL_MS;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { expires: number; value: Promise<unknown> }>();
+  const cache = createResponseCache<Answer>({
+    ttlMs: options.cacheTtlMs ?? CACHE_TTL_WITHOUT_WEBHOOK_MS,
+    maxEntries: options.cacheMaxEntries ?? CACHE_MAX_ENTRIES,
+    now,
+  });
+  let lastOutageAt: number | null = null;
+  let linksFailedAt: number | null = null;
 
   async function request<S extends z.ZodTypeAny>(path: string, query: Query, schema: S): Promise<z.infer<S>> {
     const endpoint = `${path}${queryString(query)}`;
+    const read = await cache.read(
+      endpoint,
+      async (): Promise<Answer> => {
+        try {
+          const body = await fetchAnswer(endpoint, schema);
+          lastOutageAt = null;
+          return { found: true, body };
+        } catch (error) {
+          if (isOutage(error)) {
+            lastOutageAt = now();
+            throw error;
+          }
+          lastOutageAt = null;
+          if (error instanceof CmsError && error.status === 404) return { found: false, error };
+          throw error;
+        }
+      },
+      isOutage,
+    );
+    if (!read.value.found) throw read.value.error;
+    return read.value.body as z.infer<S>;
+  }
+
+  async function fetchAnswer<S extends z.ZodTypeAny>(endpoint: string, schema: S): Promise<z.infer<S>> {
     let res: Response;
     try {
       res = await fetch(`${baseUrl}${endpoint}`, {
@@ -190,16 +264,6 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       if (error instanceof CmsError && error.status === 404) return null;
       throw error;
     }
-  }
-
-  function cached<T>(key: string, load: () => Promise<T>, ttl = cacheTtlMs): Promise<T> {
-    const hit = cache.get(key);
-    if (hit && hit.expires > now()) return hit.value as Promise<T>;
-    const value = load();
-    cache.set(key, { expires: now() + ttl, value });
-    // A failed load must not stay cached: the next request tries again.
-    value.catch(() => cache.delete(key));
-    return value;
   }
 
   async function allPages<S extends z.ZodTypeAny>(
@@ -305,17 +369,25 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       );
     },
 
+    /** Every published production area, by name. */
+    getProductionAreas(): Promise<ProductionAreaEntry[]> {
+      return allPages('/api/production-areas', { sort: 'name:asc' }, productionAreaEntrySchema);
+    },
+
+    /** Markets, supermarkets, malls and convenience stores, by name; `kind` keeps one kind. */
+    getMarkets(kind?: string): Promise<Market[]> {
+      return allPages('/api/markets', { 'filters[kind][$eq]': kind, sort: 'name:asc' }, marketSchema);
+    },
+
     getCategories(): Promise<Category[]> {
-      return cached('categories', () => allPages('/api/categories', {}, categorySchema));
+      return allPages('/api/categories', {}, categorySchema);
     },
 
     getCommunes(): Promise<AdministrativeUnit[]> {
-      return cached('communes', () =>
-        allPages(
-          '/api/administrative-units',
-          { 'filters[level][$eq]': 'commune', sort: 'name:asc' },
-          administrativeUnitSchema,
-        ),
+      return allPages(
+        '/api/administrative-units',
+        { 'filters[level][$eq]': 'commune', sort: 'name:asc' },
+        administrativeUnitSchema,
       );
     },
 
@@ -349,27 +421,72 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       return page.items;
     },
 
+    /** How many products or sellers are published. */
+    async countPublished(kind: 'products' | 'sellers'): Promise<number> {
+      const page = await list(`/api/${kind}`, { 'pagination[pageSize]': 1 }, sitemapEntrySchema);
+      return page.pagination.total;
+    },
+
+    /** Slugs and last changes of one sitemap file of products or sellers (`perFile` a multiple of 100). */
+    async getSitemapEntries(
+      kind: 'products' | 'sellers',
+      file: number,
+      perFile: number,
+    ): Promise<SitemapEntry[]> {
+      const requests = Math.ceil(perFile / MAX_PAGE_SIZE);
+      const pages = await Promise.all(
+        Array.from({ length: requests }, (_, index) =>
+          list(
+            `/api/${kind}`,
+            {
+              sort: 'id:asc',
+              'pagination[page]': (file - 1) * requests + index + 1,
+              'pagination[pageSize]': MAX_PAGE_SIZE,
+            },
+            sitemapEntrySchema,
+          ),
+        ),
+      );
+      return pages.flatMap((page) => page.items);
+    },
+
+    getNewsEntries(): Promise<SitemapEntry[]> {
+      return allPages('/api/news-articles', { sort: 'publishedOn:desc' }, sitemapEntrySchema);
+    },
+
     /**
      * Links every page shows (header, footer). Never throws: when the CMS is down the layout still
      * renders, with links to the list of documents instead.
      */
     async getSiteLinks(): Promise<SiteLinks> {
+      if (linksFailedAt !== null && now() - linksFailedAt < FAILURE_TTL_MS) return NO_LINKS;
       try {
-        return await cached('site-links', async () => {
-          const [regulation, privacyPolicy] = await Promise.all([
-            currentDocument('operating_regulation'),
-            currentDocument('privacy_policy'),
-          ]);
-          return { regulation, privacyPolicy };
-        });
+        const [regulation, privacyPolicy] = await Promise.all([
+          currentDocument('operating_regulation'),
+          currentDocument('privacy_policy'),
+        ]);
+        linksFailedAt = null;
+        return { regulation, privacyPolicy };
       } catch {
-        return cached<SiteLinks>('site-links', async () => NO_LINKS, FAILURE_TTL_MS);
+        linksFailedAt = now();
+        return NO_LINKS;
       }
+    },
+
+    /** The CMS said content changed: every cached answer is reloaded on its next use. */
+    invalidate(): void {
+      cache.invalidate();
+      linksFailedAt = null;
+    },
+
+    /** True while the CMS is not answering and pages are built from cached copies. */
+    isDegraded(): boolean {
+      return lastOutageAt !== null && now() - lastOutageAt < DEGRADED_MS;
     },
   };
 }
 
 export type CmsClient = ReturnType<typeof createCmsClient>;
 
-/** The client pages use, configured from the environment (CMS_URL). */
-export const cms: CmsClient = createCmsClient();
+/** The client pages use, configured from the environment (CMS_URL, SITE_CACHE_*, SITE_WEBHOOK_SECRET). */
+export const cms: CmsClient = createCmsClient(cacheSettings());

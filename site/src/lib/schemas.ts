@@ -249,3 +249,36 @@ export interface Page<T> {
   items: T[];
   pagination: Pagination;
 }
+
+/** What the sitemap needs of a product, seller or article. */
+export const sitemapEntrySchema = z.object({
+  slug: z.string(),
+  updatedAt: text,
+});
+export type SitemapEntry = z.infer<typeof sitemapEntrySchema>;
+
+/** A production area as its own public endpoint lists it, with its seller and commune. */
+export const productionAreaEntrySchema = productionAreaSchema.extend({
+  ...documentBase,
+  description: text,
+  seller: nameSlug.nullish(),
+  commune: nameCode.nullish(),
+});
+export type ProductionAreaEntry = z.infer<typeof productionAreaEntrySchema>;
+
+/** A market, supermarket, mall or convenience store. */
+export const marketSchema = z.object({
+  ...documentBase,
+  name: z.string(),
+  slug: z.string(),
+  kind: z.string(),
+  address: text,
+  commune: nameCode.nullish(),
+  latitude: numeric,
+  longitude: numeric,
+  openingHours: text,
+  operator: text,
+  phone: text,
+  description: text,
+});
+export type Market = z.infer<typeof marketSchema>;

@@ -3,7 +3,9 @@ import { applyAdminLabels } from './lib/admin-labels';
 import { registerAuditTrail } from './lib/audit';
 import { registerGracefulShutdown } from './lib/graceful-shutdown';
 import { registerReadiness } from './lib/readiness';
+import { registerSiteWebhook } from './lib/site-webhook';
 import { runSqlMigrations } from './lib/sql-migrations';
+import type { CorePluginConfig } from './config';
 import { PLUGIN_ID } from './constants';
 import { labels } from './labels';
 
@@ -12,5 +14,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await runSqlMigrations(strapi, strapi.config.get(`plugin::${PLUGIN_ID}.sqlMigrationsDir`, null));
   registerReadiness(strapi);
   registerAuditTrail(strapi);
+  const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as CorePluginConfig;
+  registerSiteWebhook(strapi, {
+    siteUrl: config.siteUrl,
+    secret: config.siteWebhookSecret,
+    uids: config.siteContentTypes,
+  });
   registerGracefulShutdown(strapi, Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000));
 };

@@ -191,7 +191,7 @@ describe('CMS client', () => {
     expect((requests[0] as URL).searchParams.get('filters[level][$eq]')).toBe('commune');
   });
 
-  it('keeps the category tree for a minute, and does not keep a failure', async () => {
+  it('keeps an answer until the TTL runs out, and does not keep a failure', async () => {
     routes.set('/api/categories', strapiError(503, 'ServiceUnavailableError', 'Đang bảo trì'));
     await expect(client.getCategories()).rejects.toBeInstanceOf(CmsError);
 
@@ -204,6 +204,85 @@ describe('CMS client', () => {
     clock = 61_000;
     await client.getCategories();
     expect(requests).toHaveLength(3);
+  });
+
+  it('answers a second read of the same endpoint and query from the cache, a new query from the CMS', async () => {
+    routes.set('/api/search', json(200, listBody([makeProduct()])));
+
+    await client.searchProducts({ q: 'xoài' });
+    await client.searchProducts({ q: 'xoài' });
+    expect(requests).toHaveLength(1);
+
+    await client.searchProducts({ q: 'xoài', page: 2 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('shares one request between concurrent reads of the same endpoint', async () => {
+    routes.set('/api/products/xoai', json(200, { data: makeProduct(), meta: {} }));
+
+    await Promise.all([client.getProduct('xoai'), client.getProduct('xoai'), client.getProduct('xoai')]);
+
+    expect(requests).toHaveLength(1);
+  });
+
+  it('keeps a 404 (null) until invalidated, then asks again', async () => {
+    await expect(client.getProduct('moi')).resolves.toBeNull();
+    await expect(client.getProduct('moi')).resolves.toBeNull();
+    expect(requests).toHaveLength(1);
+
+    const product = makeProduct({ slug: 'moi' });
+    routes.set('/api/products/moi', json(200, { data: product, meta: {} }));
+    client.invalidate();
+
+    await expect(client.getProduct('moi')).resolves.toEqual(product);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('does not keep a bad search (400): the CMS is asked each time', async () => {
+    routes.set('/api/search', strapiError(400, 'ValidationError', 'Sai'));
+
+    await expect(client.searchProducts({ ocopStars: '7' })).rejects.toBeInstanceOf(CmsError);
+    await expect(client.searchProducts({ ocopStars: '7' })).rejects.toBeInstanceOf(CmsError);
+
+    expect(requests).toHaveLength(2);
+  });
+
+  it('serves the last copy, and says it is degraded, while the CMS is down; recovers when it answers', async () => {
+    const product = makeProduct({ name: 'Xoài cát bản cũ' });
+    routes.set('/api/products/xoai', json(200, { data: product, meta: {} }));
+    await client.getProduct('xoai');
+    expect(client.isDegraded()).toBe(false);
+
+    routes.set('/api/products/xoai', strapiError(502, 'BadGateway', 'Bad Gateway'));
+    client.invalidate();
+    await expect(client.getProduct('xoai')).resolves.toEqual(product);
+    expect(client.isDegraded()).toBe(true);
+    // With nothing cached there is nothing to show: the error stays.
+    routes.set('/api/sellers/chua-xem', strapiError(502, 'BadGateway', 'Bad Gateway'));
+    await expect(client.getSeller('chua-xem')).rejects.toBeInstanceOf(CmsError);
+
+    const renamed = makeProduct({ name: 'Xoài cát bản mới' });
+    routes.set('/api/products/xoai', json(200, { data: renamed, meta: {} }));
+    await expect(client.getProduct('xoai')).resolves.toEqual(renamed);
+    expect(client.isDegraded()).toBe(false);
+  });
+
+  it('keeps at most the configured number of answers, dropping the least recently used', async () => {
+    const small = createCmsClient({ baseUrl, timeoutMs: 300, now: () => clock, cacheMaxEntries: 2 });
+    for (const slug of ['a', 'b', 'c']) {
+      routes.set(`/api/products/${slug}`, json(200, { data: makeProduct({ slug }), meta: {} }));
+    }
+
+    await small.getProduct('a');
+    await small.getProduct('b');
+    await small.getProduct('a');
+    await small.getProduct('c');
+    expect(requests).toHaveLength(3);
+
+    await small.getProduct('a');
+    expect(requests).toHaveLength(3);
+    await small.getProduct('b');
+    expect(requests).toHaveLength(4);
   });
 
   it('finds the regulation and privacy policy in force for the layout', async () => {

@@ -1,0 +1,178 @@
+import type { ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { trustedImport } from '@sgd/plugin-workflow';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { freePort, SITE_ENTRY, startSite } from '../site-server';
+import { makeProduct, makeSeller, U, unique } from '../factories';
+
+/**
+ * The site's cache of CMS answers: a second visit does not reach the CMS, the CMS's webhook makes
+ * a publish or unpublish show at once, and with the CMS down the last copy is served with a notice.
+ * A counting proxy stands between the site and the CMS; closing it is the CMS going down.
+ */
+
+const SECRET = 'bi-mat-webhook-thu-nghiem';
+let app: TestApp;
+let site: ChildProcess;
+let siteUrl: string;
+let proxy: http.Server;
+const cmsRequests: string[] = [];
+let product: { name: string; slug: string };
+let sellerId: string;
+
+const get = async (pathname: string) => {
+  const res = await fetch(`${siteUrl}${pathname}`);
+  return { status: res.status, html: await res.text(), headers: res.headers };
+};
+
+/** Reads the page until `ready` holds: the webhook arrives a moment after the CMS's change. */
+async function pageOnceChanged(pathname: string, ready: (page: { status: number; html: string }) => boolean) {
+  let page = await get(pathname);
+  for (let attempt = 0; attempt < 50 && !ready(page); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    page = await get(pathname);
+  }
+  return page;
+}
+
+const signedPost = (body: string, signature: string | null) =>
+  fetch(`${siteUrl}/webhooks/cms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(signature ? { 'x-sgd-signature': signature } : {}) },
+    body,
+  });
+const sign = (secret: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+beforeAll(async () => {
+  if (!fs.existsSync(SITE_ENTRY))
+    throw new Error('Chưa build trang công khai: chạy `npm run build -w site`.');
+  const sitePort = await freePort();
+  siteUrl = `http://127.0.0.1:${sitePort}`;
+  // The CMS reads where to send its webhook at start, as in production.
+  process.env.SITE_URL = siteUrl;
+  process.env.SITE_WEBHOOK_SECRET = SECRET;
+  app = await bootStrapi('site-cache');
+  const server = app.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const cmsPort = (server.address() as AddressInfo).port;
+
+  proxy = http.createServer((req, res) => {
+    cmsRequests.push(req.url ?? '');
+    const forward = http.request(
+      { host: '127.0.0.1', port: cmsPort, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+
+  const seller = await makeSeller(app.strapi, { name: unique('Hợp tác xã Bộ Nhớ Đệm') });
+  sellerId = seller.documentId;
+  const p = await makeProduct(app.strapi, sellerId, { name: unique('Khô cá lóc bộ nhớ đệm') });
+  product = { name: p.name as string, slug: p.slug as string };
+
+  ({ child: site } = await startSite(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, {
+    port: sitePort,
+    env: { SITE_WEBHOOK_SECRET: SECRET },
+  }));
+});
+
+afterAll(async () => {
+  site?.kill();
+  proxy?.closeAllConnections();
+  await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  await new Promise<void>((resolve) => app.strapi.server.httpServer.close(() => resolve()));
+  await app.stop();
+});
+
+describe('site cache', () => {
+  it('answers a second visit to the catalogue and a product from its cache, without asking the CMS', async () => {
+    const search = `/san-pham?q=${encodeURIComponent('khô cá lóc bộ nhớ đệm')}`;
+    const first = await get(search);
+    expect(first.status).toBe(200);
+    expect(first.html).toContain(product.name);
+    expect(first.headers.get('cache-control')).toBe(
+      'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400',
+    );
+    await get(`/san-pham/${product.slug}`);
+
+    const before = cmsRequests.length;
+    const again = await get(search);
+    const productAgain = await get(`/san-pham/${product.slug}`);
+
+    expect(again.html).toContain(product.name);
+    expect(productAgain.html).toContain(product.name);
+    expect(cmsRequests.slice(before)).toEqual([]);
+
+    // A browser that holds this version revalidates it without downloading it again.
+    const etag = again.headers.get('etag');
+    expect(etag).toMatch(/^W\//);
+    const revalidated = await fetch(`${siteUrl}${search}`, { headers: { 'if-none-match': etag as string } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+  });
+
+  it('refuses a webhook without the right signature', async () => {
+    const body = JSON.stringify({ event: 'entry.publish', uids: [U.product] });
+    expect((await signedPost(body, null)).status).toBe(401);
+    expect((await signedPost(body, sign('sai-bi-mat', body))).status).toBe(401);
+    // Signed but not what the CMS sends: refused.
+    for (const bad of ['không phải JSON', JSON.stringify({ uids: 'tất cả' })]) {
+      expect((await signedPost(bad, sign(SECRET, bad))).status).toBe(400);
+    }
+    const accepted = await signedPost(body, sign(SECRET, body));
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({ invalidated: true, event: 'entry.publish' });
+  });
+
+  it('shows a product as soon as it is published, and drops it when it is unpublished (webhook)', async () => {
+    const name = unique('Mắm cá linh bộ nhớ đệm');
+    const draft = await makeProduct(app.strapi, sellerId, { name }, false);
+    const search = `/san-pham?q=${encodeURIComponent('mắm cá linh bộ nhớ đệm')}`;
+    expect((await get(search)).html).not.toContain(name);
+    // Cached now: only the CMS's webhook can change what this page shows before the TTL (10 minutes).
+    await get(search);
+
+    const published = await trustedImport(() =>
+      app.strapi.documents(U.product).publish({ documentId: draft.documentId }),
+    );
+    const slug = (published.entries[0] as unknown as { slug: string }).slug;
+    const listed = await pageOnceChanged(search, (page) => page.html.includes(name));
+    expect(listed.html).toContain(name);
+    expect((await get(`/san-pham/${slug}`)).status).toBe(200);
+
+    await app.strapi.documents(U.product).unpublish({ documentId: draft.documentId });
+    const gone = await pageOnceChanged(`/san-pham/${slug}`, (page) => page.status === 404);
+    expect(gone.status).toBe(404);
+    expect((await get(search)).html).not.toContain(name);
+  });
+
+  it('keeps serving the last copy with a notice when the CMS is down', async () => {
+    const page = `/san-pham/${product.slug}`;
+    expect((await get(page)).html).not.toContain('đang tạm gián đoạn');
+
+    proxy.closeAllConnections();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    // Content changed just before the CMS went down: the site's copies are out of date.
+    const body = JSON.stringify({ event: 'entry.update', uids: [U.product] });
+    expect((await signedPost(body, sign(SECRET, body))).status).toBe(200);
+
+    const stale = await get(page);
+    expect(stale.status).toBe(200);
+    expect(stale.html).toContain(product.name);
+    expect(stale.html).toContain('Hệ thống dữ liệu của sàn đang tạm gián đoạn');
+    expect(stale.headers.get('cache-control')).toBe('no-store');
+
+    // A page never visited has no copy: the friendly error page.
+    const unseen = await get('/san-pham/chua-tung-xem-san-pham-nay');
+    expect(unseen.status).toBeGreaterThanOrEqual(500);
+    expect(unseen.html).toContain('Hệ thống đang bận');
+  });
+});
