@@ -1,3 +1,4 @@
+import { pageFields } from '@sgd/plugin-core';
 import {
   COMPLAINT_ACTION_CODES,
   COMPLAINT_LIMITS,
@@ -60,18 +61,7 @@ export const forwardInput = z
 
 export const listQuery = z
   .object({
-    page: z.coerce
-      .number()
-      .int()
-      .min(1, 'Số trang không đúng.')
-      .max(10_000, 'Số trang không đúng.')
-      .default(1),
-    pageSize: z.coerce
-      .number()
-      .int()
-      .min(1, 'Cỡ trang từ 1 đến 100.')
-      .max(100, 'Cỡ trang từ 1 đến 100.')
-      .default(20),
+    ...pageFields,
     status: oneOf<ComplaintStatusCode>(COMPLAINT_STATUS_CODES, 'Trạng thái không hợp lệ.').optional(),
   })
   .strict('Tham số không được phép.');

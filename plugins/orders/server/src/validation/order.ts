@@ -1,3 +1,4 @@
+import { pageFields } from '@sgd/plugin-core';
 import {
   DELIVERY_METHOD_CODES,
   ORDER_ACTION_CODES,
@@ -134,18 +135,7 @@ export const idempotencyKey = z
 
 export const listQuery = z
   .object({
-    page: z.coerce
-      .number()
-      .int()
-      .min(1, 'Số trang không đúng.')
-      .max(10_000, 'Số trang không đúng.')
-      .default(1),
-    pageSize: z.coerce
-      .number()
-      .int()
-      .min(1, 'Cỡ trang từ 1 đến 100.')
-      .max(100, 'Cỡ trang từ 1 đến 100.')
-      .default(20),
+    ...pageFields,
     status: z
       .enum(ORDER_STATUS_CODES as unknown as [OrderStatusCode, ...OrderStatusCode[]], {
         errorMap: () => ({ message: 'Trạng thái không hợp lệ.' }),

@@ -1,3 +1,4 @@
+import { pageFields } from '@sgd/plugin-core';
 import { REVIEW_LIMITS } from '@sgd/config';
 import { z } from 'zod';
 import { MESSAGES } from '../constants';
@@ -87,18 +88,7 @@ export type TextEdit = z.infer<typeof commentEdit>;
 
 export const pageQuery = z
   .object({
-    page: z.coerce
-      .number()
-      .int()
-      .min(1, 'Số trang không đúng.')
-      .max(10_000, 'Số trang không đúng.')
-      .default(1),
-    pageSize: z.coerce
-      .number()
-      .int()
-      .min(1, 'Cỡ trang từ 1 đến 100.')
-      .max(100, 'Cỡ trang từ 1 đến 100.')
-      .default(20),
+    ...pageFields,
   })
   .strict('Tham số không được phép.');
 export type PageQuery = z.infer<typeof pageQuery>;
