@@ -1,15 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
-import { SITE_ENTRY, startSite } from '../site-server';
+import { freePort, SITE_ENTRY, startSite } from '../site-server';
 import { makeProduct, makeSeller, unique } from '../factories';
-import { makeSiteUser, SITE_PASSWORD } from '../staff';
+import { makeOfficer, makeSiteUser, SITE_PASSWORD } from '../staff';
 
 /**
  * Ordering on the public site and following the order, driven over HTTP like a browser without
- * JavaScript: the order form, my orders, incoming orders, the order's actions and the review form.
+ * JavaScript: the order form, my orders, incoming orders, the order's actions and the review form;
+ * once an officer approves the review, the product page shows it (the CMS's webhook clears the cache).
  */
+const SECRET = 'bi-mat-webhook-don-hang';
 
 let app: TestApp;
 let site: ChildProcess;
@@ -81,11 +84,17 @@ const orderFields = (key: string, overrides: Record<string, string> = {}): [stri
 beforeAll(async () => {
   if (!fs.existsSync(SITE_ENTRY))
     throw new Error('Chưa build trang công khai: chạy `npm run build -w site`.');
+  const sitePort = await freePort();
+  process.env.SITE_URL = `http://127.0.0.1:${sitePort}`;
+  process.env.SITE_WEBHOOK_SECRET = SECRET;
   app = await bootStrapi('site-orders');
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  ({ child: site, url: siteUrl } = await startSite(cmsUrl));
+  ({ child: site, url: siteUrl } = await startSite(cmsUrl, {
+    port: sitePort,
+    env: { SITE_WEBHOOK_SECRET: SECRET },
+  }));
 
   const owner = await makeSiteUser(app.strapi);
   const role = (await app.strapi.db
@@ -266,5 +275,40 @@ describe('ordering from the product page and following the order', () => {
       sellerStars: number;
     } | null;
     expect(review).toMatchObject({ productStars: 5, sellerStars: 4 });
+  });
+
+  it('shows the approved review and the rating on the product page, with aggregateRating', async () => {
+    const before = await get(`/san-pham/${product.slug}`);
+    expect(before.html).toContain('Chưa có đánh giá.');
+    expect(before.html).not.toContain('aggregateRating');
+
+    const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const review = (await app.strapi.db
+      .query('plugin::reviews.review')
+      .findOne({ where: { text: 'Mật ong thơm, đóng gói cẩn thận.' } })) as { documentId: string };
+    const task = (await app.strapi.db
+      .query('plugin::workflow.task')
+      .findOne({ where: { targetDocumentId: review.documentId }, orderBy: { id: 'desc' } })) as {
+      id: number;
+    };
+    const http = () => request(app.strapi.server.httpServer);
+    const auth = { Authorization: `Bearer ${officer.token}` };
+    expect((await http().post(`/workflow/tasks/${task.id}/claim`).set(auth)).status).toBe(200);
+    expect(
+      (await http().post(`/workflow/tasks/${task.id}/actions`).set(auth).send({ action: 'approve' })).status,
+    ).toBe(200);
+
+    // The webhook is sent shortly after the change; the page shows the review once it arrived.
+    let page = await get(`/san-pham/${product.slug}`);
+    for (let i = 0; i < 50 && !page.html.includes('Mật ong thơm'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      page = await get(`/san-pham/${product.slug}`);
+    }
+    expect(page.html).toMatch(/<a href="#danh-gia">\s*5\/5 sao, 1 đánh giá\s*<\/a>/);
+    expect(page.html).toContain('<h2 id="danh-gia-title">Đánh giá của người mua</h2>');
+    expect(page.html).toContain('<p>Mật ong thơm, đóng gói cẩn thận.</p>');
+    expect(page.html).toContain(
+      '"aggregateRating":{"@type":"AggregateRating","ratingValue":5,"reviewCount":1,"bestRating":5,"worstRating":1}',
+    );
   });
 });
