@@ -277,6 +277,41 @@ describe('ordering from the product page and following the order', () => {
     expect(review).toMatchObject({ productStars: 5, sellerStars: 4 });
   });
 
+  it('lets the buyer complain to the seller about the order, with errors beside the fields', async () => {
+    const invalid = await post(
+      `/tai-khoan/don-hang/${code}`,
+      [
+        ['intent', 'khieu-nai'],
+        ['subject', 'Thiếu hàng'],
+        ['description', 'Ngắn'],
+        ['remedy', 'redeliver'],
+      ],
+      buyerCookie,
+    );
+    expect(invalid.html).toContain(
+      '<p id="truong-description-loi" class="field-error">Nội dung ít nhất 10 ký tự.</p>',
+    );
+    expect(invalid.html).toContain('value="Thiếu hàng"');
+    expect(invalid.html).toContain('<option value="redeliver" selected>');
+
+    const sent = await post(
+      `/tai-khoan/don-hang/${code}`,
+      [
+        ['intent', 'khieu-nai'],
+        ['subject', 'Thiếu hàng'],
+        ['description', 'Nhận được 2 hũ thay vì 3 hũ.'],
+        ['remedy', 'redeliver'],
+      ],
+      buyerCookie,
+    );
+    expect([sent.status, sent.location]).toEqual([303, `/tai-khoan/don-hang/${code}?da-khieu-nai=1`]);
+    expect(
+      await app.strapi.db.query('plugin::complaints.complaint').count({ where: { orderCode: code } }),
+    ).toBe(1);
+    const seller = await get(`/tai-khoan/don-hang/${code}`, sellerCookie);
+    expect(seller.html).not.toContain('Gửi khiếu nại');
+  });
+
   it('shows the approved review and the rating on the product page, with aggregateRating', async () => {
     const before = await get(`/san-pham/${product.slug}`);
     expect(before.html).toContain('Chưa có đánh giá.');
