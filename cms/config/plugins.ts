@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { CATALOG_UID } from '@sgd/plugin-catalog';
 import { CORE_UID } from '@sgd/plugin-core';
+import { REVIEWS_UID } from '@sgd/plugin-reviews';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
 
 // The repository root: two levels up from cms/config (read by the admin build), three from the
@@ -18,6 +19,9 @@ const plugin = (name: string) => path.join(root, 'plugins', name, 'package.json'
 const siteContentTypes = [
   CATALOG_UID.category,
   CATALOG_UID.product,
+  // An approved review (or answer) changes the product's rating and its reviews.
+  REVIEWS_UID.review,
+  REVIEWS_UID.answer,
   CATALOG_UID.market,
   CATALOG_UID.supplyDemandPost,
   CATALOG_UID.directoryListing,

@@ -18,17 +18,34 @@ export type AccountResult<T> =
 
 const UNAVAILABLE = 'Hệ thống tài khoản đang bận. Vui lòng thử lại sau ít phút.';
 
-export async function callAccounts<T>(
+interface CallOptions {
+  token?: string | null;
+  json?: unknown;
+  form?: FormData;
+  headers?: Record<string, string>;
+}
+
+export function callAccounts<T>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
-  options: { token?: string | null; json?: unknown; form?: FormData } = {},
+  options: CallOptions = {},
+): Promise<AccountResult<T>> {
+  return callApi<T>(method, `/accounts${path}`, options);
+}
+
+/** A personal call to the CMS's content API (`/api<path>`) with the visitor's token. */
+export async function callApi<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: CallOptions = {},
 ): Promise<AccountResult<T>> {
   let res: Response;
   try {
-    res = await fetch(`${cmsBaseUrl()}/api/accounts${path}`, {
+    res = await fetch(`${cmsBaseUrl()}/api${path}`, {
       method,
       headers: {
         accept: 'application/json',
+        ...options.headers,
         ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },

@@ -15,6 +15,7 @@ import {
   newsArticleSchema,
   oneOf,
   productionAreaEntrySchema,
+  productReviewSchema,
   productSchema,
   sellerSchema,
   sitemapEntrySchema,
@@ -27,6 +28,7 @@ import {
   type NewsArticle,
   type Page,
   type Product,
+  type ProductReview,
   type ProductionAreaEntry,
   type PostKind,
   type Seller,
@@ -325,6 +327,15 @@ export function createCmsClient(options: CmsClientOptions = {}) {
 
     getProduct(slug: string): Promise<Product | null> {
       return findOne('/api/products', slug, productSchema);
+    },
+
+    /** The newest approved reviews of a product (its own pagination: `page`, `pageSize`). */
+    getProductReviews(slug: string, pageSize = 10): Promise<Page<ProductReview>> {
+      return list(
+        `/api/products/${encodeURIComponent(slug)}/reviews`,
+        { page: 1, pageSize },
+        productReviewSchema,
+      );
     },
 
     getSeller(slug: string): Promise<Seller | null> {

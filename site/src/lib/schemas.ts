@@ -122,8 +122,21 @@ export const productSchema = z.object({
   licences: z.array(licenceSchema).nullish(),
   productionArea: productionAreaSchema.nullish(),
   department: nameCode.nullish(),
+  /** Of approved reviews; `average` is null while there are none. */
+  rating: z.object({ average: z.number().nullable(), count: z.number() }).nullish(),
 });
 export type Product = z.infer<typeof productSchema>;
+
+/** An approved review as `/api/products/:slug/reviews` answers it, with the seller's approved answer. */
+export const productReviewSchema = z.object({
+  documentId: z.string(),
+  authorName: z.string(),
+  productStars: z.number(),
+  text: z.string(),
+  publishedAt: z.string(),
+  answer: z.object({ authorName: text, text: z.string(), publishedAt: text }).nullish(),
+});
+export type ProductReview = z.infer<typeof productReviewSchema>;
 
 export const sellerSchema = z.object({
   ...documentBase,

@@ -57,7 +57,7 @@ export function sellerJsonLd(
 
 /**
  * schema.org `Product` with its offer: one price (`Offer`) or a range (`AggregateOffer`), in VND,
- * sold by the seller's `Organization`. The public API carries no ratings, so no `aggregateRating`.
+ * sold by the seller's `Organization`; `aggregateRating` of approved reviews, only when there are some.
  */
 export function productJsonLd(product: Product, origin: string): JsonLd {
   const url = absoluteUrl(origin, productHref(product.slug));
@@ -86,6 +86,16 @@ export function productJsonLd(product: Product, origin: string): JsonLd {
     image: (product.images ?? []).map((image) => absoluteUrl(origin, mediaUrl(image.url))),
     category: product.category?.name,
     offers,
+    aggregateRating:
+      product.rating && product.rating.count > 0 && product.rating.average !== null
+        ? {
+            '@type': 'AggregateRating',
+            ratingValue: product.rating.average,
+            reviewCount: product.rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          }
+        : undefined,
   });
 }
 

@@ -35,6 +35,17 @@ describe('product structured data', () => {
     expect(data).not.toHaveProperty('aggregateRating');
   });
 
+  it.each([
+    [
+      { average: 4.5, count: 2 },
+      { '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 2, bestRating: 5, worstRating: 1 },
+    ],
+    [{ average: null, count: 0 }, undefined],
+    [null, undefined],
+  ])('carries aggregateRating only with approved reviews (%j)', (rating, expected) => {
+    expect(productJsonLd(makeProduct({ rating }), ORIGIN).aggregateRating).toEqual(expected);
+  });
+
   it('cannot be closed early by a product text', () => {
     const script = jsonLdScript(
       productJsonLd(makeProduct({ description: '</script><script>alert(1)</script>' }), ORIGIN),
