@@ -5,7 +5,8 @@ import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { freePort, SITE_ENTRY, startSite } from '../site-server';
 import { makeProduct, makeSeller, unique } from '../factories';
-import { makeOfficer, makeSiteUser, SITE_PASSWORD } from '../staff';
+import { makeOfficer, makeSiteUser } from '../staff';
+import { siteClient } from '../site-client';
 
 /**
  * Ordering on the public site and following the order, driven over HTTP like a browser without
@@ -18,43 +19,7 @@ let app: TestApp;
 let site: ChildProcess;
 let siteUrl: string;
 
-interface Page {
-  status: number;
-  html: string;
-  location: string | null;
-}
-
-const get = async (pathname: string, cookie?: string): Promise<Page> => {
-  const res = await fetch(`${siteUrl}${pathname}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
-};
-
-const post = async (pathname: string, fields: [string, string][], cookie?: string): Promise<Page> => {
-  const res = await fetch(`${siteUrl}${pathname}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      origin: siteUrl,
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
-};
-
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${siteUrl}/tai-khoan/dang-nhap`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: siteUrl, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ identifier: email, password: SITE_PASSWORD }).toString(),
-  });
-  expect(res.status).toBe(303);
-  const session = res.headers.getSetCookie().find((cookie) => cookie.startsWith('sgd_phien='));
-  if (!session) throw new Error('Không nhận được cookie phiên đăng nhập');
-  return session.split(';')[0];
-}
+const { get, post, signIn } = siteClient(() => siteUrl);
 
 const hiddenKey = (html: string) => {
   const match = /name="idempotencyKey" value="([^"]+)"/.exec(html);
