@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 /** The built public site (site/dist), run against a test CMS by the site and browser tests. */
 export const SITE_ENTRY = path.resolve(__dirname, '..', '..', 'site', 'dist', 'server', 'entry.mjs');
+/** What `npm start -w site` runs: the built site behind the server that sets the visitor address. */
+export const SITE_SERVER = path.resolve(__dirname, '..', '..', 'site', 'server.mjs');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,7 +24,7 @@ export async function startSite(
   options: { port?: number; env?: Record<string, string> } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [SITE_ENTRY], {
+  const child = spawn(process.execPath, [SITE_SERVER], {
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port), CMS_URL: cmsUrl },
     stdio: 'ignore',
   });

@@ -4,6 +4,7 @@
  * post to the same origin, which Astro checks (`security.checkOrigin`).
  */
 import type { AstroCookies } from 'astro';
+import { visitorHeaders } from './client-address';
 import { cmsBaseUrl, REQUEST_TIMEOUT_MS } from './cms';
 
 export const SESSION_COOKIE = 'sgd_phien';
@@ -45,6 +46,7 @@ export async function callApi<T>(
       method,
       headers: {
         accept: 'application/json',
+        ...visitorHeaders(),
         ...options.headers,
         ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),

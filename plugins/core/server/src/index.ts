@@ -12,6 +12,7 @@ export * from './lib/public-api';
 export * from './lib/document-rules';
 export * from './lib/admin-labels';
 export * from './lib/input';
+export * from './lib/client-address';
 export { recordAudit, type AuditEntry } from './lib/audit';
 export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';
 

@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { clientAddress } from '@sgd/plugin-core';
 import { groupOf } from '../lib/rate-limit';
 
 type Context = {
   path: string;
   method: string;
   request: { ip: string };
+  state: Record<string, unknown>;
+  get(name: string): string;
   set(name: string, value: string): void;
   status: number;
   body: unknown;
@@ -17,7 +20,8 @@ const CLOSED =
   /^\/api\/auth\/(local(\/register)?|forgot-password|reset-password|send-email-confirmation|email-confirmation|change-password)$/;
 
 /**
- * `plugin::accounts.rate-limit` (cms/config/middlewares.ts): limits the auth routes per client IP,
+ * `plugin::accounts.rate-limit` (cms/config/middlewares.ts): limits the auth routes per client (the
+ * visitor's address the site signs, else the socket's IP: see `clientAddress` in @sgd/plugin-core),
  * on the path as the router reads it (case, repeated and trailing slashes, encoding), so neither a
  * different email in the body nor `/API/Accounts/Login/` starts a fresh count.
  */
@@ -29,7 +33,7 @@ const rateLimit =
     const limiter = strapi.plugin('accounts').service('rate-limit') as {
       check(group: string, client: string): Promise<number | null>;
     };
-    const wait = await limiter.check(group, ctx.request.ip);
+    const wait = await limiter.check(group, clientAddress(ctx, strapi));
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       const minutes = Math.max(1, Math.ceil(wait / 60));

@@ -1,16 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { AUTH_RATE_LIMITS } from '@sgd/config';
-import { parseInput } from '@sgd/plugin-core';
+import { clientAddress, parseInput } from '@sgd/plugin-core';
 import { MESSAGES } from '../constants';
 import { complaintAction, forwardInput, listQuery, newComplaint, newReport } from '../validation';
 
 export interface Ctx {
   request: { body?: unknown; query?: unknown; ip: string };
   params: { documentId?: string };
-  state: { user?: { id: number; username?: string | null } };
+  state: { user?: { id: number; username?: string | null } } & Record<string, unknown>;
   status: number;
   body: unknown;
+  get(name: string): string;
   set(name: string, value: string): void;
 }
 
@@ -50,13 +51,13 @@ const complaints = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-/** Anyone reports a violation; counted per client IP with the accounts plugin's limiter (Redis when configured). */
+/** Anyone reports a violation; counted per client (the site's signed visitor address, else the IP) with the accounts plugin's limiter (Redis when configured). */
 const reports = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Ctx) {
     const limiter = strapi.plugin('accounts').service('rate-limit') as {
       check(group: keyof typeof AUTH_RATE_LIMITS, client: string): Promise<number | null>;
     };
-    const wait = await limiter.check('violation-report', ctx.request.ip);
+    const wait = await limiter.check('violation-report', clientAddress(ctx, strapi));
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       throw new errors.RateLimitError(MESSAGES.tooMany(Math.max(1, Math.ceil(wait / 60))), {
