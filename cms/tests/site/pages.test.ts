@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
-import { makeArea, makeLicence, makePost, makeProduct, makeSeller, unique } from '../factories';
+import { makeArea, makeLicence, makeListing, makePost, makeProduct, makeSeller, unique } from '../factories';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
@@ -371,6 +371,89 @@ describe('public site', () => {
     );
   });
 
+  it('lists the news, newest first, a page at a time', async () => {
+    const title = unique('Hội chợ OCOP cuối năm');
+    await app.strapi.documents('api::news-article.news-article').create({
+      data: { title, summary: 'Hơn 200 gian hàng OCOP.', body: 'Nội dung', publishedOn: '2099-12-31' },
+      status: 'published',
+    });
+    const page = await get('/tin-tuc');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<h1>Tin tức</h1>');
+    const first = page.html.indexOf('<h2 class="card-title">');
+    expect(first).toBeGreaterThan(-1);
+    expect(page.html.slice(first, first + 400)).toContain(title);
+    const total = await app.strapi.db
+      .query('api::news-article.news-article')
+      .count({ where: { publishedAt: { $notNull: true } } });
+    expect(page.html).toContain(`${total} tin`);
+    if (total > 12) expect(page.html).toContain('href="/tin-tuc?page=2"');
+    const home = await get('/');
+    expect(home.html).toContain('href="/tin-tuc"');
+  });
+
+  it('shows approved "other information" listings by kind, never drafts or internal notes', async () => {
+    const tourism = await makeListing(app.strapi, {
+      kind: 'tourism',
+      title: unique('Khu du lịch Đồng Sen'),
+      contact: 'Ban quản lý khu du lịch, 0277 000 111',
+      website: 'dulichdongsen.example.vn',
+      body: 'Tham quan **cánh đồng sen**.',
+    });
+    const project = await makeListing(app.strapi, {
+      kind: 'investment_project',
+      title: unique('Dự án kho lạnh nông sản'),
+      website: 'javascript:alert(1)',
+    });
+    const draft = await makeListing(
+      app.strapi,
+      { title: unique('Dự án chưa duyệt'), reviewStatus: 'draft' },
+      false,
+    );
+
+    const all = await get('/thong-tin-khac');
+    expect(all.status).toBe(200);
+    expect(all.html).toContain(tourism.title as string);
+    expect(all.html).toContain(project.title as string);
+    expect(all.html).not.toContain(draft.title as string);
+
+    const tourismOnly = await get('/thong-tin-khac?loai=tourism');
+    expect(tourismOnly.html).toContain(tourism.title as string);
+    expect(tourismOnly.html).not.toContain(project.title as string);
+    expect(tourismOnly.html).toMatch(/aria-current="page">\s*Dịch vụ du lịch\s*</);
+
+    const detail = await get(`/thong-tin-khac/${tourism.slug as string}`);
+    expect(detail.status).toBe(200);
+    expect(detail.html).toContain('Ban quản lý khu du lịch, 0277 000 111');
+    expect(detail.html).toContain('href="https://dulichdongsen.example.vn/"');
+    expect(detail.html).toContain('<strong>cánh đồng sen</strong>');
+    expect(detail.html).not.toContain('Ghi chú nội bộ');
+
+    const unsafe = await get(`/thong-tin-khac/${project.slug as string}`);
+    expect(unsafe.html).not.toContain('javascript:alert');
+    expect((await get(`/thong-tin-khac/${draft.slug as string}`)).status).toBe(404);
+  });
+
+  it("gives the hotline and every department's contacts as the admin keeps them", async () => {
+    await app.strapi.db
+      .query('plugin::core.department')
+      .update({ where: { code: 'SYT' }, data: { phone: '0273 123 4567' } });
+    const page = await get('/lien-he');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Đường dây nóng');
+    expect(page.html).toContain('Ban quản lý Sàn: Sở Công Thương');
+    expect(page.html).toContain('href="tel:02731234567"');
+    expect(page.html).toContain('Sở Y tế');
+    const home = await get('/');
+    expect(home.html).toContain('href="/lien-he"');
+  });
+
+  it("sends the seller directory to the catalogue's seller search", async () => {
+    const res = await fetch(`${siteUrl}/doanh-nghiep`, { redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/san-pham?type=sellers');
+  });
+
   it('sends no JavaScript on the pages without a map', async () => {
     for (const path of [
       '/',
@@ -380,6 +463,9 @@ describe('public site', () => {
       '/cung-cau',
       '/kiem-tra-giay-phep',
       '/tai-khoan/dang-nhap',
+      '/tin-tuc',
+      '/thong-tin-khac',
+      '/lien-he',
     ]) {
       const page = await get(path);
       expect([path, /<script(?![^>]*application\/(ld\+)?json)/.test(page.html)]).toEqual([path, false]);

@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import {
   administrativeUnitSchema,
   categorySchema,
+  departmentSchema,
+  directoryListingSchema,
   errorBodySchema,
   legalDocumentSchema,
   licenceRecordSchema,
@@ -22,6 +24,8 @@ import {
   supplyDemandPostSchema,
   type AdministrativeUnit,
   type Category,
+  type Department,
+  type DirectoryListing,
   type LegalDocument,
   type LicenceRecord,
   type Market,
@@ -117,9 +121,10 @@ export interface SiteLink {
 export interface SiteLinks {
   regulation: SiteLink | null;
   privacyPolicy: SiteLink | null;
+  complaintProcess: SiteLink | null;
 }
 
-const NO_LINKS: SiteLinks = { regulation: null, privacyPolicy: null };
+const NO_LINKS: SiteLinks = { regulation: null, privacyPolicy: null, complaintProcess: null };
 
 export interface CmsClientOptions {
   baseUrl?: string;
@@ -390,6 +395,11 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       return allPages('/api/markets', { 'filters[kind][$eq]': kind, sort: 'name:asc' }, marketSchema);
     },
 
+    /** The departments and their public office contacts, as the admin keeps them. */
+    getDepartments(): Promise<Department[]> {
+      return allPages('/api/departments', { sort: 'name:asc' }, departmentSchema);
+    },
+
     getCategories(): Promise<Category[]> {
       return allPages('/api/categories', {}, categorySchema);
     },
@@ -409,6 +419,43 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         newsArticleSchema,
       );
       return page.items;
+    },
+
+    /** News, newest first, a page at a time. */
+    getNews(page: number, pageSize: number): Promise<Page<NewsArticle>> {
+      return list(
+        '/api/news-articles',
+        {
+          'sort[0]': 'publishedOn:desc',
+          'sort[1]': 'id:desc',
+          'pagination[page]': page,
+          'pagination[pageSize]': pageSize,
+        },
+        newsArticleSchema,
+      );
+    },
+
+    /** Approved listings of QC Điều 6.9 (investment projects, tourism…), newest first; `kind` keeps one kind. */
+    getDirectoryListings(params: {
+      kind?: string;
+      page?: number;
+      pageSize?: number;
+    }): Promise<Page<DirectoryListing>> {
+      return list(
+        '/api/directory-listings',
+        {
+          'filters[kind][$eq]': params.kind,
+          'sort[0]': 'publishedAt:desc',
+          'sort[1]': 'id:desc',
+          'pagination[page]': params.page,
+          'pagination[pageSize]': params.pageSize,
+        },
+        directoryListingSchema,
+      );
+    },
+
+    getDirectoryListing(slug: string): Promise<DirectoryListing | null> {
+      return findOne('/api/directory-listings', slug, directoryListingSchema);
     },
 
     getNewsArticle(slug: string): Promise<NewsArticle | null> {
@@ -472,12 +519,13 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     async getSiteLinks(): Promise<SiteLinks> {
       if (linksFailedAt !== null && now() - linksFailedAt < FAILURE_TTL_MS) return NO_LINKS;
       try {
-        const [regulation, privacyPolicy] = await Promise.all([
+        const [regulation, privacyPolicy, complaintProcess] = await Promise.all([
           currentDocument('operating_regulation'),
           currentDocument('privacy_policy'),
+          currentDocument('complaint_process'),
         ]);
         linksFailedAt = null;
-        return { regulation, privacyPolicy };
+        return { regulation, privacyPolicy, complaintProcess };
       } catch {
         linksFailedAt = now();
         return NO_LINKS;

@@ -295,3 +295,31 @@ export const marketSchema = z.object({
   description: text,
 });
 export type Market = z.infer<typeof marketSchema>;
+
+export const departmentSchema = z.object({
+  ...documentBase,
+  name: z.string(),
+  code: z.string(),
+  email: text,
+  phone: text,
+  address: text,
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+/** Other information the departments publish (QC Điều 6.9): investment projects, tourism, hotels… */
+export const directoryListingSchema = z.object({
+  ...documentBase,
+  kind: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  summary: text,
+  body: text,
+  image: mediaSchema.nullish(),
+  address: text,
+  commune: nameCode.nullish(),
+  contact: text,
+  website: text,
+  department: z.object({ name: z.string() }).nullish(),
+  publishedAt: text,
+});
+export type DirectoryListing = z.infer<typeof directoryListingSchema>;

@@ -13,6 +13,9 @@ const FIXED_PAGES = [
   '/van-ban',
   '/vung-san-xuat',
   '/cho-va-diem-ban',
+  '/tin-tuc',
+  '/thong-tin-khac',
+  '/lien-he',
 ];
 
 /** One file of the sitemap: `trang` (fixed pages, news, legal documents), `san-pham-N`, `doanh-nghiep-N`. */

@@ -312,6 +312,10 @@ describe('CMS client', () => {
   it('never fails the layout: without the CMS the links are empty', async () => {
     routes.set('/api/legal-documents', strapiError(500, 'InternalServerError', 'Internal Server Error'));
 
-    await expect(client.getSiteLinks()).resolves.toEqual({ regulation: null, privacyPolicy: null });
+    await expect(client.getSiteLinks()).resolves.toEqual({
+      regulation: null,
+      privacyPolicy: null,
+      complaintProcess: null,
+    });
   });
 });
