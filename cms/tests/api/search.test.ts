@@ -44,14 +44,19 @@ beforeAll(async () => {
   const pia = await makeProduct(strapi, inCommune.documentId, {
     name: `BÁNH PÍA sầu riêng ${TOKEN}`,
     category: child.documentId,
+    price: 120000,
   });
   const piaKimSa = await makeProduct(strapi, elsewhere.documentId, {
     name: `Bánh pía Kim Sa ${TOKEN}`,
     category: child.documentId,
+    price: 60000,
   });
   await makeProduct(strapi, elsewhere.documentId, {
     name: `Bánh phồng tôm ${TOKEN}`,
     category: parent.documentId,
+    price: null,
+    priceMin: 30000,
+    priceMax: 45000,
   });
   await makeProduct(strapi, elsewhere.documentId, { name: `Bánh pía nháp ${TOKEN}` }, false);
   await makeProduct(strapi, elsewhere.documentId, {
@@ -62,6 +67,7 @@ beforeAll(async () => {
   await makeProduct(strapi, elsewhere.documentId, {
     name: `Kẹo dừa ${TOKEN}`,
     description: 'Đặc sản bánh pía và kẹo dừa',
+    price: null,
   });
 
   await makeLicence(strapi, inCommune.documentId, {
@@ -153,6 +159,47 @@ describe('GET /api/search', () => {
       .query({ q: `banh ${TOKEN}`, pageSize: 1, page: 2 });
     expect(names(res)).toEqual([`Bánh pía Kim Sa ${TOKEN}`]);
     expect(res.body.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 4, total: 4 });
+  });
+
+  it('sorts by price (a range by its low end going up, its high end going down; no price last), name or newest', async () => {
+    const sorted = async (sort: string) =>
+      names(await api().get('/api/search').query({ q: TOKEN, sort }).expect(200));
+    const [tom, kimSa, sauRieng, keo] = [
+      `Bánh phồng tôm ${TOKEN}`,
+      `Bánh pía Kim Sa ${TOKEN}`,
+      `BÁNH PÍA sầu riêng ${TOKEN}`,
+      `Kẹo dừa ${TOKEN}`,
+    ];
+    expect(await sorted('price_asc')).toEqual([tom, kimSa, sauRieng, keo]);
+    expect(await sorted('price_desc')).toEqual([sauRieng, kimSa, tom, keo]);
+    expect(await sorted('name')).toEqual([tom, kimSa, sauRieng, keo]);
+    expect(await sorted('newest')).toEqual([keo, tom, kimSa, sauRieng]);
+  });
+
+  it('filters by price, a price range matching when it overlaps', async () => {
+    const priced = async (query: Record<string, string | number>) =>
+      names(
+        await api()
+          .get('/api/search')
+          .query({ q: TOKEN, sort: 'price_asc', ...query })
+          .expect(200),
+      );
+    expect(await priced({ priceMin: 50000, priceMax: 100000 })).toEqual([`Bánh pía Kim Sa ${TOKEN}`]);
+    expect(await priced({ priceMin: 40000, priceMax: 50000 })).toEqual([`Bánh phồng tôm ${TOKEN}`]);
+    expect(await priced({ priceMin: 100000 })).toEqual([`BÁNH PÍA sầu riêng ${TOKEN}`]);
+  });
+
+  it.each([
+    [{ priceMin: 'năm mươi' }, 'Giá phải là một số đồng không âm, ví dụ 50000.'],
+    [{ priceMin: -1 }, 'Giá phải là một số đồng không âm, ví dụ 50000.'],
+    [{ priceMin: 90000, priceMax: 10000 }, 'Giá từ phải nhỏ hơn hoặc bằng giá đến.'],
+    [{ type: 'sellers', sort: 'price_asc' }, 'Lọc và sắp xếp theo giá chỉ áp dụng khi tìm sản phẩm.'],
+    [{ type: 'sellers', priceMax: 5000 }, 'Lọc và sắp xếp theo giá chỉ áp dụng khi tìm sản phẩm.'],
+    [{ sort: 'gia' }, 'Cách sắp xếp không hợp lệ.'],
+  ])('explains a bad price filter or sort %p', async (query, message) => {
+    const res = await api().get('/api/search').query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(message);
   });
 
   it('caps pageSize at 100', async () => {

@@ -129,6 +129,22 @@ describe('public site', () => {
     expect(page.html).toMatch(/name="q"[^>]*value="bánh pía"|value="bánh pía"[^>]*name="q"/);
   });
 
+  it('filters by price and sorts, keeping both in the URL, and explains a price that is not a number', async () => {
+    const within = await get(
+      `/san-pham?q=${encodeURIComponent('banh pia thu nghiem')}&priceMin=100.000&priceMax=150000&sort=price_desc`,
+    );
+    expect(within.status).toBe(200);
+    expect(within.html).toContain(product.name);
+    expect(within.html).toMatch(/<option value="price_desc" selected/);
+    expect(within.html).toContain('value="100.000"');
+    const above = await get(`/san-pham?q=${encodeURIComponent('banh pia thu nghiem')}&priceMin=200000`);
+    expect(above.html).not.toContain(product.name);
+    const wrong = await get(`/san-pham?priceMin=${encodeURIComponent('rẻ nhất')}`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('Giá phải là một số đồng không âm, ví dụ 50000.');
+    expect(wrong.html).toContain('value="rẻ nhất"');
+  });
+
   it('shows a product with its price, seller and OCOP licence', async () => {
     const page = await get(`/san-pham/${product.slug}`);
     expect(page.status).toBe(200);

@@ -16,10 +16,31 @@ export interface CatalogueQuery {
   licenceType: string;
   ocopStars: string;
   commune: string;
+  /** Prices in đồng, as typed ("50.000" is fine). */
+  priceMin: string;
+  priceMax: string;
+  /** `relevance` (the default), `name`, `newest`, `price_asc`, `price_desc` (products only). */
+  sort: string;
   page: number;
 }
 
-const FILTER_KEYS = ['q', 'category', 'licenceType', 'ocopStars', 'commune'] as const;
+const FILTER_KEYS = ['q', 'category', 'licenceType', 'ocopStars', 'commune', 'priceMin', 'priceMax'] as const;
+
+/** The orders a visitor can pick; price orders only when searching products. */
+export const SORT_OPTIONS: readonly { value: string; label: string; productsOnly?: boolean }[] = [
+  { value: 'relevance', label: 'Phù hợp nhất' },
+  { value: 'newest', label: 'Mới nhất' },
+  { value: 'price_asc', label: 'Giá tăng dần', productsOnly: true },
+  { value: 'price_desc', label: 'Giá giảm dần', productsOnly: true },
+  { value: 'name', label: 'Tên A–Z' },
+];
+
+/** "50.000", "50 000 đ" → "50000"; anything else is sent as typed, for the CMS to explain. */
+function plainPrice(typed: string): string | undefined {
+  if (!typed) return undefined;
+  const digits = typed.replace(/[.,\s]|đồng|đ|₫/gi, '');
+  return /^\d+$/.test(digits) ? digits : typed;
+}
 
 /** What the visitor asked for, as typed (trimmed). The CMS validates it and answers 400 if needed. */
 export function parseCatalogueQuery(params: URLSearchParams): CatalogueQuery {
@@ -32,6 +53,9 @@ export function parseCatalogueQuery(params: URLSearchParams): CatalogueQuery {
     licenceType: value('licenceType'),
     ocopStars: value('ocopStars'),
     commune: value('commune'),
+    priceMin: value('priceMin'),
+    priceMax: value('priceMax'),
+    sort: value('sort') === 'relevance' ? '' : value('sort'),
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
@@ -43,6 +67,11 @@ export function toSearchParams(query: CatalogueQuery): SearchParams {
     licenceType: query.licenceType || undefined,
     ocopStars: query.ocopStars || undefined,
     commune: query.commune || undefined,
+    // Prices and price orders are about products: a seller search leaves them out.
+    priceMin: query.type === 'products' ? plainPrice(query.priceMin) : undefined,
+    priceMax: query.type === 'products' ? plainPrice(query.priceMax) : undefined,
+    sort:
+      query.sort && (query.type === 'products' || !query.sort.startsWith('price')) ? query.sort : undefined,
     page: query.page,
     pageSize: CATALOGUE_PAGE_SIZE,
   };
@@ -55,6 +84,7 @@ export function catalogueHref(query: CatalogueQuery, page: number): string {
     if (query[key]) params.set(key, query[key]);
   }
   if (query.type !== 'products') params.set('type', query.type);
+  if (query.sort) params.set('sort', query.sort);
   if (page > 1) params.set('page', String(page));
   const search = params.toString();
   return search ? `${CATALOGUE_PATH}?${search}` : CATALOGUE_PATH;

@@ -109,6 +109,9 @@ export interface SearchParams {
   licenceType?: string;
   ocopStars?: string | number;
   commune?: string;
+  priceMin?: string;
+  priceMax?: string;
+  sort?: string;
   page?: number;
   pageSize?: number;
 }
@@ -299,6 +302,9 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       licenceType: params.licenceType,
       ocopStars: params.ocopStars,
       commune: params.commune,
+      priceMin: type === 'products' ? params.priceMin : undefined,
+      priceMax: type === 'products' ? params.priceMax : undefined,
+      sort: params.sort,
       page: params.page,
       pageSize: params.pageSize,
     };

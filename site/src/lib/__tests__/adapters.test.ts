@@ -195,6 +195,9 @@ describe('catalogue URL', () => {
       licenceType: '',
       ocopStars: '9',
       commune: '',
+      priceMin: '',
+      priceMax: '',
+      sort: '',
       page: 1,
     });
     expect(toSearchParams(query)).toEqual({
@@ -203,6 +206,9 @@ describe('catalogue URL', () => {
       licenceType: undefined,
       ocopStars: '9',
       commune: undefined,
+      priceMin: undefined,
+      priceMax: undefined,
+      sort: undefined,
       page: 1,
       pageSize: 24,
     });
@@ -211,6 +217,22 @@ describe('catalogue URL', () => {
   it('does not send the category when searching sellers', () => {
     const query = parseCatalogueQuery(new URLSearchParams('type=sellers&category=xoai'));
     expect(toSearchParams(query).category).toBeUndefined();
+  });
+
+  it('reads prices as people write them and keeps price orders to products', () => {
+    const products = toSearchParams(
+      parseCatalogueQuery(new URLSearchParams('priceMin=50.000&priceMax=120 000 đ&sort=price_asc')),
+    );
+    expect([products.priceMin, products.priceMax, products.sort]).toEqual(['50000', '120000', 'price_asc']);
+    // Not a number: sent as typed, for the CMS to explain.
+    expect(toSearchParams(parseCatalogueQuery(new URLSearchParams('priceMin=rẻ'))).priceMin).toBe('rẻ');
+    const sellers = toSearchParams(
+      parseCatalogueQuery(new URLSearchParams('type=sellers&priceMin=5&sort=price_desc')),
+    );
+    expect([sellers.priceMin, sellers.sort]).toEqual([undefined, undefined]);
+    const byName = parseCatalogueQuery(new URLSearchParams('type=sellers&sort=name'));
+    expect(toSearchParams(byName).sort).toBe('name');
+    expect(catalogueHref(byName, 2)).toBe('/san-pham?type=sellers&sort=name&page=2');
   });
 
   it('links other pages of the same search', () => {

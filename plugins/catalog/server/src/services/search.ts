@@ -93,6 +93,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .where(`${alias}.${column(S, 'verificationStatus')}`, 'verified');
   }
 
+  const priceLow = () =>
+    `COALESCE(p.${column(UID.product, 'price')}, p.${column(UID.product, 'priceMin')}, p.${column(UID.product, 'priceMax')})`;
+  const priceHigh = () =>
+    `COALESCE(p.${column(UID.product, 'price')}, p.${column(UID.product, 'priceMax')}, p.${column(UID.product, 'priceMin')})`;
+
+  /** ORDER BY of a search; every order ends on the slug, so that pages never overlap. */
+  function ordering(
+    uid: string,
+    alias: string,
+    query: SearchQuery,
+    terms: string[],
+  ): { sql: string; bindings: string[] } {
+    const folded = `${FOLD_FUNCTION}(${alias}.${column(uid, 'name')}) ${collate()}`;
+    const last = `${alias}.${column(uid, 'slug')} ${collate()}`;
+    switch (query.sort) {
+      case 'name':
+        return { sql: `${folded}, ${last}`, bindings: [] };
+      case 'newest':
+        return { sql: `${alias}.${column(uid, 'publishedAt')} DESC, ${alias}.id DESC`, bindings: [] };
+      case 'price_asc':
+        return {
+          sql: `CASE WHEN ${priceLow()} IS NULL THEN 1 ELSE 0 END, ${priceLow()} ASC, ${last}`,
+          bindings: [],
+        };
+      case 'price_desc':
+        return {
+          sql: `CASE WHEN ${priceHigh()} IS NULL THEN 1 ELSE 0 END, ${priceHigh()} DESC, ${last}`,
+          bindings: [],
+        };
+      default: {
+        // Items whose name holds every term come first, then by folded name.
+        const nameColumn = `${alias}.${column(uid, 'name')}`;
+        const inName = terms.map(() => `${FOLD_FUNCTION}(${nameColumn}) LIKE ?`).join(' AND ') || '1 = 1';
+        return {
+          sql: `CASE WHEN ${inName} THEN 0 ELSE 1 END, ${folded}, ${last}`,
+          bindings: terms.map((term) => `%${term}%`),
+        };
+      }
+    }
+  }
+
   function productQuery(query: SearchQuery, terms: string[]): Knex.QueryBuilder {
     const P = UID.product;
     const qb = knex()(`${table(P)} as p`)
@@ -121,6 +162,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.licenceType || query.ocopStars) {
       related(qb, 'p', link(P, 'licences'), SELLERS_UID.licence, 'l', (sub) => validLicence(sub, 'l', query));
     }
+    // A product has a price, or a range from priceMin to priceMax: it matches when they overlap.
+    if (query.priceMin !== undefined) qb.whereRaw(`${priceHigh()} >= ?`, [query.priceMin]);
+    if (query.priceMax !== undefined) qb.whereRaw(`${priceLow()} <= ?`, [query.priceMax]);
     textMatch(
       qb,
       `COALESCE(p.${column(P, 'name')}, '') || ' ' || COALESCE(p.${column(P, 'description')}, '')`,
@@ -163,19 +207,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     query: SearchQuery,
     terms: string[],
   ) {
-    const nameColumn = `${alias}.${column(uid, 'name')}`;
     const counted = (await base.clone().count({ total: '*' }).first()) as
       { total: number | string } | undefined;
     const total = Number(counted?.total ?? 0);
-    // Items whose name holds every term come first, then by folded name.
-    const inName = terms.map(() => `${FOLD_FUNCTION}(${nameColumn}) LIKE ?`).join(' AND ') || '1 = 1';
+    const order = ordering(uid, alias, query, terms);
     const rows = (await base
       .clone()
       .select(`${alias}.id`)
-      .orderByRaw(
-        `CASE WHEN ${inName} THEN 0 ELSE 1 END, ${FOLD_FUNCTION}(${nameColumn}) ${collate()}, ${alias}.${column(uid, 'slug')} ${collate()}`,
-        terms.map((term) => `%${term}%`),
-      )
+      .orderByRaw(order.sql, order.bindings)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)) as Array<{ id: number }>;
     const ids = rows.map((row) => Number(row.id));

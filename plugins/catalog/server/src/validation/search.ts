@@ -1,7 +1,14 @@
 import { LICENCE_TYPE_CODES } from '@sgd/config';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@sgd/plugin-core';
 import { z } from 'zod';
-import { SEARCH_MESSAGES, SEARCH_TYPES } from '../constants';
+import { SEARCH_MESSAGES, SEARCH_SORTS, SEARCH_TYPES } from '../constants';
+
+const price = z.coerce
+  .number({ invalid_type_error: SEARCH_MESSAGES.badPrice })
+  .int(SEARCH_MESSAGES.badPrice)
+  .nonnegative(SEARCH_MESSAGES.badPrice)
+  .max(1e13, SEARCH_MESSAGES.badPrice)
+  .optional();
 
 const positiveInt = (message: string) =>
   z.coerce.number({ invalid_type_error: message }).int(message).positive(message);
@@ -22,6 +29,11 @@ export const searchQuery = z
       .refine((n) => n >= 3 && n <= 5, SEARCH_MESSAGES.badStars)
       .optional(),
     commune: z.string().max(10).optional(),
+    priceMin: price,
+    priceMax: price,
+    sort: z
+      .enum(SEARCH_SORTS, { errorMap: () => ({ message: SEARCH_MESSAGES.badSort }) })
+      .default('relevance'),
     page: positiveInt('Số trang phải là số nguyên dương.').default(1),
     pageSize: positiveInt('Số mục mỗi trang phải là số nguyên dương.')
       .default(DEFAULT_PAGE_SIZE)
@@ -31,6 +43,19 @@ export const searchQuery = z
   .refine((query) => !(query.type === 'sellers' && query.category), {
     message: 'Bộ lọc danh mục chỉ áp dụng khi tìm sản phẩm.',
     path: ['category'],
-  });
+  })
+  .refine(
+    (query) =>
+      !(
+        query.type === 'sellers' &&
+        (query.priceMin !== undefined || query.priceMax !== undefined || query.sort.startsWith('price'))
+      ),
+    { message: SEARCH_MESSAGES.priceForSellers, path: ['sort'] },
+  )
+  .refine(
+    (query) =>
+      query.priceMin === undefined || query.priceMax === undefined || query.priceMin <= query.priceMax,
+    { message: SEARCH_MESSAGES.priceRange, path: ['priceMax'] },
+  );
 
 export type SearchQuery = z.infer<typeof searchQuery>;
