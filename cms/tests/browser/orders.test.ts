@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
 import { launchChromium } from './chromium';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { freePort, SITE_ENTRY, startSite } from '../site-server';
 import { makeProduct, makeSeller, unique } from '../factories';
+import { Mailbox } from '../mailbox';
 import { makeOfficer, makeSiteUser, PASSWORD, SITE_PASSWORD } from '../staff';
 
 /**
@@ -19,6 +21,8 @@ jest.setTimeout(240_000);
 
 const ADMIN_BUILD = path.resolve(__dirname, '..', '..', 'dist', 'build', 'index.html');
 const SECRET = 'bi-mat-webhook-trinh-duyet';
+const ASSOCIATION = 'hoi.bvqlntd@example.vn';
+const mailbox = new Mailbox();
 
 let app: TestApp;
 let cmsUrl: string;
@@ -27,7 +31,7 @@ let siteUrl: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-let product: { slug: string; name: string };
+let product: { documentId: string; slug: string; name: string };
 let buyerEmail: string;
 let sellerEmail: string;
 
@@ -38,6 +42,9 @@ beforeAll(async () => {
   const sitePort = await freePort();
   process.env.SITE_URL = `http://127.0.0.1:${sitePort}`;
   process.env.SITE_WEBHOOK_SECRET = SECRET;
+  process.env.SMTP_PORT = String(await mailbox.start());
+  process.env.SMTP_HOST = '127.0.0.1';
+  process.env.CONSUMER_ASSOCIATION_EMAIL = ASSOCIATION;
   app = await bootStrapi('orders-browser', { serveAdminPanel: true });
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,6 +80,7 @@ afterAll(async () => {
   site?.kill();
   await new Promise<void>((resolve) => app.strapi.server.httpServer.close(() => resolve()));
   await app.stop();
+  await mailbox.stop();
 });
 
 /** A person's own browser (cookies apart), with the site's pages running no script. */
@@ -89,6 +97,20 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('Email hoặc số điện thoại').fill(email);
   await page.getByLabel('Mật khẩu').fill(SITE_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** An officer of Sở Công Thương signed in to the Strapi admin (with its scripts). */
+async function officerSignedIn(): Promise<Page> {
+  const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  contexts.push(context);
+  const admin = await context.newPage();
+  await admin.goto(`${cmsUrl}/admin/auth/login`);
+  await admin.getByLabel(/email/i).fill(officer.email);
+  await admin.getByLabel(/password/i).fill(PASSWORD);
+  await admin.getByRole('button', { name: /login/i }).click();
+  await admin.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  return admin;
 }
 
 async function statusIs(page: Page, name: string) {
@@ -157,17 +179,7 @@ it('takes an order from the site form to a rating shown on the product page', as
   await buyer.getByText('Chưa có đánh giá.').waitFor();
 
   // An officer of Sở Công Thương approves it in the admin's review inbox.
-  const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
-  const admin = await (async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  })();
-  await admin.goto(`${cmsUrl}/admin/auth/login`);
-  await admin.getByLabel(/email/i).fill(officer.email);
-  await admin.getByLabel(/password/i).fill(PASSWORD);
-  await admin.getByRole('button', { name: /login/i }).click();
-  await admin.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  const admin = await officerSignedIn();
   await admin.goto(`${cmsUrl}/admin/plugins/workflow`);
   await admin.getByRole('heading', { name: 'Hộp duyệt' }).waitFor();
   const row = admin.getByRole('row').filter({ hasText: `Đánh giá 4★ sản phẩm "${product.name}"` });
@@ -192,3 +204,81 @@ it('takes an order from the site form to a rating shown on the product page', as
   await reviews.getByText('Khô cá thơm, ít mặn, đóng gói hút chân không.').waitFor();
   expect(await reviews.textContent()).toContain('4/5 sao');
 });
+
+it('lets an officer forward an escalated complaint to the consumer protection association, after confirming', async () => {
+  const http = () => request(app.strapi.server.httpServer);
+  const buyer = await makeSiteUser(app.strapi);
+  const ordered = await http()
+    .post('/api/orders')
+    .set({ Authorization: `Bearer ${buyer.jwt}` })
+    .set('Idempotency-Key', `chuyen-hoi-${process.pid}`)
+    .send({
+      items: [{ product: product.documentId, quantity: 1 }],
+      contactName: 'Phạm Thị Khiếu',
+      contactPhone: '0911222333',
+      deliveryAddress: '3 Hùng Vương, phường Sa Đéc, tỉnh Đồng Tháp',
+      paymentMethod: 'cash_on_delivery',
+      deliveryMethod: 'carrier',
+    });
+  expect(ordered.status).toBe(201);
+  const opened = await http()
+    .post('/api/complaints')
+    .set({ Authorization: `Bearer ${buyer.jwt}` })
+    .send({
+      order: ordered.body.data.code,
+      subject: 'Chưa nhận được hàng',
+      description: 'Đã hai tuần người bán không giao hàng, cũng không trả lời.',
+      remedy: 'refund',
+    });
+  expect(opened.status).toBe(201);
+  const complaint = opened.body.data.documentId as string;
+  expect(
+    (
+      await http()
+        .post(`/api/complaints/${complaint}/actions`)
+        .set({ Authorization: `Bearer ${buyer.jwt}` })
+        .send({ action: 'escalate' })
+    ).status,
+  ).toBe(200);
+
+  const admin = await officerSignedIn();
+  await admin.goto(
+    `${cmsUrl}/admin/content-manager/collection-types/plugin::complaints.complaint/${complaint}`,
+  );
+  await admin.getByText('Hội Bảo vệ quyền lợi người tiêu dùng', { exact: true }).waitFor();
+  const note = admin.getByRole('textbox', { name: /Nội dung chuyển Hội/ });
+  await note.fill('Ngắn');
+  const forward = admin.getByRole('button', { name: 'Chuyển Hội Bảo vệ quyền lợi người tiêu dùng' });
+  await forward.click();
+  // Too short: said beside the field, and nothing is asked or sent.
+  await admin.getByText('Hãy nhập ít nhất 10 ký tự.').waitFor();
+  expect(await admin.getByRole('alertdialog').count()).toBe(0);
+
+  await note.fill('Người bán không hợp tác, đề nghị Hội hỗ trợ người mua.');
+  await forward.click();
+  const confirm = admin.getByRole('alertdialog');
+  await confirm.getByText('Không thể hoàn tác.', { exact: false }).waitFor();
+  await confirm.getByRole('button', { name: 'Hủy' }).click();
+  expect(await statusOf(complaint)).toBe('escalated');
+
+  await forward.click();
+  await admin.getByRole('alertdialog').getByRole('button', { name: 'Chuyển khiếu nại' }).click();
+  await admin.getByText('Đã chuyển khiếu nại đến Hội Bảo vệ quyền lợi người tiêu dùng.').waitFor();
+  await admin
+    .getByText('Người bán không hợp tác, đề nghị Hội hỗ trợ người mua.', { exact: false })
+    .first()
+    .waitFor();
+  expect(await statusOf(complaint)).toBe('forwarded');
+  expect(await forward.count()).toBe(0);
+  const event = (await app.strapi.db
+    .query('plugin::complaints.complaint-event')
+    .findOne({ where: { complaintDocumentId: complaint, action: 'forward' } })) as { message: string } | null;
+  expect(event?.message).toBe('Người bán không hợp tác, đề nghị Hội hỗ trợ người mua.');
+});
+
+async function statusOf(documentId: string) {
+  const row = (await app.strapi.db
+    .query('plugin::complaints.complaint')
+    .findOne({ where: { documentId, publishedAt: null } })) as { complaintStatus: string };
+  return row.complaintStatus;
+}
