@@ -19,8 +19,9 @@ const plugin = (name: string) => path.join(root, 'plugins', name, 'package.json'
 const siteContentTypes = [
   CATALOG_UID.category,
   CATALOG_UID.product,
-  // An approved review (or answer) changes the product's rating and its reviews.
+  // An approved review, comment or answer changes the product's page (rating, reviews, comments).
   REVIEWS_UID.review,
+  REVIEWS_UID.comment,
   REVIEWS_UID.answer,
   CATALOG_UID.market,
   CATALOG_UID.supplyDemandPost,
@@ -51,7 +52,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   workflow: { enabled: true, resolve: path.join(root, 'plugins', 'workflow') },
   accounts: { enabled: true, resolve: path.join(root, 'plugins', 'accounts') },
   orders: { enabled: true, resolve: plugin('orders') },
-  complaints: { enabled: true, resolve: plugin('complaints') },
+  complaints: { enabled: true, resolve: path.join(root, 'plugins', 'complaints') },
   reviews: { enabled: true, resolve: plugin('reviews') },
   'users-permissions': {
     config: {

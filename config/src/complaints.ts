@@ -193,6 +193,8 @@ export const REPORT_TARGET_TYPES = [
   { code: 'product', name: 'Sản phẩm, dịch vụ', uid: 'plugin::catalog.product' },
   { code: 'seller', name: 'Chủ thể sản xuất, kinh doanh', uid: 'plugin::sellers.seller' },
   { code: 'supply-demand-post', name: 'Tin mua, tin bán', uid: 'plugin::catalog.supply-demand-post' },
+  { code: 'review', name: 'Đánh giá của người mua', uid: 'plugin::reviews.review' },
+  { code: 'comment', name: 'Bình luận', uid: 'plugin::reviews.comment' },
 ] as const;
 export type ReportTargetTypeCode = (typeof REPORT_TARGET_TYPES)[number]['code'];
 export const REPORT_TARGET_TYPE_CODES = REPORT_TARGET_TYPES.map((t) => t.code) as ReportTargetTypeCode[];

@@ -36,6 +36,7 @@ export function boardHref(kind: PostKind | null, page = 1): string {
 
 export interface PostView {
   id: string;
+  slug: string;
   kindLabel: string;
   kind: PostKind;
   title: string;
@@ -54,6 +55,7 @@ export function toPostView(post: SupplyDemandPost): PostView {
   const quantity = formatDecimal(post.quantity);
   return {
     id: `tin-${post.slug}`,
+    slug: post.slug,
     kind: post.kind,
     kindLabel: POST_KINDS.find((entry) => entry.kind === post.kind)?.label ?? post.kind,
     title: post.title,

@@ -18,6 +18,7 @@ import {
   oneOf,
   productionAreaEntrySchema,
   productReviewSchema,
+  productCommentSchema,
   productSchema,
   sellerSchema,
   sitemapEntrySchema,
@@ -33,6 +34,7 @@ import {
   type Page,
   type Product,
   type ProductReview,
+  type ProductComment,
   type ProductionAreaEntry,
   type PostKind,
   type Seller,
@@ -340,12 +342,21 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       return findOne('/api/products', slug, productSchema);
     },
 
-    /** The newest approved reviews of a product (its own pagination: `page`, `pageSize`). */
-    getProductReviews(slug: string, pageSize = 10): Promise<Page<ProductReview>> {
+    /** Approved reviews of a product, newest first (its own pagination: `page`, `pageSize`). */
+    getProductReviews(slug: string, pageSize = 10, page = 1): Promise<Page<ProductReview>> {
       return list(
         `/api/products/${encodeURIComponent(slug)}/reviews`,
-        { page: 1, pageSize },
+        { page, pageSize },
         productReviewSchema,
+      );
+    },
+
+    /** Approved comments of a product, newest first. */
+    getProductComments(slug: string, pageSize = 10, page = 1): Promise<Page<ProductComment>> {
+      return list(
+        `/api/products/${encodeURIComponent(slug)}/comments`,
+        { page, pageSize },
+        productCommentSchema,
       );
     },
 
@@ -389,6 +400,11 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         },
         supplyDemandPostSchema,
       );
+    },
+
+    /** One published buy or sell post, by slug or documentId; null when it is not public. */
+    getSupplyDemandPost(slug: string): Promise<SupplyDemandPost | null> {
+      return findOne('/api/supply-demand-posts', slug, supplyDemandPostSchema);
     },
 
     /** Every published production area, by name. */

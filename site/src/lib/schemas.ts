@@ -138,6 +138,16 @@ export const productReviewSchema = z.object({
 });
 export type ProductReview = z.infer<typeof productReviewSchema>;
 
+/** An approved comment as `/api/products/:slug/comments` answers it, with the seller's approved answer. */
+export const productCommentSchema = z.object({
+  documentId: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+  publishedAt: z.string(),
+  answer: z.object({ authorName: text, text: z.string(), publishedAt: text }).nullish(),
+});
+export type ProductComment = z.infer<typeof productCommentSchema>;
+
 export const sellerSchema = z.object({
   ...documentBase,
   name: z.string(),
