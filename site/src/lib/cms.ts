@@ -14,11 +14,13 @@ import {
   marketSchema,
   newsArticleSchema,
   oneOf,
+  openDataCatalogueSchema,
   productionAreaEntrySchema,
   productReviewSchema,
   productSchema,
   sellerSchema,
   sitemapEntrySchema,
+  statisticsSchema,
   supplyDemandPostSchema,
   type AdministrativeUnit,
   type Category,
@@ -26,6 +28,7 @@ import {
   type LicenceRecord,
   type Market,
   type NewsArticle,
+  type OpenDataCatalogue,
   type Page,
   type Product,
   type ProductReview,
@@ -33,6 +36,7 @@ import {
   type PostKind,
   type Seller,
   type SitemapEntry,
+  type Statistics,
   type SupplyDemandPost,
 } from './schemas';
 import { todayInVietnam } from './format';
@@ -388,6 +392,16 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** Markets, supermarkets, malls and convenience stores, by name; `kind` keeps one kind. */
     getMarkets(kind?: string): Promise<Market[]> {
       return allPages('/api/markets', { 'filters[kind][$eq]': kind, sort: 'name:asc' }, marketSchema);
+    },
+
+    /** Counts for `/thong-ke` (SQL aggregates in the CMS, cached here like every answer). */
+    async getStatistics(): Promise<Statistics> {
+      return (await request('/api/statistics', {}, statisticsSchema)).data;
+    },
+
+    /** The open datasets for `/du-lieu-mo`. */
+    getOpenDataCatalogue(): Promise<OpenDataCatalogue> {
+      return request('/api/open-data', {}, openDataCatalogueSchema);
     },
 
     getCategories(): Promise<Category[]> {

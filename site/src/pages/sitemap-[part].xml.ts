@@ -13,6 +13,8 @@ const FIXED_PAGES = [
   '/van-ban',
   '/vung-san-xuat',
   '/cho-va-diem-ban',
+  '/thong-ke',
+  '/du-lieu-mo',
 ];
 
 /** One file of the sitemap: `trang` (fixed pages, news, legal documents), `san-pham-N`, `doanh-nghiep-N`. */
