@@ -94,10 +94,13 @@ describe('/thong-ke', () => {
     expect(revalidated.status).toBe(304);
   });
 
-  it('is linked from every page’s footer, with the open data', async () => {
+  it('is linked from every page’s footer and the sitemap, with the open data', async () => {
     const home = await get('/');
     expect(home.text).toContain('<a href="/thong-ke">Thống kê</a>');
     expect(home.text).toContain('<a href="/du-lieu-mo">Dữ liệu mở</a>');
+    const sitemap = await get('/sitemap-trang.xml');
+    expect(sitemap.text).toContain(`<loc>${siteUrl}/thong-ke</loc>`);
+    expect(sitemap.text).toContain(`<loc>${siteUrl}/du-lieu-mo</loc>`);
   });
 });
 
