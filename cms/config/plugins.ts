@@ -46,7 +46,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       siteContentTypes,
     },
   },
-  sellers: { enabled: true, resolve: plugin('sellers') },
+  // Declared by its folder: the admin build reads the folder's package.json for the admin entry.
+  sellers: { enabled: true, resolve: path.join(root, 'plugins', 'sellers') },
   catalog: { enabled: true, resolve: plugin('catalog') },
   // Declared by its folder: the admin build reads the folder's package.json for the admin entry.
   workflow: { enabled: true, resolve: path.join(root, 'plugins', 'workflow') },

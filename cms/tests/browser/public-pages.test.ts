@@ -67,6 +67,8 @@ beforeAll(async () => {
     '/tai-khoan/dang-ky',
     '/vung-san-xuat',
     '/cho-va-diem-ban',
+    '/thong-ke',
+    '/du-lieu-mo',
     '/trang-khong-ton-tai',
   );
 

@@ -16,12 +16,14 @@ import {
   marketSchema,
   newsArticleSchema,
   oneOf,
+  openDataCatalogueSchema,
   productionAreaEntrySchema,
   productReviewSchema,
   productCommentSchema,
   productSchema,
   sellerSchema,
   sitemapEntrySchema,
+  statisticsSchema,
   supplyDemandPostSchema,
   type AdministrativeUnit,
   type Category,
@@ -31,6 +33,7 @@ import {
   type LicenceRecord,
   type Market,
   type NewsArticle,
+  type OpenDataCatalogue,
   type Page,
   type Product,
   type ProductReview,
@@ -39,6 +42,7 @@ import {
   type PostKind,
   type Seller,
   type SitemapEntry,
+  type Statistics,
   type SupplyDemandPost,
 } from './schemas';
 import { todayInVietnam } from './format';
@@ -420,6 +424,16 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** The departments and their public office contacts, as the admin keeps them. */
     getDepartments(): Promise<Department[]> {
       return allPages('/api/departments', { sort: 'name:asc' }, departmentSchema);
+    },
+
+    /** Counts for `/thong-ke` (SQL aggregates in the CMS, cached here like every answer). */
+    async getStatistics(): Promise<Statistics> {
+      return (await request('/api/statistics', {}, statisticsSchema)).data;
+    },
+
+    /** The open datasets for `/du-lieu-mo`. */
+    getOpenDataCatalogue(): Promise<OpenDataCatalogue> {
+      return request('/api/open-data', {}, openDataCatalogueSchema);
     },
 
     getCategories(): Promise<Category[]> {

@@ -333,3 +333,50 @@ export const directoryListingSchema = z.object({
   publishedAt: text,
 });
 export type DirectoryListing = z.infer<typeof directoryListingSchema>;
+const slugName = z.object({ name: z.string(), slug: z.string() });
+
+/** `GET /api/statistics`: counts of what the public API shows. */
+export const statisticsSchema = z.object({
+  data: z.object({
+    date: z.string(),
+    sellers: z.object({ verified: z.number() }),
+    products: z.object({
+      total: z.number(),
+      byCategory: z.array(
+        z.object({ category: slugName.nullable(), parent: slugName.nullable(), count: z.number() }),
+      ),
+    }),
+    ocopProducts: z.object({
+      total: z.number(),
+      byStars: z.array(z.object({ stars: z.number(), count: z.number() })),
+    }),
+    markets: z.object({
+      total: z.number(),
+      byKind: z.array(z.object({ kind: z.string(), name: z.string(), count: z.number() })),
+    }),
+  }),
+});
+export type Statistics = z.infer<typeof statisticsSchema>['data'];
+
+const openDataLicenceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  attribution: z.string(),
+});
+
+/** `GET /api/open-data`: the datasets, their columns and files, and the reuse licence. */
+export const openDataCatalogueSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      file: z.string(),
+      title: z.string(),
+      description: z.string(),
+      fields: z.array(z.object({ name: z.string(), description: z.string() })),
+      downloads: z.array(z.object({ format: z.string(), file: z.string() })),
+    }),
+  ),
+  meta: z.object({ publisher: z.string(), license: openDataLicenceSchema }),
+});
+export type OpenDataCatalogue = z.infer<typeof openDataCatalogueSchema>;

@@ -16,6 +16,8 @@ const FIXED_PAGES = [
   '/tin-tuc',
   '/thong-tin-khac',
   '/lien-he',
+  '/thong-ke',
+  '/du-lieu-mo',
 ];
 
 /** One file of the sitemap: `trang` (fixed pages, news, legal documents), `san-pham-N`, `doanh-nghiep-N`. */

@@ -25,3 +25,15 @@ export const REVIEW_STATUSES = [
   'rejected',
   'locked',
 ] as const;
+
+/**
+ * Days before a licence's expiry date when its seller is emailed, each once per expiry date, with
+ * the licence field that records it (largest first).
+ */
+export const EXPIRY_NOTICES = [
+  { days: 60, field: 'expiryNotice60For' },
+  { days: 30, field: 'expiryNotice30For' },
+] as const;
+
+/** Largest window of the staff list of expiring licences, in days. */
+export const EXPIRING_LIST_MAX_DAYS = 365;

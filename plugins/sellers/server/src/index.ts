@@ -3,6 +3,7 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import register from './register';
 import routes from './routes';
+import services from './services';
 
 export { UID as SELLERS_UID, REVIEW_STATUSES, VERIFICATION_STATUSES } from './constants';
 export { VISIBLE_SELLER, VISIBLE_LICENCE, VISIBLE_AREA, SELLER_CARD } from './controllers/endpoints';
@@ -16,4 +17,4 @@ export {
   todayInVietnam,
 } from './presenters';
 
-export default { register, bootstrap, contentTypes, controllers, routes };
+export default { register, bootstrap, contentTypes, controllers, routes, services };

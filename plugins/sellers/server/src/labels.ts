@@ -41,6 +41,9 @@ export const labels: Record<string, FieldLabels> = {
     verificationStatus: 'Trạng thái xác thực',
     verifiedAt: 'Ngày xác thực',
     internalNote: 'Ghi chú nội bộ',
+    expiryNotice60For: 'Đã báo trước 60 ngày (cho ngày hết hạn)',
+    expiryNotice30For: 'Đã báo trước 30 ngày (cho ngày hết hạn)',
+    expiredAt: 'Đánh dấu hết hạn lúc',
   },
   [UID.productionArea]: {
     name: 'Tên vùng sản xuất',

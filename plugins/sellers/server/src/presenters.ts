@@ -9,7 +9,7 @@ export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-function addDays(isoDate: string, days: number): string {
+export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -35,8 +35,10 @@ export function publicContact(raw: Data | null | undefined): PublicContact {
   };
 }
 
+/** Adds `validity`; a licence the expiry job marked (`expiredAt`, read but not shown) is expired. */
 export function presentLicence(clean: Data): Data {
-  return { ...clean, validity: validityOf(clean.expiresOn) };
+  const { expiredAt, ...licence } = clean;
+  return { ...licence, validity: expiredAt ? 'expired' : validityOf(clean.expiresOn) };
 }
 
 export function presentLicences(value: unknown): unknown {

@@ -22,7 +22,8 @@ export const PRODUCT_POPULATE = {
   seller: SELLER_CARD,
   images: IMAGE,
   licences: {
-    fields: ['type', 'number', 'issuer', 'issuedOn', 'expiresOn', 'ocopStars'],
+    // `expiredAt` (the expiry job's mark) only feeds `validity`.
+    fields: ['type', 'number', 'issuer', 'issuedOn', 'expiresOn', 'ocopStars', 'expiredAt'],
     filters: { verificationStatus: 'verified' },
   },
   productionArea: {

@@ -6,6 +6,7 @@ import {
   productEndpoint,
   supplyDemandPostEndpoint,
 } from './endpoints';
+import openData from './open-data';
 import search from './search';
 
 export default {
@@ -15,4 +16,5 @@ export default {
   'supply-demand-post': createPublicController(supplyDemandPostEndpoint),
   'directory-listing': createPublicController(directoryListingEndpoint),
   search,
+  'open-data': openData,
 };

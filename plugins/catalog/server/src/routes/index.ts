@@ -16,6 +16,18 @@ export default {
         handler: 'search.search',
         config: { auth: false, policies: [], middlewares: [] },
       },
+      ...(
+        [
+          ['/statistics', 'statistics'],
+          ['/open-data', 'catalogue'],
+          ['/open-data/:file', 'download'],
+        ] as const
+      ).map(([path, action]) => ({
+        method: 'GET',
+        path,
+        handler: `open-data.${action}`,
+        config: { auth: false, policies: [], middlewares: [] },
+      })),
     ],
   },
 };

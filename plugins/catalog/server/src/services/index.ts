@@ -1,3 +1,5 @@
+import openData from './open-data';
 import search from './search';
+import statistics from './statistics';
 
-export default { search };
+export default { search, statistics, 'open-data': openData };

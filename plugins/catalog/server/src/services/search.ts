@@ -63,6 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     sub
       .whereNotNull(`${alias}.${column(L, 'publishedAt')}`)
       .where(`${alias}.${column(L, 'verificationStatus')}`, 'verified')
+      .whereNull(`${alias}.${column(L, 'expiredAt')}`)
       .where((w) =>
         w
           .whereNull(`${alias}.${column(L, 'expiresOn')}`)

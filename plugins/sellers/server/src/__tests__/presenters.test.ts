@@ -1,4 +1,4 @@
-import { publicContact, todayInVietnam, validityOf } from '../presenters';
+import { presentLicence, publicContact, todayInVietnam, validityOf } from '../presenters';
 
 describe('validityOf', () => {
   const today = '2026-11-22';
@@ -11,6 +11,17 @@ describe('validityOf', () => {
     ['2026-11-21', 'expired'],
   ])('expiry %p is %p', (expiresOn, expected) => {
     expect(validityOf(expiresOn, today)).toBe(expected);
+  });
+});
+
+describe('presentLicence', () => {
+  it('is expired once the expiry job marked it, and does not show the mark', () => {
+    const licence = { number: 'OCOP-1', expiresOn: '2099-01-01' };
+    expect(presentLicence(licence)).toEqual({ ...licence, validity: 'valid' });
+    expect(presentLicence({ ...licence, expiredAt: '2099-01-02T00:10:00.000Z' })).toEqual({
+      ...licence,
+      validity: 'expired',
+    });
   });
 });
 

@@ -11,7 +11,16 @@ export const VISIBLE_AREA = { reviewStatus: 'approved', seller: VISIBLE_SELLER }
 
 const COMMUNE = { fields: ['name', 'code'] };
 const IMAGE = { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] };
-const LICENCE_FIELDS = ['type', 'number', 'issuer', 'issuedOn', 'expiresOn', 'ocopStars', 'verifiedAt'];
+const LICENCE_FIELDS = [
+  'type',
+  'number',
+  'issuer',
+  'issuedOn',
+  'expiresOn',
+  'ocopStars',
+  'verifiedAt',
+  'expiredAt',
+];
 export const SELLER_CARD = {
   fields: ['name', 'slug', 'legalForm', 'address', 'isOcopProducer', 'verifiedAt'],
   populate: { logo: IMAGE, commune: COMMUNE },

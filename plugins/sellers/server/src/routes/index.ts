@@ -1,6 +1,23 @@
 import { publicRoutes } from '@sgd/plugin-core';
 
 export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      {
+        method: 'GET',
+        path: '/licences/expiring',
+        handler: 'expiry.expiring',
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            // Every officer reviews in "Hộp duyệt"; the list is scoped to their departments.
+            { name: 'admin::hasPermissions', config: { actions: ['plugin::workflow.review'] } },
+          ],
+        },
+      },
+    ],
+  },
   'content-api': {
     type: 'content-api',
     prefix: '',

@@ -40,5 +40,11 @@ export default {
     verifiedAt: { type: 'datetime' },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
+    // Set by the daily expiry job (services/expiry.ts); each notice records the expiry date it was
+    // sent for, so a renewed licence (a new date) is warned again and a republished one is not.
+    expiryNotice60For: { type: 'date', private: true },
+    expiryNotice30For: { type: 'date', private: true },
+    // Set on the published version only: publishing a renewal (from the draft) clears it.
+    expiredAt: { type: 'datetime' },
   },
 };
