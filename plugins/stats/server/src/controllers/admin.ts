@@ -83,10 +83,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async dashboard(ctx: Ctx) {
       const query = parseInput(dashboardQuery, ctx.query);
       const { scope, description, period } = await scoped(ctx, query);
-      const tables = await service('figures').dashboard(scope);
+      const [tables, communes] = await Promise.all([
+        service('figures').dashboard(scope),
+        service('scope').communes(),
+      ]);
       ctx.body = {
         data: tables,
-        meta: { period: { from: period.from, to: period.to }, ...description, at: scope.now.toISOString() },
+        meta: {
+          period: { from: period.from, to: period.to },
+          ...description,
+          communes,
+          at: scope.now.toISOString(),
+        },
       };
     },
 
@@ -124,13 +132,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async report(ctx: Ctx) {
-      const { summary, details, title, info, scope } = await yearlyReport(ctx);
+      const { summary, details, title, info, scope, departments } = await yearlyReport(ctx);
       await recordAudit(strapi, {
         action: 'stats.report',
         target: `stats:yearly-report:${scope.period.from.slice(0, 4)}`,
         details: { format: 'page', ...filtersOf(scope) },
       });
-      ctx.body = { data: { title, info, summary, details }, meta: { at: scope.now.toISOString() } };
+      ctx.body = {
+        data: { title, info, summary, details },
+        meta: { at: scope.now.toISOString(), departments },
+      };
     },
 
     async reportWorkbook(ctx: Ctx) {
@@ -176,6 +187,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       title,
       info: [...info, ['Lập ngày', dmy(vietnamDate(now))]] as [string, string][],
       scope,
+      departments: description.departments,
     };
   }
 };

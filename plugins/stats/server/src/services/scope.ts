@@ -21,6 +21,15 @@ export interface ScopeDescription {
  * record). A department asked for outside one's scope is refused, never silently widened.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Communes in force today, for the commune filter. */
+  async communes(): Promise<{ code: string; name: string }[]> {
+    return (await strapi.db.query(UID.unit).findMany({
+      where: { level: 'commune', effectiveTo: null },
+      select: ['code', 'name'],
+      orderBy: { name: 'asc' },
+    })) as { code: string; name: string }[];
+  },
+
   async resolve(
     userId: number,
     filters: { department?: number; commune?: string },
