@@ -113,6 +113,8 @@ it('shows an officer their department on the homepage and on "Thống kê", and 
       .nth(1)
       .textContent(),
   ).toBe('2');
+  // Each table with a chart draws it beside its numbers.
+  expect(await page.locator('section svg.recharts-surface').count()).toBeGreaterThanOrEqual(8);
   // Only the officer's department can be chosen.
   await page.getByRole('combobox', { name: 'Sở' }).click();
   const options = await page.getByRole('option').allTextContents();
