@@ -101,9 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async exportTable(ctx: Ctx) {
       const query = parseInput(exportQuery, ctx.query);
       const { scope, description, period } = await scoped(ctx, query);
-      const figures = service('figures');
-      const tables = await figures.dashboard(scope);
-      const table = tables.find((t) => t.key === ctx.params.table);
+      const table = await service('figures').table(ctx.params.table, scope);
       if (!table) throw new errors.NotFoundError(MESSAGES.unknownTable);
       const base = `thong-ke-${table.key}-${period.from}-${period.to}`;
       await recordAudit(strapi, {

@@ -539,24 +539,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /** The dashboard's tables by key, in their order. */
+    tables(): Record<string, (scope: Scope) => Promise<StatTable>> {
+      return {
+        'sellers-by-status': figures.sellersByStatus,
+        'sellers-by-legal-form': figures.sellersByLegalForm,
+        'products-by-status': figures.productsByStatus,
+        'products-by-category': figures.productsByCategory,
+        'products-by-department': figures.productsByDepartment,
+        'products-by-licence-type': figures.productsByLicenceType,
+        'products-by-ocop-stars': figures.productsByOcopStars,
+        'licences-expiring': figures.licencesExpiring,
+        'submissions-by-department': figures.submissionsByDepartment,
+        'submissions-by-officer': figures.submissionsByOfficer,
+        'orders-by-status': figures.ordersByStatus,
+        'orders-by-month': figures.ordersByMonth,
+        'reviews-by-status': figures.reviewsByStatus,
+        'complaints-by-status': figures.complaintsByStatus,
+      };
+    },
+
     /** Every table of the dashboard, in its order; independent queries run side by side. */
     async dashboard(scope: Scope): Promise<StatTable[]> {
-      return Promise.all([
-        figures.sellersByStatus(scope),
-        figures.sellersByLegalForm(scope),
-        figures.productsByStatus(scope),
-        figures.productsByCategory(scope),
-        figures.productsByDepartment(scope),
-        figures.productsByLicenceType(scope),
-        figures.productsByOcopStars(scope),
-        figures.licencesExpiring(scope),
-        figures.submissionsByDepartment(scope),
-        figures.submissionsByOfficer(scope),
-        figures.ordersByStatus(scope),
-        figures.ordersByMonth(scope),
-        figures.reviewsByStatus(scope),
-        figures.complaintsByStatus(scope),
-      ]);
+      return Promise.all(Object.values(figures.tables()).map((build) => build(scope)));
+    },
+
+    /** One table of the dashboard (an export computes only what it writes), or null. */
+    async table(key: string, scope: Scope): Promise<StatTable | null> {
+      const build = Object.hasOwn(figures.tables(), key) ? figures.tables()[key] : undefined;
+      return build ? build(scope) : null;
     },
 
     /** Counts of things that happened in the period, for the yearly report. */
