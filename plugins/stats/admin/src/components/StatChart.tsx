@@ -68,7 +68,15 @@ export function StatChart({ table, height = 260 }: { table: StatTable; height?: 
         ) : (
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey={chart.label} interval={0} tick={{ fontSize: 11 }} />
+            {/* Slanted labels: Vietnamese category names are long and would overlap. */}
+            <XAxis
+              dataKey={chart.label}
+              interval={0}
+              angle={-25}
+              textAnchor="end"
+              height={70}
+              tick={{ fontSize: 11 }}
+            />
             <YAxis allowDecimals={false} />
             <Tooltip />
             {chart.values.length > 1 && <Legend />}
