@@ -50,6 +50,7 @@ export const LIBRARIES = [
   'plugins/orders',
   'plugins/complaints',
   'plugins/reviews',
+  'plugins/stats',
 ];
 
 /** Compiles the libraries (incremental: only what changed). */
@@ -68,6 +69,8 @@ const SOURCES = {
     'plugins/orders/server',
     'plugins/complaints/server',
     'plugins/reviews/server',
+    'plugins/stats/server',
+    'plugins/stats/admin',
     'cms/src',
     'cms/config',
   ],

@@ -55,6 +55,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   orders: { enabled: true, resolve: plugin('orders') },
   complaints: { enabled: true, resolve: path.join(root, 'plugins', 'complaints') },
   reviews: { enabled: true, resolve: plugin('reviews') },
+  // Declared by its folder: the admin build reads the folder's package.json for the admin entry.
+  stats: { enabled: true, resolve: path.join(root, 'plugins', 'stats') },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { STAFF_LEVELS } from '@sgd/config';
+import { ensureStaffRoles } from '@sgd/plugin-workflow';
+import { READ_ACTION, UID } from './constants';
+import type { Sql } from './services/sql';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await grantStaff(strapi);
+  await createIndexes(strapi);
+};
+
+/** Every staff level sees its departments' statistics; granted once, later edits by the super admin stay. */
+async function grantStaff(strapi: Core.Strapi): Promise<void> {
+  await ensureStaffRoles(strapi);
+  const permissions = strapi.service('admin::permission') as unknown as {
+    createMany(p: object[]): Promise<unknown>;
+  };
+  for (const level of STAFF_LEVELS) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
+      id: number;
+    } | null;
+    if (!role) continue;
+    const granted = await strapi.db
+      .query('admin::permission')
+      .count({ where: { action: READ_ACTION, role: { id: role.id } } });
+    if (granted === 0) {
+      await permissions.createMany([
+        { action: READ_ACTION, subject: null, properties: {}, conditions: [], role: role.id },
+      ]);
+    }
+  }
+}
+
+/**
+ * Indexes behind the aggregates (plain SQL valid on SQLite and PostgreSQL): draft rows by the
+ * grouped status, orders and complaints by date.
+ */
+async function createIndexes(strapi: Core.Strapi): Promise<void> {
+  const sql = strapi.plugin('stats').service('sql') as Sql;
+  const index = (name: string, uid: string, attributes: string[], draftsOnly: boolean) =>
+    `CREATE INDEX IF NOT EXISTS ${name} ON ${sql.table(uid)} (${attributes.map((a) => sql.column(uid, a)).join(', ')})${
+      draftsOnly ? ` WHERE ${sql.column(uid, 'publishedAt')} IS NULL` : ''
+    }`;
+  const statements = [
+    index('st_sellers_status', UID.seller, ['verificationStatus', 'legalForm'], true),
+    index('st_products_status', UID.product, ['reviewStatus'], true),
+    index('st_licences_expiry', UID.licence, ['verificationStatus', 'expiresOn', 'type'], true),
+    index('st_orders_placed', UID.order, ['placedAt', 'orderStatus'], false),
+    index('st_complaints_opened', UID.complaint, ['openedAt', 'complaintStatus'], true),
+    index('st_reviews_created', UID.review, ['createdAt', 'reviewStatus'], true),
+    index('st_tasks_closed', UID.task, ['closedAt', 'departmentId', 'state'], false),
+  ];
+  for (const statement of statements) await strapi.db.connection.raw(statement);
+}

@@ -1,0 +1,51 @@
+export const PLUGIN_ID = 'stats';
+
+/** Admin action: see the statistics of one's departments and export them. */
+export const READ_ACTION = 'plugin::stats.read';
+
+export const UID = {
+  department: 'plugin::core.department',
+  unit: 'plugin::core.administrative-unit',
+  seller: 'plugin::sellers.seller',
+  licence: 'plugin::sellers.licence',
+  category: 'plugin::catalog.category',
+  product: 'plugin::catalog.product',
+  order: 'plugin::orders.order',
+  complaint: 'plugin::complaints.complaint',
+  review: 'plugin::reviews.review',
+  task: 'plugin::workflow.task',
+  history: 'plugin::workflow.history-entry',
+} as const;
+
+/** Licences expiring within these numbers of days are counted on the dashboard. */
+export const EXPIRY_WINDOWS = [30, 60, 90] as const;
+
+/** The longest period a dashboard or an export may cover. */
+export const MAX_PERIOD_DAYS = 3 * 366;
+
+export const VERIFICATION_STATUS_NAMES: Record<string, string> = {
+  draft: 'Chưa gửi xác minh',
+  pending: 'Chờ xác minh',
+  supplement_requested: 'Chờ bổ sung',
+  verified: 'Đã xác minh',
+  rejected: 'Bị từ chối',
+  locked: 'Bị khóa',
+};
+
+export const MODERATION_STATUS_NAMES: Record<string, string> = {
+  draft: 'Chưa gửi duyệt',
+  pending: 'Chờ duyệt',
+  supplement_requested: 'Chờ bổ sung',
+  approved: 'Đã duyệt',
+  rejected: 'Bị từ chối',
+  locked: 'Bị khóa',
+};
+
+export const MESSAGES = {
+  noDepartment:
+    'Tài khoản của bạn chưa được gắn với sở nào nên chưa xem được thống kê. Hãy đề nghị quản trị viên gắn sở phụ trách.',
+  outOfScope: 'Bạn chỉ xem được thống kê của sở mình phụ trách.',
+  unknownTable: 'Không có bảng thống kê này.',
+  unknownCommune: 'Không có xã, phường với mã này.',
+  unknownDepartment: 'Không có sở này.',
+} as const;

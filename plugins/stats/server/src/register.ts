@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from './constants';
+
+/** The plugin's admin action, registered early so that roles keep it when the admin cleans unknown actions. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const permission = strapi.service('admin::permission') as unknown as {
+    actionProvider: { registerMany(actions: unknown[]): Promise<void> | void };
+  };
+  void permission.actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Xem thống kê, xuất báo cáo', uid: 'read', pluginName: PLUGIN_ID },
+  ]);
+};

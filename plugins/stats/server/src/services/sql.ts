@@ -1,0 +1,118 @@
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { UID } from '../constants';
+
+export interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/**
+ * Raw SQL over Strapi's tables for both dialects: table, column and link-table names from the
+ * metadata, timestamps as each dialect stores them, and the few expressions that differ (durations,
+ * months). Draft & publish types are counted on their draft rows: one per document, the latest state.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const model = (uid: string) => strapi.db.metadata.get(uid as StrapiUID.Schema);
+  const sqlite = () => strapi.db.dialect.client === 'sqlite';
+
+  const helpers = {
+    knex: (): Knex => strapi.db.connection as unknown as Knex,
+    table: (uid: string): string => model(uid).tableName,
+    column(uid: string, attribute: string): string {
+      const attr = model(uid).attributes[attribute] as { columnName?: string } | undefined;
+      return attr?.columnName ?? attribute;
+    },
+    link(uid: string, attribute: string): JoinTable {
+      return (model(uid).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+    },
+    /** A timestamp as the dialect stores it (SQLite keeps milliseconds since the epoch). */
+    time: (date: Date): Date | number => (sqlite() ? date.getTime() : date),
+    isSqlite: sqlite,
+    /** Days between two timestamp columns, as a decimal. */
+    days(later: string, earlier: string): string {
+      return sqlite()
+        ? `((${later}) - (${earlier})) / 86400000.0`
+        : `EXTRACT(EPOCH FROM (${later}) - (${earlier})) / 86400.0`;
+    },
+    /** 'YYYY-MM' of a timestamp column, in Vietnam time. */
+    month(column: string): string {
+      return sqlite()
+        ? `strftime('%Y-%m', (${column}) / 1000, 'unixepoch', '+7 hours')`
+        : `to_char((${column}) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
+    },
+    /** `from uid as alias`, on draft rows for draft & publish types. */
+    from(uid: string, alias: string): Knex.QueryBuilder {
+      const qb = helpers.knex()(`${helpers.table(uid)} as ${alias}`);
+      const draftAndPublish = (
+        strapi.contentType(uid as StrapiUID.ContentType)?.options as { draftAndPublish?: boolean } | undefined
+      )?.draftAndPublish;
+      if (draftAndPublish) qb.whereNull(`${alias}.${helpers.column(uid, 'publishedAt')}`);
+      return qb;
+    },
+    /** Joins the department of `alias` (a manyToOne `department`) as `${alias}_dep` (id and name). */
+    joinDepartment(qb: Knex.QueryBuilder, uid: string, alias: string): Knex.QueryBuilder {
+      const via = helpers.link(uid, 'department');
+      return qb
+        .leftJoin(`${via.name} as ${alias}_dl`, `${alias}_dl.${via.joinColumn.name}`, `${alias}.id`)
+        .leftJoin(
+          `${helpers.table(UID.department)} as ${alias}_dep`,
+          `${alias}_dep.id`,
+          `${alias}_dl.${via.inverseJoinColumn.name}`,
+        );
+    },
+    /** Keeps rows whose department is one of `ids` (`null`: no restriction). */
+    inDepartments(
+      qb: Knex.QueryBuilder,
+      uid: string,
+      alias: string,
+      ids: number[] | null,
+    ): Knex.QueryBuilder {
+      if (ids === null) return qb;
+      const via = helpers.link(uid, 'department');
+      return qb.whereExists(function department(this: Knex.QueryBuilder) {
+        this.select(helpers.knex().raw('1'))
+          .from(`${via.name} as ${alias}_sd`)
+          .whereRaw('?? = ??', [`${alias}_sd.${via.joinColumn.name}`, `${alias}.id`])
+          .whereIn(`${alias}_sd.${via.inverseJoinColumn.name}`, ids.length ? ids : [-1]);
+      });
+    },
+    /** Keeps rows whose seller (or the seller itself) is in the commune with this code. */
+    inCommune(qb: Knex.QueryBuilder, uid: string, alias: string, code: string | null): Knex.QueryBuilder {
+      if (code === null) return qb;
+      const commune = helpers.link(UID.seller, 'commune');
+      const units = helpers.table(UID.unit);
+      const unitCode = helpers.column(UID.unit, 'code');
+      if (uid === UID.seller) {
+        return qb.whereExists(function sellerCommune(this: Knex.QueryBuilder) {
+          this.select(helpers.knex().raw('1'))
+            .from(`${commune.name} as ${alias}_cl`)
+            .join(
+              `${units} as ${alias}_cu`,
+              `${alias}_cu.id`,
+              `${alias}_cl.${commune.inverseJoinColumn.name}`,
+            )
+            .whereRaw('?? = ??', [`${alias}_cl.${commune.joinColumn.name}`, `${alias}.id`])
+            .where(`${alias}_cu.${unitCode}`, code);
+        });
+      }
+      const seller = helpers.link(uid, 'seller');
+      return qb.whereExists(function ownerCommune(this: Knex.QueryBuilder) {
+        this.select(helpers.knex().raw('1'))
+          .from(`${seller.name} as ${alias}_sl`)
+          .join(
+            `${commune.name} as ${alias}_cl`,
+            `${alias}_cl.${commune.joinColumn.name}`,
+            `${alias}_sl.${seller.inverseJoinColumn.name}`,
+          )
+          .join(`${units} as ${alias}_cu`, `${alias}_cu.id`, `${alias}_cl.${commune.inverseJoinColumn.name}`)
+          .whereRaw('?? = ??', [`${alias}_sl.${seller.joinColumn.name}`, `${alias}.id`])
+          .where(`${alias}_cu.${unitCode}`, code);
+      });
+    },
+  };
+  return helpers;
+};
+
+export type Sql = ReturnType<typeof import('./sql').default>;
