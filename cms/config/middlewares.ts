@@ -10,6 +10,8 @@ const corsOrigins = (value: string | undefined) =>
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
+  // 503 at once while the database is unreachable, instead of hanging or leaking its error.
+  'plugin::core.database-outage',
   {
     name: 'strapi::security',
     config: {
