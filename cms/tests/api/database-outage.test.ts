@@ -29,7 +29,7 @@ const get = (path: string) => fetch(`${cms.url}${path}`, { signal: AbortSignal.t
       CRON_ENABLED: 'true',
       WORKFLOW_JOBS_RULE: '*/2 * * * * *',
     });
-  });
+  }, 180_000);
   afterAll(async () => {
     await cms?.stop();
     cluster?.destroy();
@@ -89,5 +89,5 @@ const get = (path: string) => fetch(`${cms.url}${path}`, { signal: AbortSignal.t
     });
     expect((await get('/api/search?q=xoai')).status).toBe(200);
     expect(cms.exitCode()).toBeNull();
-  });
+  }, 90_000);
 });
