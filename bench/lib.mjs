@@ -28,7 +28,8 @@ export async function load({ url, connections = 25, duration = 10, headers = {} 
   const { default: autocannon } = await import('autocannon');
   const latencies = [];
   const result = await new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, headers }, (error, summary) =>
+    // A slow answer is measured, not dropped: autocannon's own timeout is 10 s.
+    const instance = autocannon({ url, connections, duration, headers, timeout: 120 }, (error, summary) =>
       error ? reject(error) : resolve(summary),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
