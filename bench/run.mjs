@@ -201,7 +201,9 @@ try {
   };
 
   // 4. The table.
-  const line = (cells, widths) => `| ${cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  // null: no answer arrived within the load (every request slower than its duration).
+  const line = (cells, widths) =>
+    `| ${cells.map((c, i) => String(c ?? '—').padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const out = [];
   out.push(
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres} (same machine); load average at the end ${machine.loadAverage.join(' / ')}`,
