@@ -13,7 +13,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     return {
       connection: {
         client: 'postgres',
-        connection: { connectionString: url, ssl, schema: env('DATABASE_SCHEMA', 'public') },
+        connection: {
+          connectionString: url,
+          ssl,
+          schema: env('DATABASE_SCHEMA', 'public'),
+          // A server that does not answer (a dropped network) fails the attempt instead of hanging.
+          connectionTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT_MS', 5000),
+        },
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
         acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
       },

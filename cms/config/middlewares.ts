@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { objectStorageOrigins } from '../src/utils/object-storage';
 
 /** The site's origins: the only ones a browser may call the CMS from (the site itself calls it server-side). */
 const corsOrigins = (value: string | undefined) =>
@@ -7,9 +8,14 @@ const corsOrigins = (value: string | undefined) =>
     .map((origin) => origin.trim().replace(/\/+$/, ''))
     .filter(Boolean);
 
+// Uploaded images shown in the admin come from the bucket when uploads go to S3 (S3_*).
+const storage = objectStorageOrigins(process.env);
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
+  // 503 at once while the database is unreachable, instead of hanging or leaking its error.
+  'plugin::core.database-outage',
   {
     name: 'strapi::security',
     config: {
@@ -22,6 +28,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
           'object-src': ["'none'"],
           'base-uri': ["'self'"],
           'form-action': ["'self'"],
+          // Strapi's defaults (CSP_DEFAULTS), plus the bucket when uploads go to S3.
+          'img-src': ["'self'", 'data:', 'blob:', 'https://market-assets.strapi.io', ...storage],
+          'media-src': ["'self'", 'data:', 'blob:', ...storage],
           upgradeInsecureRequests: null,
         },
       },

@@ -5,6 +5,7 @@ import { CATALOG_UID } from '@sgd/plugin-catalog';
 import { CORE_UID } from '@sgd/plugin-core';
 import { REVIEWS_UID } from '@sgd/plugin-reviews';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
+import { s3UploadProvider } from '../src/utils/object-storage';
 
 // The repository root: two levels up from cms/config (read by the admin build), three from the
 // compiled cms/dist/config (read by the server).
@@ -35,6 +36,9 @@ const siteContentTypes = [
   'api::legal-document.legal-document',
 ];
 
+// Uploads go to an S3 bucket when S3_BUCKET is set (several instances), else to PUBLIC_DIR/uploads.
+const s3 = s3UploadProvider(process.env);
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   core: {
     enabled: true,
@@ -63,6 +67,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       jwt: { expiresIn: '7d' },
     },
   },
+  ...(s3 ? { upload: { config: s3 } } : {}),
   email: {
     config: {
       provider: 'nodemailer',

@@ -248,7 +248,8 @@ describe('graceful shutdown', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  });
+    // Up to 90 s to boot on a busy machine, then the shutdown itself.
+  }, 150_000);
 });
 
 describe('security baseline', () => {

@@ -2,6 +2,7 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
 
@@ -22,5 +23,6 @@ export default {
   config,
   contentTypes,
   controllers,
+  middlewares,
   routes,
 };

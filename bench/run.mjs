@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// `npm run bench`: the whole benchmark in one run, on PostgreSQL. Seeds the demo data and the large
+// generated catalogue into DATABASE_URL when it holds fewer products (ADDS DATA to that database:
+// use one for benchmarks), builds what changed, starts the CMS (timing its start) and the site on
+// free ports, then measures: search; the product list API next to Strapi's default list of the same
+// content type (the Content Manager's); the catalogue and product pages next to a plain Astro page;
+// the review inbox and the overdue aggregate; and prints a table, saved as JSON in bench/results/.
+// Usage: DATABASE_URL=postgres://… npm run bench [-- --products 100000 --tasks 100000
+//        --connections 25 --seconds 10 --rounds 2 --samples 200]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildIfNeeded, run } from '../scripts/lib.mjs';
+import { arg, root } from './lib.mjs';
+import { SEARCH_TARGETS, benchEndpoints } from './search.mjs';
+import { benchSite } from './site.mjs';
+import { benchWorkflow } from './workflow.mjs';
+
+const databaseUrl = process.env.DATABASE_URL ?? '';
+if (!/^postgres(ql)?:/.test(databaseUrl)) {
+  console.error(
+    'npm run bench đo trên PostgreSQL: đặt DATABASE_URL=postgres://… (một cơ sở dữ liệu dùng để đo).',
+  );
+  process.exit(2);
+}
+const products = Number(arg('products', 100000));
+const tasks = Number(arg('tasks', 100000));
+const connections = Number(arg('connections', 25));
+const duration = Number(arg('seconds', 10));
+const rounds = Number(arg('rounds', 2));
+const samples = Number(arg('samples', 200));
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+const children = [];
+const wait = async (url, ms, what) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (children.some((child) => child.exitCode !== null))
+      throw new Error(`Một tiến trình dừng khi chờ ${what}.`);
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Quá thời gian chờ ${what} (${url}).`);
+};
+const readEnvFile = (file) =>
+  fs.existsSync(file)
+    ? Object.fromEntries(
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line) => line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/))
+          .filter(Boolean)
+          .map(([, key, value]) => [key, value.replace(/^(['"])(.*)\1$/, '$2')]),
+      )
+    : {};
+
+// 1. Data: the demo marketplace plus the generated catalogue, once.
+const db = new pg.Client({ connectionString: databaseUrl });
+await db.connect();
+const countProducts = async () =>
+  (await db.query("SELECT to_regclass('public.products') IS NOT NULL AS ok")).rows[0].ok
+    ? Number((await db.query('SELECT count(DISTINCT document_id) AS n FROM products')).rows[0].n)
+    : 0;
+let present = await countProducts();
+let seededSeconds = null;
+if (present < products) {
+  console.log(`[bench] ${present} sản phẩm: nạp dữ liệu mẫu và ${products} sản phẩm sinh tự động…`);
+  const started = Date.now();
+  await run('node', [path.join(root, 'scripts', 'seed.mjs'), '--scale', String(products)]);
+  seededSeconds = Math.round((Date.now() - started) / 1000);
+  present = await countProducts();
+}
+const pgVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+await db.end();
+console.log(`[bench] ${present} sản phẩm trong cơ sở dữ liệu; biên dịch phần đã thay đổi…`);
+await buildIfNeeded();
+
+// 2. The CMS, started as in production; its start is timed up to the first ready answer.
+const fileEnv = readEnvFile(path.join(root, 'cms', '.env'));
+const cmsPort = await freePort();
+const sitePort = await freePort();
+const cms = `http://127.0.0.1:${cmsPort}`;
+const site = `http://127.0.0.1:${sitePort}`;
+const launch = (args, env, cwd = root) => {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  return child;
+};
+const results = {};
+try {
+  console.log('[bench] Khởi động CMS (đo thời gian đến khi /_ready trả lời 200)…');
+  const startedAt = performance.now();
+  launch(
+    [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      HOST: '127.0.0.1',
+      PORT: String(cmsPort),
+      CRON_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+    },
+    path.join(root, 'cms'),
+  );
+  await wait(`${cms}/_ready`, 300_000, 'CMS');
+  const startupSeconds = Number(((performance.now() - startedAt) / 1000).toFixed(1));
+  launch([path.join(root, 'site', 'dist', 'server', 'entry.mjs')], {
+    HOST: '127.0.0.1',
+    PORT: String(sitePort),
+    CMS_URL: cms,
+  });
+  await wait(`${site}/`, 60_000, 'trang công khai');
+
+  const email = process.env.ADMIN_EMAIL || fileEnv.ADMIN_EMAIL;
+  const password = process.env.ADMIN_PASSWORD || fileEnv.ADMIN_PASSWORD;
+  const login = await fetch(`${cms}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  }).then((r) => r.json());
+  const token = login.data?.token;
+  if (!token)
+    throw new Error('Không đăng nhập được quản trị viên (ADMIN_EMAIL, ADMIN_PASSWORD trong cms/.env).');
+  const publicProducts = (await fetch(`${cms}/api/products?pagination[pageSize]=1`).then((r) => r.json()))
+    .meta.pagination.total;
+  const slug = (await fetch(`${cms}/api/products?pagination[pageSize]=1&sort=name:asc`).then((r) => r.json()))
+    .data[0].slug;
+
+  // 3. The measurements.
+  console.log(
+    `[bench] Đo: ${publicProducts} sản phẩm công khai, ${connections} kết nối, ${duration} giây mỗi lượt…`,
+  );
+  // Between loads, the CMS finishes what the last one left queued (abandoned slow requests) first.
+  const settle = () => wait(`${cms}/_ready`, 300_000, 'CMS xong việc tồn đọng');
+  results.productList = await benchEndpoints({
+    base: cms,
+    connections,
+    duration,
+    targets: [
+      ['product list API (24, fixed populate)', '/api/products?pagination[pageSize]=24'],
+      [
+        "Strapi's default list (Content Manager, 24)",
+        '/content-manager/collection-types/plugin::catalog.product?page=1&pageSize=24&sort=name:ASC',
+      ],
+    ],
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  await settle();
+  // The two-letter search (no trigram index can serve it) last: it may leave a queue behind.
+  const [shortSearch, ...indexedSearches] = SEARCH_TARGETS.slice(1).sort(([a], [b]) =>
+    a.includes('2 letters') ? -1 : b.includes('2 letters') ? 1 : 0,
+  );
+  results.search = await benchEndpoints({ base: cms, targets: indexedSearches, connections, duration });
+  await settle();
+  results.catalogue = await benchSite({ site, cms, pagePath: '/san-pham', connections, duration, rounds });
+  await settle();
+  results.productPage = await benchSite({
+    site,
+    cms,
+    pagePath: `/san-pham/${slug}`,
+    connections,
+    duration,
+    rounds,
+  });
+  await settle();
+  results.workflow = await benchWorkflow({ base: cms, databaseUrl, email, password, tasks, samples });
+  await settle();
+  results.search.push(
+    ...(await benchEndpoints({ base: cms, targets: [shortSearch], connections, duration })),
+  );
+
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    ramGB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    loadAverage: os.loadavg().map((n) => Number(n.toFixed(1))),
+    node: process.version,
+    postgres: pgVersion,
+    os: `${os.type()} ${os.release()}`,
+  };
+  const report = {
+    at: new Date().toISOString(),
+    machine,
+    data: { publicProducts, productRows: present, seededSeconds, tasks },
+    load: { connections, seconds: duration, rounds },
+    startupSeconds,
+    ...results,
+  };
+
+  // 4. The table.
+  // null: no answer arrived within the load (every request slower than its duration).
+  const line = (cells, widths) =>
+    `| ${cells.map((c, i) => String(c ?? '—').padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const out = [];
+  out.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres} (same machine); load average at the end ${machine.loadAverage.join(' / ')}`,
+  );
+  out.push(
+    `Data: ${publicProducts} public products; ${connections} connections, ${duration} s per load; CMS start to ready: ${startupSeconds} s`,
+  );
+  out.push('');
+  out.push(line(['Measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'], [48]));
+  out.push('|---|---|---|---|---|---|');
+  for (const r of [...results.search, ...results.productList])
+    out.push(line([r.label, r.rps, r.p50, r.p95, r.p99, r.errors], [48]));
+  for (const [name, page] of [
+    ['catalogue /san-pham', results.catalogue],
+    ['product page', results.productPage],
+  ])
+    for (const r of page.rounds)
+      out.push(
+        line(
+          [
+            `${r.key === 'site' ? name : `ceiling for ${name}`}, round ${r.round}`,
+            r.rps,
+            r.p50,
+            r.p95,
+            r.p99,
+            r.errors,
+          ],
+          [48],
+        ),
+      );
+  for (const r of results.workflow.rows)
+    out.push(
+      line([`${r.label} (${results.workflow.tasks} tasks, sequential)`, '', r.p50, r.p95, r.p99, ''], [48]),
+    );
+  out.push('');
+  out.push(
+    `Catalogue throughput ${results.catalogue.ratio}× the plain Astro ceiling; product page ${results.productPage.ratio}×.`,
+  );
+  console.log(`\n${out.join('\n')}`);
+
+  const dir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n[bench] Đã lưu ${path.relative(root, file)}`);
+} finally {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
