@@ -34,7 +34,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'strapi::cors', config: { origin: corsOrigins(env('CORS_ORIGINS')), credentials: true } },
   'strapi::poweredBy',
   'strapi::query',
+  // Multipart requests to the public API: refused when larger than the files they may carry.
+  'plugin::accounts.upload-limit',
   'strapi::body',
+  // Files sent to the public API: real type checked, images re-encoded without EXIF/GPS.
+  'plugin::accounts.upload-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

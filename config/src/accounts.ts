@@ -43,6 +43,21 @@ export const PRIVATE_FILE_KINDS = [
 ] as const;
 export type PrivateFileKind = (typeof PRIVATE_FILE_KINDS)[number]['code'];
 
+/**
+ * Tệp công chúng gửi lên qua API (ảnh sản phẩm, bản chụp giấy tờ): nhận biết loại thật bằng các byte
+ * đầu, không theo tên hay loại khai báo; ảnh được mã hóa lại (bỏ EXIF, vị trí GPS). Các giới hạn
+ * đổi được bằng biến môi trường `UPLOAD_MAX_MB`, `UPLOAD_MAX_MEGAPIXELS`, `UPLOAD_MAX_SIDE`.
+ */
+export const UPLOAD_RULES = {
+  maxBytes: 10 * 1024 * 1024,
+  maxPixels: 40_000_000,
+  maxSide: 8000,
+  /** Số tệp tối đa trong một yêu cầu. */
+  maxFiles: 10,
+  /** Đường dẫn nhận giấy tờ: ở đây PDF cũng được nhận, ngoài ảnh JPEG, PNG, WebP. */
+  documentPaths: ['/api/accounts/business'],
+} as const;
+
 /** Giới hạn tần suất theo địa chỉ IP cho từng nhóm đường dẫn đăng nhập, đăng ký (cửa sổ giây, số lần). */
 export const AUTH_RATE_LIMITS = {
   register: { windowSeconds: 3600, max: 5 },

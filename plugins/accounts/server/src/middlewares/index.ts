@@ -1,11 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import fs from 'node:fs';
+import { UPLOAD_RULES } from '@sgd/config';
+import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from '../lib/clean-upload';
 import { groupOf } from '../lib/rate-limit';
 
 type Context = {
   path: string;
   method: string;
-  request: { ip: string };
+  request: {
+    ip: string;
+    files?: Record<string, IncomingFile | IncomingFile[]>;
+    is(type: string): string | false | null;
+  };
+  get(name: string): string;
   set(name: string, value: string): void;
   status: number;
   body: unknown;
@@ -59,4 +67,75 @@ const rateLimit =
     return next();
   };
 
-export default { 'rate-limit': rateLimit };
+const limitsOf = (strapi: Core.Strapi) =>
+  (strapi.config.get('plugin::accounts') as { uploads: UploadLimits }).uploads;
+// The seller declaration's licence scans (`scan_0`…) are reported on the licence they belong to.
+const errorPath = (field: string) => {
+  const licence = /^scan_(\d+)$/.exec(field);
+  return licence ? ['licences', licence[1], 'scan'] : [field];
+};
+const normalPath = (path: string) =>
+  path
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
+
+/**
+ * `plugin::accounts.upload-limit` (before `strapi::body`): a multipart request to the public API
+ * larger than the files it may carry is refused before a byte is written to disk.
+ */
+const uploadLimit =
+  (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: Context, next: () => Promise<void>) => {
+    if (ctx.path.startsWith('/api/') && ctx.request.is('multipart')) {
+      const limits = limitsOf(strapi);
+      const declared = Number(ctx.get('content-length'));
+      // The files plus room for the form's other fields.
+      if (declared > limits.maxBytes * limits.maxFiles + 1024 * 1024) {
+        throw new errors.PayloadTooLargeError(
+          `Yêu cầu quá lớn: tối đa ${limits.maxFiles} tệp, mỗi tệp ${Math.round(limits.maxBytes / 1024 / 1024)} MB.`,
+        );
+      }
+    }
+    return next();
+  };
+
+/**
+ * `plugin::accounts.upload-guard` (after `strapi::body`): every file sent to the public API, on any
+ * route (Strapi's `/api/upload`, the seller declaration's scans, routes added later), is checked by
+ * its real content and images are re-encoded without their metadata (`cleanUpload`). A refused file
+ * answers 400 before the route runs, so nothing is stored. Temporary files are removed afterwards.
+ */
+const uploadGuard =
+  (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: Context, next: () => Promise<void>) => {
+    const files = ctx.path.startsWith('/api/') ? Object.entries(ctx.request.files ?? {}) : [];
+    if (!files.length) return next();
+    const limits = limitsOf(strapi);
+    const list = files.flatMap(([field, value]) =>
+      (Array.isArray(value) ? value : [value]).map((file) => ({ field, file })),
+    );
+    const temporary = list.map(({ file }) => file.filepath);
+    try {
+      if (list.length > limits.maxFiles) {
+        throw new errors.ValidationError(`Gửi tối đa ${limits.maxFiles} tệp một lần.`);
+      }
+      const allowPdf = (UPLOAD_RULES.documentPaths as readonly string[]).includes(normalPath(ctx.path));
+      for (const { field, file } of list) {
+        try {
+          const copy = await cleanUpload(file, limits, allowPdf);
+          if (copy) temporary.push(copy);
+        } catch (error) {
+          if (!(error instanceof UploadRefused)) throw error;
+          throw new errors.ValidationError(error.message, {
+            errors: [{ path: errorPath(field), message: error.message, name: 'ValidationError' }],
+          });
+        }
+      }
+      await next();
+    } finally {
+      await Promise.all(temporary.map((file) => fs.promises.rm(file, { force: true })));
+    }
+  };
+
+export default { 'rate-limit': rateLimit, 'upload-limit': uploadLimit, 'upload-guard': uploadGuard };
