@@ -72,6 +72,26 @@ export const AUTH_RATE_LIMITS = {
 export type AuthRateGroup = keyof typeof AUTH_RATE_LIMITS;
 
 /**
+ * Giới hạn tần suất theo địa chỉ IP cho mọi yêu cầu ghi khác vào API công khai (POST, PUT, PATCH,
+ * DELETE dưới `/api/`): đủ rộng cho người dùng thật, chặn việc gửi hàng loạt (đơn hàng, đánh giá,
+ * khiếu nại, tệp). Đường dẫn không thuộc nhóm nào tính vào nhóm `write`.
+ */
+export const WRITE_RATE_LIMITS = {
+  upload: { windowSeconds: 3600, max: 60 },
+  order: { windowSeconds: 3600, max: 40 },
+  'order-action': { windowSeconds: 900, max: 120 },
+  review: { windowSeconds: 3600, max: 60 },
+  complaint: { windowSeconds: 3600, max: 30 },
+  'data-request': { windowSeconds: 3600, max: 10 },
+  account: { windowSeconds: 900, max: 120 },
+  write: { windowSeconds: 900, max: 300 },
+} as const;
+
+/** Mọi nhóm giới hạn tần suất. */
+export const RATE_LIMITS = { ...AUTH_RATE_LIMITS, ...WRITE_RATE_LIMITS } as const;
+export type RateGroup = keyof typeof RATE_LIMITS;
+
+/**
  * Mật khẩu phổ biến bị từ chối (so sánh không phân biệt hoa thường): các mật khẩu bị lộ nhiều nhất
  * và các mẫu quen thuộc ở Việt Nam. Ngoài danh sách này, mật khẩu chỉ gồm một ký tự lặp lại, một dãy
  * số hoặc chữ liên tiếp, hoặc chứa email, số điện thoại của chính người dùng cũng bị từ chối.

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import fs from 'node:fs';
 import { UPLOAD_RULES } from '@sgd/config';
 import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from '../lib/clean-upload';
-import { groupOf } from '../lib/rate-limit';
+import { isAuthGroup, rateGroupOf } from '../lib/rate-limit';
 
 type Context = {
   path: string;
@@ -25,14 +25,15 @@ const CLOSED =
   /^\/api\/auth\/(local(\/register)?|forgot-password|reset-password|send-email-confirmation|email-confirmation|change-password)$/;
 
 /**
- * `plugin::accounts.rate-limit` (cms/config/middlewares.ts): limits the auth routes per client IP,
- * on the path as the router reads it (case, repeated and trailing slashes, encoding), so neither a
- * different email in the body nor `/API/Accounts/Login/` starts a fresh count.
+ * `plugin::accounts.rate-limit` (cms/config/middlewares.ts): limits the auth routes and every other
+ * write to the public API per client IP (`AUTH_RATE_LIMITS`, `WRITE_RATE_LIMITS`), on the path as
+ * the router reads it (case, repeated and trailing slashes, encoding), so neither a different email
+ * in the body nor `/API/Accounts/Login/` starts a fresh count.
  */
 const rateLimit =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<void>) => {
-    const group = ctx.method === 'POST' ? groupOf(ctx.path) : null;
+    const group = rateGroupOf(ctx.method, ctx.path);
     if (!group) return next();
     const limiter = strapi.plugin('accounts').service('rate-limit') as {
       check(group: string, client: string): Promise<number | null>;
@@ -41,9 +42,10 @@ const rateLimit =
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       const minutes = Math.max(1, Math.ceil(wait / 60));
-      throw new errors.RateLimitError(`Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, {
-        retryAfter: wait,
-      });
+      const message = isAuthGroup(group)
+        ? `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`
+        : `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${minutes} phút.`;
+      throw new errors.RateLimitError(message, { retryAfter: wait });
     }
     let normal = ctx.path;
     try {
