@@ -34,8 +34,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'strapi::cors', config: { origin: corsOrigins(env('CORS_ORIGINS')), credentials: true } },
   'strapi::poweredBy',
   'strapi::query',
-  // Multipart requests to the public API: refused when larger than the files they may carry.
-  'plugin::accounts.upload-limit',
+  // Public API bodies: multipart larger than the files it may carry refused before it is read;
+  // unreadable bodies answer 400/413 in Vietnamese.
+  'plugin::accounts.body-guard',
   'strapi::body',
   // Files sent to the public API: real type checked, images re-encoded without EXIF/GPS.
   'plugin::accounts.upload-guard',

@@ -14,6 +14,7 @@ type Context = {
     is(type: string): string | false | null;
   };
   get(name: string): string;
+  state: { bodyRead?: boolean };
   set(name: string, value: string): void;
   status: number;
   body: unknown;
@@ -82,14 +83,36 @@ const normalPath = (path: string) =>
     .replace(/\/{2,}/g, '/')
     .replace(/\/+$/, '');
 
+/** A body parser's error (co-body, raw-body, formidable) as a 4xx a person understands. */
+function bodyError(error: unknown): Error | null {
+  if (!error || typeof error !== 'object') return null;
+  const e = error as { status?: number; httpCode?: number; type?: string };
+  if (e.type === 'entity.too.large' || e.status === 413 || e.httpCode === 413) {
+    return new errors.PayloadTooLargeError('Nội dung gửi lên quá lớn.');
+  }
+  if (
+    error instanceof SyntaxError ||
+    e.httpCode !== undefined ||
+    (e.status && e.status >= 400 && e.status < 500)
+  ) {
+    return new errors.ValidationError(
+      'Nội dung gửi lên không đọc được: cần một đối tượng JSON hợp lệ, hoặc một biểu mẫu đúng định dạng.',
+    );
+  }
+  return null;
+}
+
 /**
- * `plugin::accounts.upload-limit` (before `strapi::body`): a multipart request to the public API
- * larger than the files it may carry is refused before a byte is written to disk.
+ * `plugin::accounts.body-guard` (just before `strapi::body`), for the public API: a multipart
+ * request larger than the files it may carry is refused before a byte is written to disk, and a
+ * body the parser cannot read (broken JSON or multipart, too large) answers 400 or 413 in
+ * Vietnamese instead of the parser's English, or a 500 for broken multipart.
  */
-const uploadLimit =
+const bodyGuard =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<void>) => {
-    if (ctx.path.startsWith('/api/') && ctx.request.is('multipart')) {
+    if (!ctx.path.startsWith('/api/')) return next();
+    if (ctx.request.is('multipart')) {
       const limits = limitsOf(strapi);
       const declared = Number(ctx.get('content-length'));
       // The files plus room for the form's other fields.
@@ -99,7 +122,12 @@ const uploadLimit =
         );
       }
     }
-    return next();
+    try {
+      await next();
+    } catch (error) {
+      // Only errors of the parser itself: once the body is read, errors belong to the route.
+      throw (!ctx.state.bodyRead && bodyError(error)) || error;
+    }
   };
 
 /**
@@ -111,6 +139,7 @@ const uploadLimit =
 const uploadGuard =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<void>) => {
+    ctx.state.bodyRead = true;
     const files = ctx.path.startsWith('/api/') ? Object.entries(ctx.request.files ?? {}) : [];
     if (!files.length) return next();
     const limits = limitsOf(strapi);
@@ -140,4 +169,4 @@ const uploadGuard =
     }
   };
 
-export default { 'rate-limit': rateLimit, 'upload-limit': uploadLimit, 'upload-guard': uploadGuard };
+export default { 'rate-limit': rateLimit, 'body-guard': bodyGuard, 'upload-guard': uploadGuard };
