@@ -38,6 +38,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // unreadable bodies answer 400/413 in Vietnamese.
   'plugin::accounts.body-guard',
   'strapi::body',
+  // Public API input no route can use: NUL characters, filters the database cannot bind.
+  'plugin::accounts.input-guard',
   // Files sent to the public API: real type checked, images re-encoded without EXIF/GPS.
   'plugin::accounts.upload-guard',
   'strapi::session',

@@ -94,7 +94,8 @@ const QUERIES = [
   'locale[$ne]=vi',
   'status=draft',
   // In a URL: the lone surrogate as its raw bytes (below), a long string short enough for a header.
-  ...STRINGS.filter((s) => s !== '\ud800' && s !== LONG)
+  ...[1, 3, 6, 7, 8, 9]
+    .map((i) => STRINGS[i])
     .concat('ạ'.repeat(1500))
     .map((s) => `q=${encodeURIComponent(s)}&filters[name][$containsi]=${encodeURIComponent(s)}`),
   'q=%ED%A0%80&filters[slug][$eq]=%C0%AF',
@@ -117,19 +118,22 @@ const BODIES: unknown[] = [
   { identifier: { $ne: null }, password: { $gt: '' }, code: { $regex: '.*' } },
   { items: [{ product: { $ne: null }, quantity: '1e309' }], quantity: -1, rating: 'NaN' },
   { id: '1 OR 1=1', documentId: { $ne: '' }, slug: ['a', 'b'] },
-  ...STRINGS.map((s) => ({
-    identifier: s,
-    password: s,
-    fullName: s,
-    name: s,
-    text: s,
-    body: s,
-    reason: s,
-    action: s,
-    kind: s,
-    details: s,
-    data: { name: s, description: s },
-  })),
+  // Quote, union, NUL, lone surrogate, RTL override, template, long (the others go in the queries).
+  ...[0, 2, 4, 5, 6, 10, 11]
+    .map((i) => STRINGS[i])
+    .map((s) => ({
+      identifier: s,
+      password: s,
+      fullName: s,
+      name: s,
+      text: s,
+      body: s,
+      reason: s,
+      action: s,
+      kind: s,
+      details: s,
+      data: { name: s, description: s },
+    })),
   { deep: JSON.parse(`${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`) },
   { list: Array.from({ length: 50_000 }, (_, i) => i) },
 ];
@@ -261,6 +265,21 @@ describe('hostile input on every public route', () => {
           'Nội dung gửi lên không đọc được: cần một đối tượng JSON hợp lệ, hoặc một biểu mẫu đúng định dạng.',
       });
     }
+  });
+
+  it("refuses NUL characters and unbindable filters on every route, Strapi's own included", async () => {
+    const nul = await api().get('/api/products?filters[name][$eq]=%00');
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toBe('Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL).');
+    const users = await api()
+      .get('/api/users/me?filters[id][$in][0][$ne]=1')
+      .set('Authorization', `Bearer ${jwt}`);
+    expect(users.status).toBe(400);
+    expect(users.body.error.message).toBe(
+      'Tham số truy vấn không hợp lệ: giá trị của $in phải là một giá trị đơn.',
+    );
+    const body = await api().post('/api/reports').send({ reason: 'spam', details: 'a\u0000b' });
+    expect(body.status).toBe(400);
   });
 
   it('writes: wrong types, unknown fields, injections, broken bodies and huge strings are refused and store nothing', async () => {

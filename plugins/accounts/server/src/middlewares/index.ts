@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import fs from 'node:fs';
 import { UPLOAD_RULES } from '@sgd/config';
+import { checkFilterShape } from '@sgd/plugin-core';
 import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from '../lib/clean-upload';
 import { isAuthGroup, rateGroupOf } from '../lib/rate-limit';
 
@@ -15,6 +16,7 @@ type Context = {
   };
   get(name: string): string;
   state: { bodyRead?: boolean };
+  query: Record<string, unknown>;
   set(name: string, value: string): void;
   status: number;
   body: unknown;
@@ -169,4 +171,41 @@ const uploadGuard =
     }
   };
 
-export default { 'rate-limit': rateLimit, 'body-guard': bodyGuard, 'upload-guard': uploadGuard };
+/** Whether a string anywhere in a parsed query or body (keys included) holds a NUL character. */
+function holdsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return true;
+    } else if (item && typeof item === 'object') {
+      for (const [key, inner] of Object.entries(item)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * `plugin::accounts.input-guard` (after `strapi::body`), for every route of the public API, those
+ * of Strapi's own plugins included: a NUL character (which PostgreSQL cannot store or compare, and
+ * no form sends) and `filters` of a shape the database cannot bind (an operator holding an object,
+ * too deep, too many conditions) answer 400 before the route runs.
+ */
+const inputGuard = () => async (ctx: Context, next: () => Promise<void>) => {
+  if (!ctx.path.startsWith('/api/')) return next();
+  if (holdsNul(ctx.query) || holdsNul((ctx.request as { body?: unknown }).body)) {
+    throw new errors.ValidationError('Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL).');
+  }
+  checkFilterShape(ctx.query.filters);
+  return next();
+};
+
+export default {
+  'rate-limit': rateLimit,
+  'input-guard': inputGuard,
+  'body-guard': bodyGuard,
+  'upload-guard': uploadGuard,
+};
