@@ -43,7 +43,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   { name: 'strapi::cors', config: { origin: corsOrigins(env('CORS_ORIGINS')), credentials: true } },
   'strapi::poweredBy',
   'strapi::query',
+  // Public API bodies: multipart larger than the files it may carry refused before it is read;
+  // unreadable bodies answer 400/413 in Vietnamese.
+  'plugin::accounts.body-guard',
   'strapi::body',
+  // Public API input no route can use: NUL characters, filters the database cannot bind.
+  'plugin::accounts.input-guard',
+  // Files sent to the public API: real type checked, images re-encoded without EXIF/GPS.
+  'plugin::accounts.upload-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

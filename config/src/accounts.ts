@@ -43,6 +43,21 @@ export const PRIVATE_FILE_KINDS = [
 ] as const;
 export type PrivateFileKind = (typeof PRIVATE_FILE_KINDS)[number]['code'];
 
+/**
+ * Tệp công chúng gửi lên qua API (ảnh sản phẩm, bản chụp giấy tờ): nhận biết loại thật bằng các byte
+ * đầu, không theo tên hay loại khai báo; ảnh được mã hóa lại (bỏ EXIF, vị trí GPS). Các giới hạn
+ * đổi được bằng biến môi trường `UPLOAD_MAX_MB`, `UPLOAD_MAX_MEGAPIXELS`, `UPLOAD_MAX_SIDE`.
+ */
+export const UPLOAD_RULES = {
+  maxBytes: 10 * 1024 * 1024,
+  maxPixels: 40_000_000,
+  maxSide: 8000,
+  /** Số tệp tối đa trong một yêu cầu. */
+  maxFiles: 10,
+  /** Đường dẫn nhận giấy tờ: ở đây PDF cũng được nhận, ngoài ảnh JPEG, PNG, WebP. */
+  documentPaths: ['/api/accounts/business'],
+} as const;
+
 /** Giới hạn tần suất theo địa chỉ IP cho từng nhóm đường dẫn đăng nhập, đăng ký (cửa sổ giây, số lần). */
 export const AUTH_RATE_LIMITS = {
   register: { windowSeconds: 3600, max: 5 },
@@ -55,6 +70,26 @@ export const AUTH_RATE_LIMITS = {
   'violation-report': { windowSeconds: 3600, max: 10 },
 } as const;
 export type AuthRateGroup = keyof typeof AUTH_RATE_LIMITS;
+
+/**
+ * Giới hạn tần suất theo địa chỉ IP cho mọi yêu cầu ghi khác vào API công khai (POST, PUT, PATCH,
+ * DELETE dưới `/api/`): đủ rộng cho người dùng thật, chặn việc gửi hàng loạt (đơn hàng, đánh giá,
+ * khiếu nại, tệp). Đường dẫn không thuộc nhóm nào tính vào nhóm `write`.
+ */
+export const WRITE_RATE_LIMITS = {
+  upload: { windowSeconds: 3600, max: 60 },
+  order: { windowSeconds: 3600, max: 40 },
+  'order-action': { windowSeconds: 900, max: 120 },
+  review: { windowSeconds: 3600, max: 60 },
+  complaint: { windowSeconds: 3600, max: 30 },
+  'data-request': { windowSeconds: 3600, max: 10 },
+  account: { windowSeconds: 900, max: 120 },
+  write: { windowSeconds: 900, max: 300 },
+} as const;
+
+/** Mọi nhóm giới hạn tần suất. */
+export const RATE_LIMITS = { ...AUTH_RATE_LIMITS, ...WRITE_RATE_LIMITS } as const;
+export type RateGroup = keyof typeof RATE_LIMITS;
 
 /**
  * Mật khẩu phổ biến bị từ chối (so sánh không phân biệt hoa thường): các mật khẩu bị lộ nhiều nhất

@@ -146,6 +146,11 @@ beforeAll(async () => {
   // Listening on a port: the lost-response test talks to it over a raw socket.
   await new Promise<void>((resolve) => app.strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
 });
+// The file writes more from one address than a person could in an hour (WRITE_RATE_LIMITS):
+// each test starts with fresh counts; rate-limits.test.ts tests the limits themselves.
+beforeEach(async () => {
+  await (app.strapi.plugin('accounts').service('rate-limit') as { reset(): Promise<void> }).reset();
+});
 afterAll(async () => {
   await app.stop();
   await mailbox.stop();

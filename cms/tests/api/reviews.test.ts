@@ -153,6 +153,11 @@ beforeAll(async () => {
   app = await bootStrapi('reviews');
   officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
 });
+// The file writes more from one address than a person could in an hour (WRITE_RATE_LIMITS):
+// each test starts with fresh counts; rate-limits.test.ts tests the limits themselves.
+beforeEach(async () => {
+  await (app.strapi.plugin('accounts').service('rate-limit') as { reset(): Promise<void> }).reset();
+});
 afterAll(async () => {
   await app.stop();
   await mailbox.stop();

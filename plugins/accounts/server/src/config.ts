@@ -1,3 +1,10 @@
+import { UPLOAD_RULES } from '@sgd/config';
+
+const positive = (value: string, fallback: number) => {
+  const number = Number(value);
+  return value.trim() && Number.isFinite(number) && number > 0 ? number : fallback;
+};
+
 /** Plugin configuration, overridable in cms/config/plugins.ts. */
 export default {
   default: ({ env }: { env: (name: string, fallback?: string) => string }) => ({
@@ -16,6 +23,17 @@ export default {
     privateFilesDir: env('PRIVATE_FILES_DIR', ''),
     // A citizen-ID scan is erased this many days after its seller is verified.
     citizenIdScanRetentionDays: Number(env('CITIZEN_ID_SCAN_RETENTION_DAYS', '30')),
+    // Files sent to the public API (product images, scans): see UPLOAD_RULES.
+    uploads: {
+      maxBytes: Math.round(
+        positive(env('UPLOAD_MAX_MB', ''), UPLOAD_RULES.maxBytes / 1024 / 1024) * 1024 * 1024,
+      ),
+      maxPixels: Math.round(
+        positive(env('UPLOAD_MAX_MEGAPIXELS', ''), UPLOAD_RULES.maxPixels / 1_000_000) * 1_000_000,
+      ),
+      maxSide: Math.round(positive(env('UPLOAD_MAX_SIDE', ''), UPLOAD_RULES.maxSide)),
+      maxFiles: UPLOAD_RULES.maxFiles,
+    },
   }),
   validator(config: { citizenIdScanRetentionDays?: unknown }) {
     const days = config.citizenIdScanRetentionDays;

@@ -16,7 +16,7 @@ import staffUsers from './services/staff-users';
 
 export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from './lib/identifier';
 export { passwordProblem } from './lib/password';
-export { MemoryStore, RedisStore, groupOf } from './lib/rate-limit';
+export { MemoryStore, RedisStore, groupOf, rateGroupOf, type RateStore } from './lib/rate-limit';
 export { httpSmsProvider, type SmsProvider } from './services/messenger';
 
 export default {

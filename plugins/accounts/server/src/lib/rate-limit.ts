@@ -1,4 +1,4 @@
-import type { AuthRateGroup } from '@sgd/config';
+import type { AuthRateGroup, RateGroup } from '@sgd/config';
 
 /** A fixed-window counter: how many hits a key had in its current window, and when it ends. */
 export interface RateStore {
@@ -92,20 +92,54 @@ const GROUPS: Record<string, AuthRateGroup> = {
   '/api/auth/change-password': 'password-reset',
 };
 
-/**
- * The rate-limit group of a request path, read as the router reads it: case-insensitive, repeated
- * and trailing slashes ignored, percent-encoding decoded, so `/API/Accounts//Login/` counts as login.
- */
-export function groupOf(path: string): AuthRateGroup | null {
+/** Other writes to the public API, first match wins; anything else under /api/ is `write`. */
+const WRITE_GROUPS: [RegExp, RateGroup][] = [
+  [/^\/api\/upload(\/|$)/, 'upload'],
+  [/^\/api\/orders$/, 'order'],
+  [/^\/api\/orders\/[^/]+\/actions$/, 'order-action'],
+  [/^\/api\/(reviews|comments|answers)(\/|$)/, 'review'],
+  [/^\/api\/complaints(\/|$)/, 'complaint'],
+  [/^\/api\/accounts\/me\/data-requests$/, 'data-request'],
+  [/^\/api\/accounts\/(me|mine|business)(\/|$)/, 'account'],
+];
+
+/** A path as the router reads it: case-insensitive, repeated and trailing slashes ignored, decoded. */
+function normalise(path: string): string {
   let decoded = path;
   try {
     decoded = decodeURIComponent(path);
   } catch {
     // Malformed encoding: the router will answer 400; count it by the raw path.
   }
-  const normal = decoded
+  return decoded
     .toLowerCase()
     .replace(/\/{2,}/g, '/')
     .replace(/\/+$/, '');
-  return GROUPS[normal] ?? null;
 }
+
+/**
+ * The auth rate-limit group of a request path, read as the router reads it, so
+ * `/API/Accounts//Login/` counts as login.
+ */
+export function groupOf(path: string): AuthRateGroup | null {
+  return GROUPS[normalise(path)] ?? null;
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The rate-limit group of any request to the public API: an auth group for sign-in routes, else a
+ * write group for every POST, PUT, PATCH or DELETE under `/api/`; reads are not counted here.
+ */
+export function rateGroupOf(method: string, path: string): RateGroup | null {
+  if (READS.has(method.toUpperCase())) return null;
+  const normal = normalise(path);
+  if (!normal.startsWith('/api/')) return null;
+  const auth = GROUPS[normal];
+  if (auth) return method.toUpperCase() === 'POST' ? auth : 'write';
+  return WRITE_GROUPS.find(([pattern]) => pattern.test(normal))?.[1] ?? 'write';
+}
+
+/** Auth groups tell a person to wait before trying again; others that they sent too much. */
+export const isAuthGroup = (group: RateGroup): group is AuthRateGroup =>
+  Object.values(GROUPS).includes(group as AuthRateGroup);

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { AUTH_RATE_LIMITS, type AuthRateGroup } from '@sgd/config';
+import { RATE_LIMITS, type RateGroup } from '@sgd/config';
 import { MemoryStore, RedisStore, type RateStore, type RedisLike } from '../lib/rate-limit';
 
-/** Counts auth requests per client IP and group, in this process or in Redis (several instances). */
+/** Counts auth requests and public writes per client IP and group, in this process or in Redis (several instances). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let store: RateStore | null = null;
   let redis: { quit(): Promise<unknown> } | null = null;
@@ -27,8 +27,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** `null` when allowed, else the seconds to wait. */
-    async check(group: AuthRateGroup, client: string): Promise<number | null> {
-      const rule = AUTH_RATE_LIMITS[group];
+    async check(group: RateGroup, client: string): Promise<number | null> {
+      const rule = RATE_LIMITS[group];
       const { count, resetInSeconds } = await current().hit(`${group}:${client}`, rule.windowSeconds);
       return count > rule.max ? resetInSeconds : null;
     },

@@ -70,6 +70,48 @@ function describeInvalidKey(error: unknown): string {
 
 const ALLOWED_KEYS = new Set(['filters', 'sort', 'fields', 'pagination', 'status']);
 
+/** Filters deeper or larger than any page of the site builds are refused (cost and abuse). */
+export const MAX_FILTER_DEPTH = 8;
+export const MAX_FILTER_CONDITIONS = 100;
+const LIST_OPERATORS = new Set(['$in', '$notIn', '$between']);
+const LOGICAL_OPERATORS = new Set(['$and', '$or', '$not']);
+
+/**
+ * The shape of `filters`: a comparison operator takes one plain value (a list for `$in`, `$notIn`,
+ * `$between`), never an object, which the database driver cannot bind (`filters[name][$eq][$ne]=1`
+ * would otherwise reach SQL and fail there); nesting and size are bounded.
+ */
+export function checkFilterShape(filters: unknown): void {
+  let conditions = 0;
+  const visit = (value: unknown, depth: number) => {
+    if (value === null || typeof value !== 'object') return;
+    if (depth > MAX_FILTER_DEPTH)
+      throw new errors.ValidationError(PUBLIC_MESSAGES.badQuery('bộ lọc lồng quá sâu.'));
+    for (const [key, inner] of Object.entries(value)) {
+      conditions += 1;
+      if (conditions > MAX_FILTER_CONDITIONS) {
+        throw new errors.ValidationError(
+          PUBLIC_MESSAGES.badQuery(`tối đa ${MAX_FILTER_CONDITIONS} điều kiện lọc.`),
+        );
+      }
+      if (key.startsWith('$') && !LOGICAL_OPERATORS.has(key)) {
+        const values =
+          LIST_OPERATORS.has(key) && inner !== null && typeof inner === 'object'
+            ? Object.values(inner)
+            : [inner];
+        if (values.some((v) => v !== null && typeof v === 'object')) {
+          throw new errors.ValidationError(
+            PUBLIC_MESSAGES.badQuery(`giá trị của ${key} phải là một giá trị đơn.`),
+          );
+        }
+        continue;
+      }
+      visit(inner, depth + 1);
+    }
+  };
+  visit(filters, 0);
+}
+
 /** Strapi's own query validation (private fields, unknown keys), in Vietnamese. */
 async function checkQuery(strapi: Core.Strapi, uid: UID.ContentType, query: Query): Promise<Query> {
   if (query.populate !== undefined) throw new errors.ValidationError(PUBLIC_MESSAGES.populateRefused);
@@ -82,6 +124,7 @@ async function checkQuery(strapi: Core.Strapi, uid: UID.ContentType, query: Quer
   }
   const schema = strapi.getModel(uid);
   const { filters, sort, fields } = query;
+  checkFilterShape(filters);
   const checked = { filters, sort, fields };
   try {
     await strapi.contentAPI.validate.query(checked, schema, {});

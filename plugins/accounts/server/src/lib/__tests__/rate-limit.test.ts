@@ -1,0 +1,44 @@
+import { groupOf, isAuthGroup, rateGroupOf } from '../rate-limit';
+
+describe('rateGroupOf', () => {
+  it.each([
+    ['POST', '/api/accounts/login', 'login'],
+    ['POST', '/API/Accounts//Login/', 'login'],
+    ['POST', '/api/accounts/%6Cogin', 'login'],
+    ['POST', '/api/upload', 'upload'],
+    ['POST', '/api/upload/actions/bulk-delete', 'upload'],
+    ['DELETE', '/api/upload/files/3', 'upload'],
+    ['POST', '/api/orders', 'order'],
+    ['POST', '/api/orders/DH-2026-0001/actions', 'order-action'],
+    ['POST', '/api/reviews', 'review'],
+    ['PUT', '/api/comments/4', 'review'],
+    ['POST', '/api/answers', 'review'],
+    ['POST', '/api/complaints/abc/actions', 'complaint'],
+    ['POST', '/api/accounts/me/data-requests', 'data-request'],
+    ['PUT', '/api/accounts/me', 'account'],
+    ['POST', '/api/accounts/mine/product/abc/submit', 'account'],
+    ['PUT', '/api/accounts/business', 'account'],
+    ['POST', '/api/reports', 'write'],
+    ['DELETE', '/api/news-articles/1', 'write'],
+    ['PATCH', '/api/users/1', 'write'],
+    ['PUT', '/api/accounts/login', 'write'],
+  ])('%s %s counts in %s', (method, path, group) => {
+    expect(rateGroupOf(method, path)).toBe(group);
+  });
+
+  it.each([
+    ['GET', '/api/orders'],
+    ['HEAD', '/api/products'],
+    ['OPTIONS', '/api/orders'],
+    ['POST', '/admin/login'],
+    ['POST', '/upload'],
+  ])('does not count %s %s (reads, the admin)', (method, path) => {
+    expect(rateGroupOf(method, path)).toBeNull();
+  });
+
+  it('tells auth groups from write groups', () => {
+    expect(groupOf('/api/auth/local')).toBe('login');
+    expect(isAuthGroup('login')).toBe(true);
+    expect(isAuthGroup('order')).toBe(false);
+  });
+});
