@@ -4,6 +4,7 @@
  */
 import type { PostKind, SupplyDemandPost } from './schemas';
 import { formatDate, formatDecimal, formatVnd } from './format';
+import { pageParam } from './paging';
 
 export const BOARD_PATH = '/cung-cau';
 export const BOARD_PAGE_SIZE = 20;
@@ -20,9 +21,8 @@ export interface BoardQuery {
 }
 
 export function parseBoardQuery(params: URLSearchParams): BoardQuery {
-  const page = Number(params.get('page'));
   const kind = POST_KINDS.find((entry) => entry.param === params.get('loai'))?.kind ?? null;
-  return { kind, page: Number.isInteger(page) && page > 0 ? page : 1 };
+  return { kind, page: pageParam(params) };
 }
 
 export function boardHref(kind: PostKind | null, page = 1): string {

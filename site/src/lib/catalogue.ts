@@ -3,6 +3,7 @@
  * back, turn it into a search for the CMS, and build the links of the pagination.
  */
 import type { SearchParams } from './cms';
+import { pageParam } from './paging';
 
 export const CATALOGUE_PATH = '/san-pham';
 export const CATALOGUE_PAGE_SIZE = 24;
@@ -45,7 +46,6 @@ function plainPrice(typed: string): string | undefined {
 /** What the visitor asked for, as typed (trimmed). The CMS validates it and answers 400 if needed. */
 export function parseCatalogueQuery(params: URLSearchParams): CatalogueQuery {
   const value = (key: string) => (params.get(key) ?? '').trim();
-  const page = Number(value('page'));
   return {
     q: value('q'),
     type: value('type') === 'sellers' ? 'sellers' : 'products',
@@ -56,7 +56,7 @@ export function parseCatalogueQuery(params: URLSearchParams): CatalogueQuery {
     priceMin: value('priceMin'),
     priceMax: value('priceMax'),
     sort: value('sort') === 'relevance' ? '' : value('sort'),
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: pageParam(params),
   };
 }
 

@@ -7,6 +7,7 @@ import { DIRECTORY_KINDS } from '@sgd/config';
 import type { DirectoryListing } from './schemas';
 import { toImage, type ImageView } from './adapters';
 import { formatDate } from './format';
+import { listHref, pageParam } from './paging';
 
 export const LISTINGS_PATH = '/thong-tin-khac';
 export const LISTINGS_PAGE_SIZE = 20;
@@ -22,12 +23,6 @@ export const LISTING_KINDS = DIRECTORY_KINDS.map((kind) => ({
 export interface ListingsQuery {
   kind: string | null;
   page: number;
-}
-
-/** A page number from the URL: a positive integer, else the first page. */
-export function pageParam(params: URLSearchParams): number {
-  const page = Number(params.get('page'));
-  return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
 export function parseListingsQuery(params: URLSearchParams): ListingsQuery {
@@ -46,7 +41,7 @@ export function listingsHref(kind: string | null, page = 1): string {
 
 export const listingHref = (slug: string) => `${LISTINGS_PATH}/${encodeURIComponent(slug)}`;
 
-export const newsListHref = (page: number) => (page > 1 ? `/tin-tuc?page=${page}` : '/tin-tuc');
+export const newsListHref = listHref('/tin-tuc');
 
 export interface ListingView {
   href: string;

@@ -4,11 +4,13 @@
  */
 export const LIST_PAGE_SIZE = 20;
 
-/** The page asked for: a whole number from 1, else 1. */
-export function pageOf(url: URL): number {
-  const page = Number(url.searchParams.get('page') ?? '1');
+/** The page asked for (`page`): a whole number from 1, else 1. Every paged page reads it here. */
+export function pageParam(params: URLSearchParams): number {
+  const page = Number(params.get('page') ?? '1');
   return Number.isSafeInteger(page) && page > 0 ? page : 1;
 }
+
+export const pageOf = (url: URL): number => pageParam(url.searchParams);
 
 /** How many pages the pagination shows: up to this one, and the next one while this one is full. */
 export const knownPageCount = (page: number, items: number, pageSize = LIST_PAGE_SIZE): number =>
