@@ -202,6 +202,50 @@ describe('only approved and published items are public', () => {
     expect(res.body.data.name).toBe(product.name);
   });
 
+  it('counts a product in the total as soon as it is approved, and drops it when its seller is locked', async () => {
+    const seller = await makeSeller(app.strapi);
+    const total = async () =>
+      (await api().get('/api/products').query({ 'pagination[pageSize]': 1 })).body.meta.pagination.total;
+    const before = await total();
+    await makeProduct(app.strapi, seller.documentId);
+    await makeProduct(app.strapi, seller.documentId);
+    expect(await total()).toBe(before + 2);
+    await app.strapi.db.query('plugin::sellers.seller').updateMany({
+      where: { documentId: seller.documentId },
+      data: { verificationStatus: 'locked' },
+    });
+    expect(await total()).toBe(before);
+  });
+
+  it("pages a seller's products in the order asked, without overlap", async () => {
+    const seller = await makeSeller(app.strapi);
+    const names = ['Cam sành', 'Bưởi da xanh', 'Xoài cát', 'Chanh không hạt', 'Ổi ruột đỏ'].map((n) =>
+      unique(n),
+    );
+    for (const name of names) await makeProduct(app.strapi, seller.documentId, { name });
+    const page = async (n: number, sort: string) =>
+      api().get('/api/products').query({
+        'filters[seller][slug][$eq]': seller.slug,
+        sort,
+        'pagination[pageSize]': 2,
+        'pagination[page]': n,
+      });
+    for (const [sort, expected] of [
+      ['name:asc', [...names].sort()],
+      ['name:desc', [...names].sort().reverse()],
+    ] as const) {
+      const pages = await Promise.all([1, 2, 3].map((n) => page(n, sort)));
+      expect(pages.map((p) => p.body.data.map((item: { name: string }) => item.name))).toEqual([
+        expected.slice(0, 2),
+        expected.slice(2, 4),
+        expected.slice(4),
+      ]);
+      expect(pages[0].body.meta.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 3, total: 5 });
+      // Every item keeps its fixed populate when read by id.
+      expect(pages[0].body.data[0].seller.slug).toBe(seller.slug);
+    }
+  });
+
   it('never shows a draft product', async () => {
     const product = await makeProduct(app.strapi, visibleSeller, {}, false);
     await expectHidden('products', product, product.name as string);

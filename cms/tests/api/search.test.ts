@@ -247,7 +247,7 @@ describe('GET /api/search', () => {
     expect(res.body.meta.pagination.total).toBe(4);
   });
 
-  it('folds in SQL exactly as in JavaScript, and on PostgreSQL uses trigram GIN indexes', async () => {
+  it('folds in SQL exactly as in JavaScript, and on PostgreSQL stores the folded text under trigram GIN indexes', async () => {
     const knex = app.strapi.db.connection;
     const postgres = app.strapi.db.dialect.client === 'postgres';
     const letters =
@@ -262,8 +262,23 @@ describe('GET /api/search', () => {
         "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('products', 'sellers') AND indexdef LIKE '%gin_trgm_ops%'",
       );
       expect((indexes.rows as Array<{ indexname: string }>).map((r) => r.indexname).sort()).toEqual([
-        'products_search_trgm',
+        'products_search_fold_trgm',
         'sellers_search_trgm',
+      ]);
+      // The folded text PostgreSQL keeps with each product follows every change of the product.
+      const seller = await makeSeller(app.strapi);
+      const product = await makeProduct(app.strapi, seller.documentId, { name: 'Bánh PÍA   Sầu riêng' });
+      await app.strapi.documents(U.product).update({
+        documentId: product.documentId,
+        data: { description: 'Nhân ĐẬU xanh, trứng muối' } as never,
+      });
+      const stored = await knex.raw(
+        'SELECT sgd_search, sgd_name FROM products WHERE document_id = ? ORDER BY published_at NULLS FIRST',
+        [product.documentId],
+      );
+      expect(stored.rows).toEqual([
+        { sgd_search: 'banh pia sau rieng nhan dau xanh, trung muoi', sgd_name: 'banh pia sau rieng' },
+        { sgd_search: 'banh pia sau rieng mo ta san pham thu nghiem.', sgd_name: 'banh pia sau rieng' },
       ]);
     }
   });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './lib/admin-labels';
 import { registerAuditTrail } from './lib/audit';
+import { registerCountInvalidation } from './lib/count-cache';
 import { registerGracefulShutdown } from './lib/graceful-shutdown';
 import { registerReadiness } from './lib/readiness';
 import { registerSiteWebhook } from './lib/site-webhook';
@@ -14,6 +15,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await runSqlMigrations(strapi, strapi.config.get(`plugin::${PLUGIN_ID}.sqlMigrationsDir`, null));
   registerReadiness(strapi);
   registerAuditTrail(strapi);
+  registerCountInvalidation(strapi);
   const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as CorePluginConfig;
   registerSiteWebhook(strapi, {
     siteUrl: config.siteUrl,

@@ -4,6 +4,7 @@ import {
   FOLD_FUNCTION,
   paginationMeta,
   presentPublic,
+  publicCounts,
   searchTerms,
   type PublicEndpoint,
 } from '@sgd/plugin-core';
@@ -83,8 +84,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  function textMatch(qb: Knex.QueryBuilder, document: string, terms: string[]) {
-    for (const term of terms) qb.whereRaw(`${FOLD_FUNCTION}(${document}) LIKE ?`, [`%${term}%`]);
+  /**
+   * On PostgreSQL, products carry their folded text in generated columns (migration
+   * 002_product_search_columns.sql); elsewhere the text is folded as it is read.
+   */
+  const storedFold = (uid: string) => uid === UID.product && strapi.db.dialect.client === 'postgres';
+  const foldedName = (uid: string, alias: string) =>
+    storedFold(uid) ? `${alias}.sgd_name` : `${FOLD_FUNCTION}(${alias}.${column(uid, 'name')})`;
+  const foldedText = (uid: string, alias: string, attributes: string[]) =>
+    storedFold(uid)
+      ? `${alias}.sgd_search`
+      : `${FOLD_FUNCTION}(${attributes.map((a) => `COALESCE(${alias}.${column(uid, a)}, '')`).join(` || ' ' || `)})`;
+
+  function textMatch(qb: Knex.QueryBuilder, folded: string, terms: string[]) {
+    for (const term of terms) qb.whereRaw(`${folded} LIKE ?`, [`%${term}%`]);
   }
 
   function verifiedSeller(sub: Knex.QueryBuilder, alias: string) {
@@ -106,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     query: SearchQuery,
     terms: string[],
   ): { sql: string; bindings: string[] } {
-    const folded = `${FOLD_FUNCTION}(${alias}.${column(uid, 'name')}) ${collate()}`;
+    const folded = `${foldedName(uid, alias)} ${collate()}`;
     const last = `${alias}.${column(uid, 'slug')} ${collate()}`;
     switch (query.sort) {
       case 'name':
@@ -125,8 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       default: {
         // Items whose name holds every term come first, then by folded name.
-        const nameColumn = `${alias}.${column(uid, 'name')}`;
-        const inName = terms.map(() => `${FOLD_FUNCTION}(${nameColumn}) LIKE ?`).join(' AND ') || '1 = 1';
+        const inName = terms.map(() => `${foldedName(uid, alias)} LIKE ?`).join(' AND ') || '1 = 1';
         return {
           sql: `CASE WHEN ${inName} THEN 0 ELSE 1 END, ${folded}, ${last}`,
           bindings: terms.map((term) => `%${term}%`),
@@ -166,11 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // A product has a price, or a range from priceMin to priceMax: it matches when they overlap.
     if (query.priceMin !== undefined) qb.whereRaw(`${priceHigh()} >= ?`, [query.priceMin]);
     if (query.priceMax !== undefined) qb.whereRaw(`${priceLow()} <= ?`, [query.priceMax]);
-    textMatch(
-      qb,
-      `COALESCE(p.${column(P, 'name')}, '') || ' ' || COALESCE(p.${column(P, 'description')}, '')`,
-      terms,
-    );
+    textMatch(qb, foldedText(P, 'p', ['name', 'description']), terms);
     return qb;
   }
 
@@ -191,11 +199,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'inverse',
       );
     }
-    textMatch(
-      qb,
-      `COALESCE(s.${column(S, 'name')}, '') || ' ' || COALESCE(s.${column(S, 'address')}, '') || ' ' || COALESCE(s.${column(S, 'description')}, '')`,
-      terms,
-    );
+    textMatch(qb, foldedText(S, 's', ['name', 'address', 'description']), terms);
     return qb;
   }
 
@@ -208,16 +212,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     query: SearchQuery,
     terms: string[],
   ) {
-    const counted = (await base.clone().count({ total: '*' }).first()) as
-      { total: number | string } | undefined;
-    const total = Number(counted?.total ?? 0);
     const order = ordering(uid, alias, query, terms);
-    const rows = (await base
-      .clone()
-      .select(`${alias}.id`)
-      .orderByRaw(order.sql, order.bindings)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)) as Array<{ id: number }>;
+    // One total per set of conditions, whatever the page and the order.
+    const matching = { ...query, page: undefined, pageSize: undefined, sort: undefined };
+    const [total, rows] = await Promise.all([
+      publicCounts.get(JSON.stringify(['search', uid, matching]), async () => {
+        const counted = (await base.clone().count({ total: '*' }).first()) as
+          { total: number | string } | undefined;
+        return Number(counted?.total ?? 0);
+      }),
+      base
+        .clone()
+        .select(`${alias}.id`)
+        .orderByRaw(order.sql, order.bindings)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize) as Promise<Array<{ id: number }>>,
+    ]);
     const ids = rows.map((row) => Number(row.id));
     const found = ids.length
       ? ((await strapi.documents(uid as StrapiUID.ContentType).findMany({
