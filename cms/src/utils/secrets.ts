@@ -9,6 +9,8 @@ export const REQUIRED_SECRETS = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  // Shared with the site: signs its webhook and the visitor address it sends (per-visitor limits).
+  'SITE_WEBHOOK_SECRET',
 ] as const;
 
 export type SecretName = (typeof REQUIRED_SECRETS)[number];

@@ -133,6 +133,7 @@ describe('first start', () => {
         TRANSFER_TOKEN_SALT: 'c2VjcmV0LXZhbHVlLWxvbmctZW5vdWdo',
         JWT_SECRET: 'c2VjcmV0LXZhbHVlLWxvbmctZW5vdWdo',
         ENCRYPTION_KEY: 'c2VjcmV0LXZhbHVlLWxvbmctZW5vdWdo',
+        SITE_WEBHOOK_SECRET: 'c2VjcmV0LXZhbHVlLWxvbmctZW5vdWdo',
       },
     });
     expect(result.status).not.toBe(0);

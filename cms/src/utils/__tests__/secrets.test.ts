@@ -8,6 +8,7 @@ const allStrong = {
   TRANSFER_TOKEN_SALT: strong,
   JWT_SECRET: strong,
   ENCRYPTION_KEY: strong,
+  SITE_WEBHOOK_SECRET: strong,
 };
 
 describe('production secrets', () => {
@@ -21,6 +22,7 @@ describe('production secrets', () => {
     ['a sample value', { ...allStrong, ADMIN_JWT_SECRET: 'tobemodified' }, ['ADMIN_JWT_SECRET']],
     ['one sample app key', { ...allStrong, APP_KEYS: `${strong},toBeModified2` }, ['APP_KEYS']],
     ['too short', { ...allStrong, ENCRYPTION_KEY: 'abc123' }, ['ENCRYPTION_KEY']],
+    ['missing site', { ...allStrong, SITE_WEBHOOK_SECRET: undefined }, ['SITE_WEBHOOK_SECRET']],
   ])('flags a %s secret', (_label, env, expected) => {
     expect(findUnsafeSecrets(env)).toEqual(expected);
   });
