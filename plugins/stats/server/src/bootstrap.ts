@@ -2,12 +2,29 @@ import type { Core } from '@strapi/strapi';
 import { STAFF_LEVELS } from '@sgd/config';
 import { ensureStaffRoles } from '@sgd/plugin-workflow';
 import { READ_ACTION, UID } from './constants';
+import { DASHBOARD_SOURCES } from './services/cache';
 import type { Sql } from './services/sql';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantStaff(strapi);
   await createIndexes(strapi);
+  clearCacheOnWrites(strapi);
 };
+
+/** Any write through Strapi to what the dashboard reads empties the cached dashboards. */
+function clearCacheOnWrites(strapi: Core.Strapi): void {
+  const cache = strapi.plugin('stats').service('cache') as { clear(): void };
+  const clear = () => cache.clear();
+  strapi.db.lifecycles.subscribe({
+    models: DASHBOARD_SOURCES,
+    afterCreate: clear,
+    afterCreateMany: clear,
+    afterUpdate: clear,
+    afterUpdateMany: clear,
+    afterDelete: clear,
+    afterDeleteMany: clear,
+  });
+}
 
 /** Every staff level sees its departments' statistics; granted once, later edits by the super admin stay. */
 async function grantStaff(strapi: Core.Strapi): Promise<void> {
