@@ -17,6 +17,9 @@ export const UID = {
   history: 'plugin::workflow.history-entry',
 } as const;
 
+/** History actions that are an officer's decision (as the workflow's overdue statistics count them). */
+export const DECISION_ACTIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
+
 /** Licences expiring within these numbers of days are counted on the dashboard. */
 export const EXPIRY_WINDOWS = [30, 60, 90] as const;
 

@@ -1,9 +1,13 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { COMPLAINT_STATUSES, LEGAL_FORMS, ORDER_STATUSES, licenceTypes } from '@sgd/config';
-/** History actions that are an officer's decision (as the workflow's overdue statistics count them). */
-const DECISION_ACTIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
-import { EXPIRY_WINDOWS, MODERATION_STATUS_NAMES, UID, VERIFICATION_STATUS_NAMES } from '../constants';
+import {
+  DECISION_ACTIONS,
+  EXPIRY_WINDOWS,
+  MODERATION_STATUS_NAMES,
+  UID,
+  VERIFICATION_STATUS_NAMES,
+} from '../constants';
 import { vietnamDate } from '../validation/query';
 import type { Sql } from './sql';
 import type { Cell, Scope, StatColumn, StatTable } from './types';
