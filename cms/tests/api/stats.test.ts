@@ -33,6 +33,7 @@ const ids = {} as {
   commune: string;
   communeName: string;
   categories: string[];
+  seller: string;
 };
 const staff = {} as Record<'a1' | 'a2' | 'b' | 'none' | 'admin', Officer>;
 
@@ -93,6 +94,7 @@ beforeAll(async () => {
     verifiedAt: `${YEAR}-06-01T02:00:00.000Z`,
   });
   const s2 = await makeSeller(strapi, { ...department_, legalForm: 'cooperative' });
+  ids.seller = s2.documentId;
   await makeSeller(strapi, { ...department_, legalForm: 'household', verificationStatus: 'pending' }, false);
   await makeSeller(
     strapi,
@@ -658,5 +660,46 @@ describe('yearly report', () => {
       .set(as(staff.a1));
     expect(future.status).toBe(400);
     expect(future.body.error.message).toBe('Năm báo cáo chưa bắt đầu.');
+  });
+});
+
+// Last: it adds a product, which the figures above do not expect.
+describe('cached dashboard', () => {
+  const dashboard = (query: Record<string, string> = {}) =>
+    http()
+      .get('/stats/dashboard')
+      .query({ ...PERIOD, ...query })
+      .set(as(staff.a1));
+  const approved = (body: { data: Table[] }) =>
+    rowsOf(body, 'products-by-status').find((r) => r.status === 'Đã duyệt')!.count as number;
+
+  it('serves the same figures within a minute, recomputes on fresh=1 and after a write through Strapi', async () => {
+    const first = await dashboard();
+    expect(first.status).toBe(200);
+    const again = await dashboard();
+    expect(again.body.meta.at).toBe(first.body.meta.at);
+    expect(again.body.data).toEqual(first.body.data);
+
+    const fresh = await dashboard({ fresh: '1' });
+    expect(Date.parse(fresh.body.meta.at)).toBeGreaterThan(Date.parse(first.body.meta.at));
+    expect(fresh.body.data).toEqual(first.body.data);
+
+    await makeProduct(app.strapi, ids.seller, { department: ids.deptA });
+    const afterWrite = await dashboard();
+    expect(Date.parse(afterWrite.body.meta.at)).toBeGreaterThan(Date.parse(fresh.body.meta.at));
+    expect(approved(afterWrite.body)).toBe(approved(first.body) + 1);
+  });
+
+  it('accepts only fresh=1', async () => {
+    const res = await dashboard({ fresh: 'true' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      data: null,
+      error: expect.objectContaining({
+        status: 400,
+        name: 'ValidationError',
+        message: 'Tham số fresh chỉ nhận giá trị 1.',
+      }),
+    });
   });
 });

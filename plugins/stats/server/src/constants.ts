@@ -17,8 +17,17 @@ export const UID = {
   history: 'plugin::workflow.history-entry',
 } as const;
 
+/** History actions that are an officer's decision (as the workflow's overdue statistics count them). */
+export const DECISION_ACTIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
+
 /** Licences expiring within these numbers of days are counted on the dashboard. */
 export const EXPIRY_WINDOWS = [30, 60, 90] as const;
+
+/** How long a computed dashboard is served again to the same scope and filters (unless data changes). */
+export const DASHBOARD_CACHE_MS = 60_000;
+
+/** Computed dashboards kept at most (one per scope and filters). */
+export const DASHBOARD_CACHE_ENTRIES = 100;
 
 /** The longest period a dashboard or an export may cover. */
 export const MAX_PERIOD_DAYS = 3 * 366;

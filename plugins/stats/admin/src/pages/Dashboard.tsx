@@ -91,6 +91,17 @@ function StatSection({ table, params }: { table: StatTable; params: Record<strin
   );
 }
 
+/** When the figures were computed (the server keeps a dashboard up to a minute), in Vietnam time. */
+const computedAt = (at: string) =>
+  new Date(at).toLocaleString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
+
 /** "Thống kê": every figure of the officer's departments, with filters, charts, tables and exports. */
 export function Dashboard() {
   const [draft, setDraft] = useState<Filters>({ from: '', to: '', department: ALL, commune: ALL });
@@ -121,7 +132,7 @@ export function Dashboard() {
                     .join('/')} · ${
                     meta.department?.name ??
                     (meta.departments.length === 1 ? meta.departments[0].name : 'Tất cả các sở')
-                  }${meta.commune ? ` · ${meta.commune.name}` : ''}`
+                  }${meta.commune ? ` · ${meta.commune.name}` : ''} · Số liệu tính lúc ${computedAt(meta.at)}`
                 : 'Số liệu của các sở bạn phụ trách (QC Điều 20).'}
             </Typography>
           </Box>

@@ -25,6 +25,7 @@ export interface Ctx {
 }
 
 type Services = {
+  cache: ReturnType<typeof import('../services/cache').default>;
   scope: ReturnType<typeof import('../services/scope').default>;
   figures: ReturnType<typeof import('../services/figures').default>;
   report: ReturnType<typeof import('../services/report').default>;
@@ -83,8 +84,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async dashboard(ctx: Ctx) {
       const query = parseInput(dashboardQuery, ctx.query);
       const { scope, description, period } = await scoped(ctx, query);
-      const [tables, communes] = await Promise.all([
-        service('figures').dashboard(scope),
+      const [{ tables, at }, communes] = await Promise.all([
+        service('cache').dashboard(scope, { fresh: query.fresh === '1' }),
         service('scope').communes(),
       ]);
       ctx.body = {
@@ -93,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           period: { from: period.from, to: period.to },
           ...description,
           communes,
-          at: scope.now.toISOString(),
+          at: at.toISOString(),
         },
       };
     },

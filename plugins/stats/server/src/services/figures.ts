@@ -1,9 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { COMPLAINT_STATUSES, LEGAL_FORMS, ORDER_STATUSES, licenceTypes } from '@sgd/config';
-/** History actions that are an officer's decision (as the workflow's overdue statistics count them). */
-const DECISION_ACTIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
-import { EXPIRY_WINDOWS, MODERATION_STATUS_NAMES, UID, VERIFICATION_STATUS_NAMES } from '../constants';
+import {
+  DECISION_ACTIONS,
+  EXPIRY_WINDOWS,
+  MODERATION_STATUS_NAMES,
+  UID,
+  VERIFICATION_STATUS_NAMES,
+} from '../constants';
 import { vietnamDate } from '../validation/query';
 import type { Sql } from './sql';
 import type { Cell, Scope, StatColumn, StatTable } from './types';
@@ -37,6 +41,13 @@ const namesOf = (list: readonly { code: string; name: string }[]) =>
   Object.fromEntries(list.map((item) => [item.code, item.name]));
 const LICENCE_NAMES = Object.fromEntries(licenceTypes.map((t) => [t.code, t.shortName]));
 
+/** Counts of aggregated rows summed by a label (several ids may share one: null and a missing row). */
+function sumBy(rows: Raw[], labelOf: (row: Raw) => string | null): [string | null, number][] {
+  const sums = new Map<string | null, number>();
+  for (const row of rows) sums.set(labelOf(row), (sums.get(labelOf(row)) ?? 0) + num(row.count));
+  return [...sums];
+}
+
 function addDays(date: string, days: number): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + days);
@@ -59,6 +70,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return qb;
   }
 
+  /** Workflow rows carry their department id: keeps those of the scope's departments. */
+  const inScope = (qb: Knex.QueryBuilder, column: string, scope: Scope) =>
+    scope.departmentIds === null
+      ? qb
+      : qb.whereIn(column, scope.departmentIds.length ? scope.departmentIds : [-1]);
+
   const between = (qb: Knex.QueryBuilder, column: string, scope: Scope) =>
     qb.whereBetween(column, [sql().time(scope.period.start), sql().time(scope.period.end)] as never);
 
@@ -67,6 +84,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .select({ code: sql().knex().raw(expression) })
       .count({ count: '*' })
       .groupByRaw(expression)) as Raw[];
+  }
+
+  /**
+   * A query shared by several tables of one request (the dashboard or the yearly report pass one
+   * scope object to every table), run once per scope.
+   */
+  const shared = new WeakMap<Scope, Map<string, Promise<unknown>>>();
+  function once<T>(scope: Scope, key: string, run: () => Promise<T>): Promise<T> {
+    const runs = shared.get(scope) ?? new Map<string, Promise<unknown>>();
+    shared.set(scope, runs);
+    if (!runs.has(key)) runs.set(key, run());
+    return runs.get(key) as Promise<T>;
   }
 
   const figures = {
@@ -131,72 +160,106 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
+    /**
+     * Approved products by (category, department): one pass over the products shared by the two
+     * tables. Both relations are manyToOne, so each product is one row of the join.
+     */
+    approvedByCategoryAndDepartment(scope: Scope): Promise<Raw[]> {
+      return once(scope, 'approved-by-category-and-department', () => {
+        const s = sql();
+        const category = s.link(UID.product, 'category');
+        const department = s.link(UID.product, 'department');
+        const categoryId = `pcl.${category.inverseJoinColumn.name}`;
+        const departmentId = `pdl.${department.inverseJoinColumn.name}`;
+        return figures
+          .approvedProducts(scope)
+          .leftJoin(`${category.name} as pcl`, `pcl.${category.joinColumn.name}`, 'p.id')
+          .leftJoin(`${department.name} as pdl`, `pdl.${department.joinColumn.name}`, 'p.id')
+          .select({ categoryId, departmentId })
+          .count({ count: '*' })
+          .groupBy(categoryId, departmentId) as Promise<Raw[]>;
+      });
+    },
+
     async productsByCategory(scope: Scope): Promise<StatTable> {
-      const s = sql();
-      const via = s.link(UID.product, 'category');
-      const name = `pc.${s.column(UID.category, 'name')}`;
-      const rows = (await figures
-        .approvedProducts(scope)
-        .leftJoin(`${via.name} as pcl`, `pcl.${via.joinColumn.name}`, 'p.id')
-        .leftJoin(`${s.table(UID.category)} as pc`, 'pc.id', `pcl.${via.inverseJoinColumn.name}`)
-        .select({ category: name })
-        .count({ count: '*' })
-        .groupBy('pc.id', name)
-        .orderBy([{ column: 'count', order: 'desc' }, { column: 'category' }])) as Raw[];
+      const groups = await figures.approvedByCategoryAndDepartment(scope);
+      const names = await namesById(
+        UID.category,
+        groups.map((r) => r.categoryId),
+      );
+      const rows = sumBy(groups, (r) => names.get(num(r.categoryId)) ?? null)
+        .map(([category, count]) => ({ category: category ?? 'Chưa phân loại', count }))
+        .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category, 'vi'));
       return {
         key: 'products-by-category',
         title: 'Sản phẩm đang bán theo danh mục',
         section: 'products',
         columns: [text('category', 'Danh mục'), integer('count', 'Số sản phẩm')],
-        rows: rows.map((r) => ({
-          category: (r.category as string | null) ?? 'Chưa phân loại',
-          count: num(r.count),
-        })),
+        rows,
         chart: { kind: 'bar', label: 'category', values: ['count'] },
       };
     },
 
     async productsByDepartment(scope: Scope): Promise<StatTable> {
-      const s = sql();
-      const name = `p_dep.${s.column(UID.department, 'name')}`;
-      const rows = (await s
-        .joinDepartment(figures.approvedProducts(scope), UID.product, 'p')
-        .select({ department: name })
-        .count({ count: '*' })
-        .groupBy('p_dep.id', name)
-        .orderBy(name)) as Raw[];
+      const groups = await figures.approvedByCategoryAndDepartment(scope);
+      const names = await namesById(
+        UID.department,
+        groups.map((r) => r.departmentId),
+      );
+      const rows = sumBy(groups, (r) => names.get(num(r.departmentId)) ?? null)
+        // Products without a department last, as before.
+        .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'vi')))
+        .map(([department, count]) => ({ department: department ?? 'Chưa gắn sở', count }));
       return {
         key: 'products-by-department',
         title: 'Sản phẩm đang bán theo sở quản lý',
         section: 'products',
         columns: [text('department', 'Sở quản lý'), integer('count', 'Số sản phẩm')],
-        rows: rows.map((r) => ({
-          department: (r.department as string | null) ?? 'Chưa gắn sở',
-          count: num(r.count),
-        })),
+        rows,
         chart: { kind: 'bar', label: 'department', values: ['count'] },
       };
     },
 
-    /** Approved products with a verified licence, by licence type (or OCOP stars). */
-    productsByLicence(scope: Scope, group: 'type' | 'ocopStars'): Promise<Raw[]> {
-      const s = sql();
-      const via = s.link(UID.product, 'licences');
-      const l = (a: string) => `pl.${s.column(UID.licence, a)}`;
-      const qb = figures
-        .approvedProducts(scope)
-        .join(`${via.name} as pll`, `pll.${via.joinColumn.name}`, 'p.id')
-        .join(`${s.table(UID.licence)} as pl`, 'pl.id', `pll.${via.inverseJoinColumn.name}`)
-        .where(l('verificationStatus'), 'verified');
-      if (group === 'ocopStars') qb.where(l('type'), 'ocop').whereNotNull(l('ocopStars'));
-      return qb
-        .select({ code: l(group) })
-        .countDistinct({ count: 'p.id' })
-        .groupBy(l(group)) as Promise<Raw[]>;
+    /**
+     * Approved products with a verified licence, counted once per licence type and once per OCOP
+     * stars: the join is written once (a CTE) and both counts read it, in one statement.
+     */
+    productsByLicence(scope: Scope): Promise<{ byType: Raw[]; byStars: Raw[] }> {
+      return once(scope, 'products-by-licence', async () => {
+        const s = sql();
+        const k = s.knex();
+        const via = s.link(UID.product, 'licences');
+        const l = (a: string) => `pl.${s.column(UID.licence, a)}`;
+        const licensed = figures
+          .approvedProducts(scope)
+          .join(`${via.name} as pll`, `pll.${via.joinColumn.name}`, 'p.id')
+          .join(`${s.table(UID.licence)} as pl`, 'pl.id', `pll.${via.inverseJoinColumn.name}`)
+          .where(l('verificationStatus'), 'verified')
+          .select({ product: 'p.id', type: l('type'), stars: l('ocopStars') });
+        const byType = k('st_licensed')
+          .select({ type: 'type', stars: k.raw('CAST(NULL AS INTEGER)') })
+          .countDistinct({ count: 'product' })
+          .groupBy('type');
+        const byStars = k('st_licensed')
+          .select({ type: k.raw('NULL'), stars: 'stars' })
+          .countDistinct({ count: 'product' })
+          .where('type', 'ocop')
+          .whereNotNull('stars')
+          .groupBy('stars');
+        // Each branch in its own FROM: knex would write a UNION before the first branch's GROUP BY.
+        const rows = (await k
+          .with('st_licensed', licensed)
+          .select('*')
+          .from(byType.as('by_type'))
+          .unionAll((u: Knex.QueryBuilder) => u.select('*').from(byStars.as('by_stars')))) as Raw[];
+        const code = (key: 'type' | 'stars') =>
+          rows.filter((r) => r[key] !== null).map((r) => ({ code: r[key], count: r.count }));
+        return { byType: code('type'), byStars: code('stars') };
+      });
     },
 
     async productsByLicenceType(scope: Scope): Promise<StatTable> {
-      const rows = await figures.productsByLicence(scope, 'type');
+      const rows = (await figures.productsByLicence(scope)).byType;
       return {
         key: 'products-by-licence-type',
         title: 'Sản phẩm đang bán có giấy phép, chứng nhận đã xác minh, theo loại',
@@ -208,7 +271,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async productsByOcopStars(scope: Scope): Promise<StatTable> {
-      const rows = await figures.productsByLicence(scope, 'ocopStars');
+      const rows = (await figures.productsByLicence(scope)).byStars;
       const names = { '3': 'OCOP 3 sao', '4': 'OCOP 4 sao', '5': 'OCOP 5 sao' };
       return {
         key: 'products-by-ocop-stars',
@@ -258,6 +321,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Officers' decisions in the period by (department, officer), from the history: shared by the
+     * tables per officer and per department (its late decisions are the sum over its officers).
+     */
+    decisions(scope: Scope): Promise<Raw[]> {
+      return once(scope, 'decisions', () => {
+        const s = sql();
+        const k = s.knex();
+        const h = (a: string) => `h.${s.column(UID.history, a)}`;
+        const t = (a: string) => `t.${s.column(UID.task, a)}`;
+        const final = `${h('toState')} IN ('approved', 'rejected')`;
+        return inScope(
+          k(`${s.table(UID.history)} as h`)
+            .leftJoin(`${s.table(UID.task)} as t`, 't.id', h('taskId'))
+            .select({ departmentId: h('departmentId'), officerId: h('actorAdminId') })
+            .count({ decisions: '*' })
+            .select({
+              approved: k.raw(`SUM(CASE WHEN ${h('toState')} = 'approved' THEN 1 ELSE 0 END)`),
+              rejected: k.raw(`SUM(CASE WHEN ${h('toState')} = 'rejected' THEN 1 ELSE 0 END)`),
+              supplements: k.raw(`SUM(CASE WHEN ${h('action')} = 'request_supplement' THEN 1 ELSE 0 END)`),
+              decidedLate: k.raw(`SUM(CASE WHEN ${h('late')} = ? THEN 1 ELSE 0 END)`, [true]),
+              averageDays: k.raw(
+                `AVG(CASE WHEN ${final} THEN ${s.days(h('createdAt'), t('submittedAt'))} END)`,
+              ),
+            })
+            .whereIn(h('action'), [...DECISION_ACTIONS])
+            .whereNotNull(h('actorAdminId'))
+            .whereBetween(h('createdAt'), [s.time(scope.period.start), s.time(scope.period.end)] as never)
+            .groupBy(h('departmentId'), h('actorAdminId')),
+          h('departmentId'),
+          scope,
+        ) as Promise<Raw[]>;
+      });
+    },
+
+    /**
      * Submissions per department (QC Điều 10.3, 20.2–20.3): received in the period, approved and
      * rejected in the period, average days from submission to the final decision, decisions taken
      * after their deadline, and tasks open past their deadline now.
@@ -270,11 +368,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const start = s.time(scope.period.start);
       const end = s.time(scope.period.end);
       const closedIn = `${t('closedAt')} BETWEEN ? AND ?`;
-      const inScope = (qb: Knex.QueryBuilder, column: string) =>
-        scope.departmentIds === null
-          ? qb
-          : qb.whereIn(column, scope.departmentIds.length ? scope.departmentIds : [-1]);
-      const tasks = (await inScope(
+      const tasksQuery = inScope(
         k(`${T} as t`)
           .select({ departmentId: t('departmentId') })
           .select({
@@ -307,21 +401,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           )
           .groupBy(t('departmentId')),
         t('departmentId'),
-      )) as Raw[];
-      const h = (a: string) => `h.${s.column(UID.history, a)}`;
-      const late = (await inScope(
-        k(`${s.table(UID.history)} as h`)
-          .select({ departmentId: h('departmentId') })
-          .count({ late: '*' })
-          .whereIn(h('action'), [...DECISION_ACTIONS])
-          .whereNotNull(h('actorAdminId'))
-          .where(h('late'), true)
-          .whereBetween(h('createdAt'), [start, end] as never)
-          .groupBy(h('departmentId')),
-        h('departmentId'),
-      )) as Raw[];
-      const lateBy = new Map(late.map((r) => [num(r.departmentId), num(r.late)]));
-      const ids = [...new Set([...tasks, ...late].map((r) => num(r.departmentId)))];
+        scope,
+      ) as Promise<Raw[]>;
+      const [tasks, decisions] = await Promise.all([tasksQuery, figures.decisions(scope)]);
+      const lateBy = new Map<number, number>();
+      for (const r of decisions) {
+        const late = num(r.decidedLate);
+        if (late > 0) lateBy.set(num(r.departmentId), (lateBy.get(num(r.departmentId)) ?? 0) + late);
+      }
+      const ids = [...new Set([...tasks.map((r) => num(r.departmentId)), ...lateBy.keys()])];
       const names = await departmentNames(ids);
       const rows = ids
         .map((id) => {
@@ -364,36 +452,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async submissionsByOfficer(scope: Scope): Promise<StatTable> {
       const s = sql();
       const k = s.knex();
-      const start = s.time(scope.period.start);
-      const end = s.time(scope.period.end);
-      const h = (a: string) => `h.${s.column(UID.history, a)}`;
       const t = (a: string) => `t.${s.column(UID.task, a)}`;
-      const inScope = (qb: Knex.QueryBuilder, column: string) =>
-        scope.departmentIds === null
-          ? qb
-          : qb.whereIn(column, scope.departmentIds.length ? scope.departmentIds : [-1]);
-      const final = `${h('toState')} IN ('approved', 'rejected')`;
-      const decisions = (await inScope(
-        k(`${s.table(UID.history)} as h`)
-          .leftJoin(`${s.table(UID.task)} as t`, 't.id', h('taskId'))
-          .select({ departmentId: h('departmentId'), officerId: h('actorAdminId') })
-          .count({ decisions: '*' })
-          .select({
-            approved: k.raw(`SUM(CASE WHEN ${h('toState')} = 'approved' THEN 1 ELSE 0 END)`),
-            rejected: k.raw(`SUM(CASE WHEN ${h('toState')} = 'rejected' THEN 1 ELSE 0 END)`),
-            supplements: k.raw(`SUM(CASE WHEN ${h('action')} = 'request_supplement' THEN 1 ELSE 0 END)`),
-            decidedLate: k.raw(`SUM(CASE WHEN ${h('late')} = ? THEN 1 ELSE 0 END)`, [true]),
-            averageDays: k.raw(
-              `AVG(CASE WHEN ${final} THEN ${s.days(h('createdAt'), t('submittedAt'))} END)`,
-            ),
-          })
-          .whereIn(h('action'), [...DECISION_ACTIONS])
-          .whereNotNull(h('actorAdminId'))
-          .whereBetween(h('createdAt'), [start, end] as never)
-          .groupBy(h('departmentId'), h('actorAdminId')),
-        h('departmentId'),
-      )) as Raw[];
-      const open = (await inScope(
+      const openQuery = inScope(
         k(`${s.table(UID.task)} as t`)
           .select({ departmentId: t('departmentId'), officerId: t('assigneeId') })
           .count({ assigned: '*' })
@@ -404,7 +464,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .whereNotNull(t('assigneeId'))
           .groupBy(t('departmentId'), t('assigneeId')),
         t('departmentId'),
-      )) as Raw[];
+        scope,
+      ) as Promise<Raw[]>;
+      const [decisions, open] = await Promise.all([figures.decisions(scope), openQuery]);
       const key = (r: Raw) => `${num(r.departmentId)}|${num(r.officerId)}`;
       const rows = new Map<string, Raw>();
       for (const r of [...decisions, ...open]) rows.set(key(r), { ...(rows.get(key(r)) ?? {}), ...r });
@@ -642,15 +704,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 
-  async function departmentNames(ids: number[]): Promise<Map<number, string>> {
+  /** Names of departments or categories by id (ids from aggregated rows; nulls skipped). */
+  async function namesById(uid: string, ids: unknown[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids.filter((id) => id !== null && id !== undefined).map(num))];
+    if (wanted.length === 0) return new Map();
     const rows = (await strapi.db
-      .query(UID.department)
-      .findMany({ where: { id: { $in: [...new Set(ids)] } }, select: ['id', 'name'] })) as {
+      .query(uid as StrapiUID.Schema)
+      .findMany({ where: { id: { $in: wanted } }, select: ['id', 'name'] })) as {
       id: number;
       name: string;
     }[];
     return new Map(rows.map((d) => [d.id, d.name]));
   }
+  const departmentNames = (ids: unknown[]) => namesById(UID.department, ids);
 
   /** Officers by their staff name (or admin first and last name); never their email. */
   async function officerNames(ids: number[]): Promise<Map<number, string>> {

@@ -12,7 +12,7 @@ const id = z.coerce
   .positive('Mã sở phải là một số dương.');
 
 /** Filters of the dashboard and its exports: period (Vietnam dates), department, commune. */
-export const dashboardQuery = z
+const filters = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -24,9 +24,14 @@ export const dashboardQuery = z
       .optional(),
   })
   .strict();
+
+/** `fresh=1` computes the figures now instead of serving the cached dashboard (the bench's cold runs). */
+export const dashboardQuery = filters.extend({
+  fresh: z.literal('1', { errorMap: () => ({ message: 'Tham số fresh chỉ nhận giá trị 1.' }) }).optional(),
+});
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
-export const exportQuery = dashboardQuery.extend({
+export const exportQuery = filters.extend({
   format: z.enum(['csv', 'xlsx'], { message: 'Định dạng xuất là csv hoặc xlsx.' }).default('xlsx'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
