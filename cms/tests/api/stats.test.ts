@@ -690,6 +690,21 @@ describe('cached dashboard', () => {
     expect(approved(afterWrite.body)).toBe(approved(first.body) + 1);
   });
 
+  it('reads products and officers’ decisions once per dashboard, however many tables share them', async () => {
+    const statements: string[] = [];
+    const listen = (query: { sql: string }) => statements.push(query.sql);
+    app.strapi.db.connection.on('query', listen);
+    try {
+      expect((await dashboard({ fresh: '1' })).status).toBe(200);
+    } finally {
+      app.strapi.db.connection.removeListener('query', listen);
+    }
+    const count = (pattern: RegExp) => statements.filter((sql) => pattern.test(sql)).length;
+    // Products by category and by department: one pass; decisions per officer and per department: one.
+    expect(count(/products_category_lnk/)).toBe(1);
+    expect(count(/from [`"]wf_history[`"] as [`"]h[`"]/)).toBe(1);
+  });
+
   it('accepts only fresh=1', async () => {
     const res = await dashboard({ fresh: 'true' });
     expect(res.status).toBe(400);

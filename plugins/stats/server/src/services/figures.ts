@@ -94,7 +94,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function once<T>(scope: Scope, key: string, run: () => Promise<T>): Promise<T> {
     const runs = shared.get(scope) ?? new Map<string, Promise<unknown>>();
     shared.set(scope, runs);
-    if (!runs.has(key)) runs.set(key, run());
+    // Promise.resolve: a knex query builder is a thenable that runs its query on every `await`.
+    if (!runs.has(key)) runs.set(key, Promise.resolve(run()));
     return runs.get(key) as Promise<T>;
   }
 
@@ -171,13 +172,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const department = s.link(UID.product, 'department');
         const categoryId = `pcl.${category.inverseJoinColumn.name}`;
         const departmentId = `pdl.${department.inverseJoinColumn.name}`;
-        return figures
-          .approvedProducts(scope)
-          .leftJoin(`${category.name} as pcl`, `pcl.${category.joinColumn.name}`, 'p.id')
-          .leftJoin(`${department.name} as pdl`, `pdl.${department.joinColumn.name}`, 'p.id')
-          .select({ categoryId, departmentId })
-          .count({ count: '*' })
-          .groupBy(categoryId, departmentId) as Promise<Raw[]>;
+        // Products (st_products_review) and their links (unique on product id first) come in id
+        // order: merged, not hashed.
+        return s.planned<Raw[]>(
+          figures
+            .approvedProducts(scope)
+            .leftJoin(`${category.name} as pcl`, `pcl.${category.joinColumn.name}`, 'p.id')
+            .leftJoin(`${department.name} as pdl`, `pdl.${department.joinColumn.name}`, 'p.id')
+            .select({ categoryId, departmentId })
+            .count({ count: '*' })
+            .groupBy(categoryId, departmentId),
+          { parallel: false, hashJoin: false },
+        );
       });
     },
 
@@ -331,7 +337,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const h = (a: string) => `h.${s.column(UID.history, a)}`;
         const t = (a: string) => `t.${s.column(UID.task, a)}`;
         const final = `${h('toState')} IN ('approved', 'rejected')`;
-        return inScope(
+        const query = inScope(
           k(`${s.table(UID.history)} as h`)
             .leftJoin(`${s.table(UID.task)} as t`, 't.id', h('taskId'))
             .select({ departmentId: h('departmentId'), officerId: h('actorAdminId') })
@@ -351,7 +357,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .groupBy(h('departmentId'), h('actorAdminId')),
           h('departmentId'),
           scope,
-        ) as Promise<Raw[]>;
+        );
+        return s.planned<Raw[]>(query, { parallel: false });
       });
     },
 
@@ -402,8 +409,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .groupBy(t('departmentId')),
         t('departmentId'),
         scope,
-      ) as Promise<Raw[]>;
-      const [tasks, decisions] = await Promise.all([tasksQuery, figures.decisions(scope)]);
+      );
+      const [tasks, decisions] = await Promise.all([
+        s.planned<Raw[]>(tasksQuery, { parallel: false }),
+        figures.decisions(scope),
+      ]);
       const lateBy = new Map<number, number>();
       for (const r of decisions) {
         const late = num(r.decidedLate);
