@@ -445,12 +445,19 @@ describe('order lists by page', () => {
   it('shows 20 orders a page with a link to the next, for the buyer and the seller', async () => {
     const shopper = await makeSiteUser(app.strapi);
     const codes: string[] = [];
-    for (let i = 0; i < 21; i += 1) codes.push(await placeOrder(shopper));
+    for (let i = 0; i < 20; i += 1) codes.push(await placeOrder(shopper));
     const cookie = await signIn(shopper.email);
-    const first = await get('/tai-khoan/don-hang', cookie);
     /** The codes the page lists, in its order. */
     const listed = (html: string) =>
       [...html.matchAll(/<a href="\/tai-khoan\/don-hang\/(DH[^"]+)">/g)].map((match) => match[1]);
+    // Exactly one full page: the CMS's count says there is no next page to link to.
+    const full = await get('/tai-khoan/don-hang', cookie);
+    expect(listed(full.html)).toEqual([...codes].reverse());
+    expect(full.html).not.toContain('rel="next"');
+    expect(full.html).not.toContain('class="pagination"');
+
+    codes.push(await placeOrder(shopper));
+    const first = await get('/tai-khoan/don-hang', cookie);
     expect(listed(first.html)).toEqual(codes.slice(1).reverse());
     expect(first.html).toContain('href="/tai-khoan/don-hang?page=2" rel="next"');
     const second = await get('/tai-khoan/don-hang?page=2', cookie);

@@ -4,6 +4,7 @@
  * post to the same origin, which Astro checks (`security.checkOrigin`).
  */
 import type { AstroCookies } from 'astro';
+import { z } from 'zod';
 import { visitorHeaders } from './client-address';
 import { cmsBaseUrl, REQUEST_TIMEOUT_MS } from './cms';
 
@@ -12,9 +13,23 @@ export const SESSION_COOKIE = 'sgd_phien';
 export const PENDING_COOKIE = 'sgd_cho_kich_hoat';
 const SESSION_DAYS = 7;
 
-/** What the CMS answered: data, or a message for the person and the message of each field. */
+/** The paging a list answer carries (orders, complaints…). */
+const listMeta = z.object({
+  pagination: z.object({
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    pageCount: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+});
+export type ListMeta = z.infer<typeof listMeta>;
+
+/**
+ * What the CMS answered: data (with the paging of a list), or a message for the person and the
+ * message of each field.
+ */
 export type AccountResult<T> =
-  | { ok: true; status: number; data: T }
+  | { ok: true; status: number; data: T; meta?: ListMeta }
   | { ok: false; status: number; message: string; fields: Record<string, string> };
 
 const UNAVAILABLE = 'Hệ thống tài khoản đang bận. Vui lòng thử lại sau ít phút.';
@@ -59,12 +74,14 @@ export async function callApi<T>(
   }
   const body = (await res.json().catch(() => null)) as {
     data?: T;
+    meta?: unknown;
     error?: { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
   } | null;
   if (res.ok) {
     // `{ data }` envelopes (data may be null: "no business yet"), or a bare document (the export).
     const data = body && typeof body === 'object' && 'data' in body ? body.data : body;
-    return { ok: true, status: res.status, data: data as T };
+    const meta = listMeta.safeParse(body?.meta);
+    return { ok: true, status: res.status, data: data as T, ...(meta.success ? { meta: meta.data } : {}) };
   }
   const fields: Record<string, string> = {};
   for (const issue of body?.error?.details?.errors ?? []) {

@@ -1,7 +1,6 @@
-/**
- * Paging of personal lists (orders, complaints) in the URL (`?page=`). `callApi` hands back the
- * list without its total, so a page knows only whether it is full: a full page links to the next.
- */
+import type { ListMeta } from './account';
+
+/** Paging of personal lists (orders, complaints) in the URL (`?page=`). */
 export const LIST_PAGE_SIZE = 20;
 
 /** The page asked for (`page`): a whole number from 1, else 1. Every paged page reads it here. */
@@ -12,8 +11,15 @@ export function pageParam(params: URLSearchParams): number {
 
 export const pageOf = (url: URL): number => pageParam(url.searchParams);
 
-/** How many pages the pagination shows: up to this one, and the next one while this one is full. */
-export const knownPageCount = (page: number, items: number, pageSize = LIST_PAGE_SIZE): number =>
-  items >= pageSize ? page + 1 : page;
+/**
+ * How many pages the pagination shows: the list's own count when the answer carries its paging,
+ * else up to this one, and the next one while this one is full.
+ */
+export const listPageCount = (
+  page: number,
+  items: number,
+  meta?: ListMeta,
+  pageSize = LIST_PAGE_SIZE,
+): number => (meta ? Math.max(1, meta.pagination.pageCount) : items >= pageSize ? page + 1 : page);
 
 export const listHref = (path: string) => (page: number) => (page > 1 ? `${path}?page=${page}` : path);
