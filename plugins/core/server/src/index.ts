@@ -15,7 +15,7 @@ export * from './lib/admin-labels';
 export * from './lib/input';
 export * from './lib/client-address';
 export { recordAudit, type AuditEntry } from './lib/audit';
-export { createCountCache, publicCounts, type CountCache } from './lib/count-cache';
+export { createCountCache, onWrites, publicCounts, type CountCache } from './lib/count-cache';
 export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';
 
 export default {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { STAFF_LEVELS } from '@sgd/config';
+import { onWrites } from '@sgd/plugin-core';
 import { ensureStaffRoles } from '@sgd/plugin-workflow';
 import { DECISION_ACTIONS, READ_ACTION, UID } from './constants';
 import { DASHBOARD_SOURCES } from './services/cache';
@@ -14,16 +15,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 /** Any write through Strapi to what the dashboard reads empties the cached dashboards. */
 function clearCacheOnWrites(strapi: Core.Strapi): void {
   const cache = strapi.plugin('stats').service('cache') as { clear(): void };
-  const clear = () => cache.clear();
-  strapi.db.lifecycles.subscribe({
-    models: DASHBOARD_SOURCES,
-    afterCreate: clear,
-    afterCreateMany: clear,
-    afterUpdate: clear,
-    afterUpdateMany: clear,
-    afterDelete: clear,
-    afterDeleteMany: clear,
-  });
+  onWrites(strapi, () => cache.clear(), DASHBOARD_SOURCES);
 }
 
 /** Every staff level sees its departments' statistics; granted once, later edits by the super admin stay. */

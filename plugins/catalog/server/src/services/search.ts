@@ -2,6 +2,7 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
   FOLD_FUNCTION,
+  findInOrder,
   paginationMeta,
   presentPublic,
   publicCounts,
@@ -204,19 +205,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function run(
-    uid: string,
-    alias: string,
     endpoint: PublicEndpoint,
-    populate: Record<string, unknown>,
+    alias: string,
     base: Knex.QueryBuilder,
     query: SearchQuery,
     terms: string[],
   ) {
-    const order = ordering(uid, alias, query, terms);
+    const order = ordering(endpoint.uid, alias, query, terms);
     // One total per set of conditions, whatever the page and the order.
     const matching = { ...query, page: undefined, pageSize: undefined, sort: undefined };
     const [total, rows] = await Promise.all([
-      publicCounts.get(JSON.stringify(['search', uid, matching]), async () => {
+      publicCounts.get(JSON.stringify(['search', endpoint.uid, matching]), async () => {
         const counted = (await base.clone().count({ total: '*' }).first()) as
           { total: number | string } | undefined;
         return Number(counted?.total ?? 0);
@@ -228,18 +227,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize) as Promise<Array<{ id: number }>>,
     ]);
-    const ids = rows.map((row) => Number(row.id));
-    const found = ids.length
-      ? ((await strapi.documents(uid as StrapiUID.ContentType).findMany({
-          filters: { id: { $in: ids } },
-          status: 'published',
-          populate,
-        } as never)) as unknown as Array<{ id: number }>)
-      : [];
-    const byId = new Map(found.map((item) => [Number(item.id), item]));
-    const ordered = ids.map((id) => byId.get(id)).filter((item) => item !== undefined);
+    const items = await findInOrder(
+      strapi,
+      endpoint,
+      rows.map((row) => Number(row.id)),
+    );
     return {
-      data: await presentPublic(strapi, endpoint, ordered),
+      data: await presentPublic(strapi, endpoint, items),
       meta: { ...paginationMeta({ page: query.page, pageSize: query.pageSize }, total), query },
     };
   }
@@ -248,25 +242,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async search(query: SearchQuery) {
       const terms = searchTerms(query.q);
       if (query.type === 'sellers') {
-        return run(
-          SELLERS_UID.seller,
-          's',
-          sellerSearchEndpoint,
-          sellerSearchEndpoint.populate,
-          sellerQuery(query, terms),
-          query,
-          terms,
-        );
+        return run(sellerSearchEndpoint, 's', sellerQuery(query, terms), query, terms);
       }
-      return run(
-        UID.product,
-        'p',
-        productEndpoint,
-        productEndpoint.populate,
-        productQuery(query, terms),
-        query,
-        terms,
-      );
+      return run(productEndpoint, 'p', productQuery(query, terms), query, terms);
     },
   };
 };

@@ -67,6 +67,13 @@ export const publicCounts = createCountCache();
  * here; changes made by another instance show within the TTL.
  */
 export function registerCountInvalidation(strapi: Core.Strapi, cache: CountCache = publicCounts): void {
-  const clear = () => cache.clear();
-  strapi.db.lifecycles.subscribe(Object.fromEntries(WRITE_ACTIONS.map((action) => [action, clear])));
+  onWrites(strapi, () => cache.clear());
+}
+
+/** Calls `handler` after every create, update or delete through Strapi's database layer (of `models`). */
+export function onWrites(strapi: Core.Strapi, handler: () => void, models?: string[]): void {
+  strapi.db.lifecycles.subscribe({
+    ...(models ? { models } : {}),
+    ...Object.fromEntries(WRITE_ACTIONS.map((action) => [action, handler])),
+  });
 }

@@ -214,17 +214,26 @@ export async function findPublic(
     pageIds(strapi, endpoint, filters, checked.sort ?? endpoint.defaultSort, page),
     publicCounts.get(JSON.stringify([endpoint.uid, base]), () => documents.count(base as never)),
   ]);
-  const items = ids.length
-    ? ((await documents.findMany({
-        filters: { id: { $in: ids } },
-        ...publicParams(strapi, endpoint),
-        fields: checked.fields as never,
-        populate: endpoint.populate as never,
-      } as never)) as unknown as Array<{ id: number }>)
-    : [];
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const ordered = ids.map((id) => byId.get(id)).filter((item) => item !== undefined);
-  return { data: await presentPublic(strapi, endpoint, ordered), meta: paginationMeta(page, total) };
+  const items = await findInOrder(strapi, endpoint, ids, checked.fields);
+  return { data: await presentPublic(strapi, endpoint, items), meta: paginationMeta(page, total) };
+}
+
+/** The public items with these ids (a page found by SQL), with the endpoint's populate, in that order. */
+export async function findInOrder(
+  strapi: Core.Strapi,
+  endpoint: PublicEndpoint,
+  ids: number[],
+  fields?: unknown,
+): Promise<Data[]> {
+  if (ids.length === 0) return [];
+  const found = (await strapi.documents(endpoint.uid).findMany({
+    filters: { id: { $in: ids } },
+    ...publicParams(strapi, endpoint),
+    fields: fields as never,
+    populate: endpoint.populate as never,
+  } as never)) as unknown as Data[];
+  const byId = new Map(found.map((item) => [Number(item.id), item]));
+  return ids.map((id) => byId.get(id)).filter((item) => item !== undefined);
 }
 
 export async function findOnePublic(
