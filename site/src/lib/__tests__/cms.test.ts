@@ -44,7 +44,9 @@ beforeEach(() => {
   routes = new Map();
   requests = [];
   clock = 0;
-  client = createCmsClient({ baseUrl, timeoutMs: 300, now: () => clock });
+  // A generous timeout: a loaded CI machine must not turn a slow answer into a failure. Only the
+  // timeout test uses a short one, against a route that never answers.
+  client = createCmsClient({ baseUrl, timeoutMs: 10_000, now: () => clock });
 });
 
 async function caught(promise: Promise<unknown>): Promise<CmsError> {
@@ -149,7 +151,8 @@ describe('CMS client', () => {
       // Never answers.
     });
 
-    const error = await caught(client.getProduct('cham'));
+    const impatient = createCmsClient({ baseUrl, timeoutMs: 300, now: () => clock });
+    const error = await caught(impatient.getProduct('cham'));
 
     expect(error.status).toBeNull();
     expect(error.endpoint).toBe('/api/products/cham');
@@ -268,7 +271,7 @@ describe('CMS client', () => {
   });
 
   it('keeps at most the configured number of answers, dropping the least recently used', async () => {
-    const small = createCmsClient({ baseUrl, timeoutMs: 300, now: () => clock, cacheMaxEntries: 2 });
+    const small = createCmsClient({ baseUrl, timeoutMs: 10_000, now: () => clock, cacheMaxEntries: 2 });
     for (const slug of ['a', 'b', 'c']) {
       routes.set(`/api/products/${slug}`, json(200, { data: makeProduct({ slug }), meta: {} }));
     }
