@@ -121,9 +121,12 @@ beforeAll(async () => {
   ids.categories = categories.map((c) => c.name);
   const product = (seller: string, overrides: Record<string, unknown>, publish = true) =>
     makeProduct(strapi, seller, { ...department_, ...overrides }, publish);
-  await product(s1.documentId, { category: categories[0].id, licences: [l1.documentId, l2.documentId] });
+  const p1 = await product(s1.documentId, {
+    category: categories[0].id,
+    licences: [l1.documentId, l2.documentId],
+  });
   await product(s1.documentId, { category: categories[0].id, licences: [l3.documentId] });
-  await product(s2.documentId, { category: categories[1].id });
+  const p3 = await product(s2.documentId, { category: categories[1].id });
   await product(s2.documentId, { reviewStatus: 'pending', licences: [l1.documentId] }, false);
 
   const order = (seller: { id: number; name?: unknown }, placedAt: string, orderStatus: string) =>
@@ -192,6 +195,7 @@ beforeAll(async () => {
   await review('approved', 4);
   await review('pending', 2);
 
+  // Submissions about known items: the product p1 and the seller s1 are in the commune, p3 is not.
   const task = (data: Record<string, unknown>) =>
     strapi.db.query('plugin::workflow.task').create({
       data: {
@@ -203,20 +207,25 @@ beforeAll(async () => {
         departmentId: ids.deptA,
         ...data,
       },
-    }) as Promise<{ id: number }>;
+    }) as Promise<{ id: number; targetDocumentId: string }>;
   const t1 = await task({
+    targetDocumentId: p1.documentId,
     state: 'approved',
     submittedAt: new Date(`${YEAR}-02-02T02:00:00.000Z`),
     closedAt: new Date(`${YEAR}-02-04T02:00:00.000Z`),
     assigneeId: staff.a1.id,
   });
   const t2 = await task({
+    targetDocumentId: p3.documentId,
     state: 'rejected',
     submittedAt: new Date(`${YEAR}-02-10T02:00:00.000Z`),
     closedAt: new Date(`${YEAR}-02-13T02:00:00.000Z`),
     assigneeId: staff.a1.id,
   });
   await task({
+    workflow: 'seller_verification',
+    targetUid: U.seller,
+    targetDocumentId: s1.documentId,
     state: 'in_review',
     submittedAt: new Date(NOW - 5 * DAY),
     dueAt: new Date(NOW - 2 * DAY),
@@ -224,7 +233,7 @@ beforeAll(async () => {
   });
   await task({ state: 'in_review', submittedAt: new Date(NOW - DAY), dueAt: new Date(NOW + 3 * DAY) });
   const history = async (
-    taskId: number,
+    task: { id: number; targetDocumentId: string },
     action: string,
     toState: string,
     actor: Officer,
@@ -233,10 +242,10 @@ beforeAll(async () => {
   ) => {
     const row = (await strapi.db.query('plugin::workflow.history-entry').create({
       data: {
-        taskId,
+        taskId: task.id,
         workflow: 'product_review',
         targetUid: U.product,
-        targetDocumentId: 'x',
+        targetDocumentId: task.targetDocumentId,
         action,
         toState,
         actorAdminId: actor.id,
@@ -247,9 +256,9 @@ beforeAll(async () => {
     })) as { id: number };
     await rawUpdate('plugin::workflow.history-entry', row.id, { createdAt: new Date(at) });
   };
-  await history(t1.id, 'approve', 'in_review', staff.a2, `${YEAR}-02-03T02:00:00.000Z`, false);
-  await history(t1.id, 'approve', 'approved', staff.a1, `${YEAR}-02-04T02:00:00.000Z`, false);
-  await history(t2.id, 'reject', 'rejected', staff.a1, `${YEAR}-02-13T02:00:00.000Z`, true);
+  await history(t1, 'approve', 'in_review', staff.a2, `${YEAR}-02-03T02:00:00.000Z`, false);
+  await history(t1, 'approve', 'approved', staff.a1, `${YEAR}-02-04T02:00:00.000Z`, false);
+  await history(t2, 'reject', 'rejected', staff.a1, `${YEAR}-02-13T02:00:00.000Z`, true);
 }, 120_000);
 
 afterAll(async () => {
@@ -400,6 +409,29 @@ describe('dashboard figures', () => {
     expect(rowsOf(res.body, 'orders-by-status').find((r) => r.status === 'Đã hủy')).toEqual({
       status: 'Đã hủy',
       count: 0,
+    });
+    // Submissions about the commune's seller and its product only (not the other seller's product).
+    expect(rowsOf(res.body, 'submissions-by-department')).toEqual([
+      expect.objectContaining({
+        received: 2,
+        approved: 1,
+        rejected: 0,
+        averageDays: 2,
+        decidedLate: 0,
+        overdueOpen: 1,
+      }),
+    ]);
+    const officers = rowsOf(res.body, 'submissions-by-officer');
+    expect(officers.find((r) => String(r.officer).includes('specialist'))).toMatchObject({
+      decisions: 1,
+      approved: 1,
+      rejected: 0,
+      assigned: 1,
+      overdueOpen: 1,
+    });
+    expect(officers.find((r) => String(r.officer).includes('head_of_division'))).toMatchObject({
+      decisions: 1,
+      approved: 0,
     });
   });
 

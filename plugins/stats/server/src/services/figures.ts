@@ -76,6 +76,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ? qb
       : qb.whereIn(column, scope.departmentIds.length ? scope.departmentIds : [-1]);
 
+  /**
+   * Workflow rows (tasks, history) in the scope's departments and, when a commune is chosen, about
+   * items of that commune (a seller there, its licences, products, reviews…).
+   */
+  const workflowInScope = (qb: Knex.QueryBuilder, workflowUid: string, alias: string, scope: Scope) => {
+    const s = sql();
+    inScope(qb, `${alias}.${s.column(workflowUid, 'departmentId')}`, scope);
+    const bound = strapi.plugin('workflow').service('definitions') as { boundTypes(): string[] };
+    return s.targetInCommune(qb, workflowUid, alias, bound.boundTypes(), scope.commune);
+  };
+
   const between = (qb: Knex.QueryBuilder, column: string, scope: Scope) =>
     qb.whereBetween(column, [sql().time(scope.period.start), sql().time(scope.period.end)] as never);
 
@@ -337,7 +348,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const h = (a: string) => `h.${s.column(UID.history, a)}`;
         const t = (a: string) => `t.${s.column(UID.task, a)}`;
         const final = `${h('toState')} IN ('approved', 'rejected')`;
-        const query = inScope(
+        const query = workflowInScope(
           k(`${s.table(UID.history)} as h`)
             .leftJoin(`${s.table(UID.task)} as t`, 't.id', h('taskId'))
             .select({ departmentId: h('departmentId'), officerId: h('actorAdminId') })
@@ -355,7 +366,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .whereNotNull(h('actorAdminId'))
             .whereBetween(h('createdAt'), [s.time(scope.period.start), s.time(scope.period.end)] as never)
             .groupBy(h('departmentId'), h('actorAdminId')),
-          h('departmentId'),
+          UID.history,
+          'h',
           scope,
         );
         return s.planned<Raw[]>(query, { parallel: false });
@@ -375,7 +387,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const start = s.time(scope.period.start);
       const end = s.time(scope.period.end);
       const closedIn = `${t('closedAt')} BETWEEN ? AND ?`;
-      const tasksQuery = inScope(
+      const tasksQuery = workflowInScope(
         k(`${T} as t`)
           .select({ departmentId: t('departmentId') })
           .select({
@@ -407,7 +419,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               .orWhere(t('state'), 'in_review'),
           )
           .groupBy(t('departmentId')),
-        t('departmentId'),
+        UID.task,
+        't',
         scope,
       );
       const [tasks, decisions] = await Promise.all([
@@ -463,7 +476,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const s = sql();
       const k = s.knex();
       const t = (a: string) => `t.${s.column(UID.task, a)}`;
-      const openQuery = inScope(
+      const openQuery = workflowInScope(
         k(`${s.table(UID.task)} as t`)
           .select({ departmentId: t('departmentId'), officerId: t('assigneeId') })
           .count({ assigned: '*' })
@@ -473,7 +486,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .where(t('state'), 'in_review')
           .whereNotNull(t('assigneeId'))
           .groupBy(t('departmentId'), t('assigneeId')),
-        t('departmentId'),
+        UID.task,
+        't',
         scope,
       ) as Promise<Raw[]>;
       const [decisions, open] = await Promise.all([figures.decisions(scope), openQuery]);

@@ -132,6 +132,76 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .where(`${alias}_cu.${unitCode}`, code);
       });
     },
+    /**
+     * The relations that lead from an item of `uid` to its commune: its own `commune` (a seller, a
+     * production area, a directory listing), else its seller's (a licence, a product, a review…),
+     * else its product's seller's (a comment, a buy/sell post about a product). `null`: none.
+     */
+    communePath(uid: string, seen: string[] = []): [string, string][] | null {
+      const attributes = (strapi.contentType(uid as StrapiUID.ContentType)?.attributes ?? {}) as Record<
+        string,
+        { type?: string; target?: string; relation?: string }
+      >;
+      const toOne = (name: string, target: string) =>
+        attributes[name]?.type === 'relation' &&
+        attributes[name].target === target &&
+        attributes[name].relation === 'manyToOne';
+      if (toOne('commune', UID.unit)) return [[uid, 'commune']];
+      for (const [name, target] of [
+        ['seller', UID.seller],
+        ['product', UID.product],
+      ] as const) {
+        if (!toOne(name, target) || seen.includes(target)) continue;
+        const rest = helpers.communePath(target, [...seen, uid]);
+        if (rest) return [[uid, name], ...rest];
+      }
+      return null;
+    },
+    /**
+     * Keeps workflow rows (tasks, history) whose item belongs to the commune with this code, by the
+     * item's `communePath`: one uncorrelated `IN (SELECT document_id …)` per bound content type, which
+     * each database runs once (PostgreSQL hashes it) rather than once per row. Items with no commune
+     * (a personal-data request, a violation report, a post about no product) are left out.
+     */
+    targetInCommune(
+      qb: Knex.QueryBuilder,
+      workflowUid: string,
+      alias: string,
+      targetUids: string[],
+      code: string | null,
+    ): Knex.QueryBuilder {
+      if (code === null) return qb;
+      const k = helpers.knex();
+      const uidColumn = `${alias}.${helpers.column(workflowUid, 'targetUid')}`;
+      const documentColumn = `${alias}.${helpers.column(workflowUid, 'targetDocumentId')}`;
+      const units = helpers.table(UID.unit);
+      const unitCode = helpers.column(UID.unit, 'code');
+      const branches = targetUids.flatMap((uid, index) => {
+        const path = helpers.communePath(uid);
+        if (!path) return [];
+        const item = `${alias}_i${index}`;
+        const documents = k(`${helpers.table(uid)} as ${item}`).select(
+          `${item}.${helpers.column(uid, 'documentId')}`,
+        );
+        let previous = `${item}.id`;
+        path.forEach(([owner, attribute], step) => {
+          const link = helpers.link(owner, attribute);
+          const linkAlias = `${item}_l${step}`;
+          documents.join(`${link.name} as ${linkAlias}`, `${linkAlias}.${link.joinColumn.name}`, previous);
+          previous = `${linkAlias}.${link.inverseJoinColumn.name}`;
+        });
+        documents
+          .join(`${units} as ${item}_u`, `${item}_u.id`, previous)
+          .where(`${item}_u.${unitCode}`, code);
+        return [{ uid, documents }];
+      });
+      if (branches.length === 0) return qb.whereRaw('1 = 0');
+      return qb.where((any) => {
+        for (const { uid, documents } of branches) {
+          any.orWhere((branch) => branch.where(uidColumn, uid).whereIn(documentColumn, documents));
+        }
+      });
+    },
   };
   return helpers;
 };
