@@ -53,6 +53,19 @@ export class Mailbox {
     return this.messages.filter((mail) => mail.to.includes(address.toLowerCase()));
   }
 
+  /**
+   * The first mail to an address that passes `test`, waiting up to 5 s for it (a job running beside
+   * the test may be the one delivering it); throws when none arrives.
+   */
+  async waitForMatch(address: string, test: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
+    for (let i = 0; i < 100 && !this.to(address).some(test); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const mail = this.to(address).find(test);
+    if (!mail) throw new Error(`Không có thư phù hợp gửi tới ${address}`);
+    return mail;
+  }
+
   /** The mail to an address once at least `count` have arrived (delivery is asynchronous). */
   async waitFor(address: string, count = 1): Promise<ReceivedMail[]> {
     for (let i = 0; i < 100 && this.to(address).length < count; i += 1) {

@@ -630,8 +630,9 @@ describe('deadlines and overdue counts on a scripted clock', () => {
     await flush();
     // One digest per person: the assignee and the department's head of division.
     const line = `- "${seller.name}" (bước specialist_review): hạn 23:59 10/12/2026`;
-    expect(mailbox.to(staff.specialist.email).some((m) => m.text.includes(line))).toBe(true);
-    expect(mailbox.to(staff.division.email).some((m) => m.text.includes(line))).toBe(true);
+    const digest = (m: { text: string }) => m.text.includes(line);
+    await expect(mailbox.waitForMatch(staff.specialist.email, digest)).resolves.toBeTruthy();
+    await expect(mailbox.waitForMatch(staff.division.email, digest)).resolves.toBeTruthy();
   });
 });
 
