@@ -552,6 +552,46 @@ describe('idempotent submission', () => {
       await app.strapi.db.query('plugin::workflow.notification').count({ where: { userId: s.owner.id } }),
     ).toBe(1);
   });
+
+  it('draws another code when the one drawn is taken, and says so after three tries', async () => {
+    const s = await shop();
+    const first = await place(await buyer(), orderBody(s.products));
+    expect(first.status).toBe(201);
+    const taken = first.body.data.code as string;
+    const codes = app.strapi.plugin('orders').service('codes') as { next(at: Date): string };
+    const real = codes.next;
+    const drawn: string[] = [];
+    try {
+      // The first draw repeats an existing code: the order is placed under the second.
+      codes.next = (at) => {
+        const code = drawn.length === 0 ? taken : real(at);
+        drawn.push(code);
+        return code;
+      };
+      const b = await buyer();
+      const second = await place(b, orderBody(s.products));
+      expect(second.status).toBe(201);
+      expect(drawn).toHaveLength(2);
+      expect(second.body.data.code).toBe(drawn[1]);
+      expect(await ordersOf(b.id)).toBe(1);
+      expect(
+        await app.strapi.db.query('plugin::workflow.notification').count({ where: { userId: s.owner.id } }),
+      ).toBe(2);
+
+      // Every draw taken: 503 with a message, nothing created, and the same key may be sent again.
+      codes.next = () => taken;
+      const unlucky = await buyer();
+      const key = newKey();
+      const refused = await place(unlucky, orderBody(s.products), key);
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.message).toBe('Chưa tạo được mã đơn hàng, xin vui lòng gửi lại đơn hàng.');
+      expect(await ordersOf(unlucky.id)).toBe(0);
+      codes.next = real;
+      expect((await place(unlucky, orderBody(s.products), key)).status).toBe(201);
+    } finally {
+      codes.next = real;
+    }
+  });
 });
 
 describe('what a buyer may order', () => {

@@ -36,6 +36,7 @@ export const MESSAGES = {
   notFound: 'Không tìm thấy đơn hàng này trong tài khoản của bạn.',
   signIn: 'Cần đăng nhập.',
   keyMissing: 'Thiếu tiêu đề Idempotency-Key (một chuỗi ngẫu nhiên cho mỗi lần đặt hàng, tối đa 255 ký tự).',
+  noFreeCode: 'Chưa tạo được mã đơn hàng, xin vui lòng gửi lại đơn hàng.',
   keyReused:
     'Mã Idempotency-Key này đã dùng cho một đơn hàng khác nội dung. Hãy tạo mã mới cho mỗi lần đặt hàng.',
   productUnavailable: (name: string) => `Sản phẩm "${name}" hiện không bán trên Sàn.`,

@@ -11,10 +11,13 @@ import {
   type OrderTransition,
 } from '@sgd/config';
 import { MESSAGES, UID } from '../constants';
-import { orderCode, ORDER_CODE } from '../utils/order-code';
+import { ORDER_CODE } from '../utils/order-code';
 import { requestHash } from '../utils/request-hash';
 import type { NewOrder, OrderActionInput } from '../validation/order';
 import type { NoticeOrder, Recipient } from './notifier';
+
+/** Codes drawn for one order before giving up (each draw collides about once in a billion). */
+const CODE_ATTEMPTS = 3;
 
 type Party = Extract<OrderPartyCode, 'buyer' | 'seller'>;
 
@@ -124,6 +127,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => (strapi.plugin('workflow').service('clock') as { now(): Date }).now();
   const notifier = () =>
     strapi.plugin('orders').service('notifier') as ReturnType<typeof import('./notifier').default>;
+  const codes = () =>
+    strapi.plugin('orders').service('codes') as ReturnType<typeof import('./codes').default>;
 
   async function userName(userId: number): Promise<string | null> {
     const user = (await q(UID.user).findOne({
@@ -339,13 +344,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (stored) return replay(stored, hash, userId);
       const { seller, lines, total } = await priced(userId, input);
       const buyerName = await userName(userId);
-      let code: string;
-      try {
-        code = await strapi.db.transaction(async () => {
-          const at = now();
+      /** Inserts the order, its lines, history, notices and key in one transaction. */
+      const place = (code: string, at: Date) =>
+        strapi.db.transaction(async () => {
           const created = (await q(UID.order).create({
             data: {
-              code: orderCode(at),
+              code,
               orderStatus: 'placed',
               buyer: userId,
               seller: seller.id,
@@ -404,11 +408,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
           return created.code;
         });
-      } catch (error) {
-        // The same key committed by a concurrent request: answer with its order (or 422).
-        const raced = await findKey(userId, key);
-        if (raced) return replay(raced, hash, userId);
-        throw error;
+      let code: string | null = null;
+      for (let attempt = 1; code === null; attempt += 1) {
+        const at = now();
+        const candidate = codes().next(at);
+        try {
+          code = (await place(candidate, at)) as string;
+        } catch (error) {
+          // The same key committed by a concurrent request: answer with its order (or 422).
+          const raced = await findKey(userId, key);
+          if (raced) return replay(raced, hash, userId);
+          // Another order already has the code drawn (about one in a billion a day): draw again.
+          if ((await q(UID.order).count({ where: { code: candidate } })) === 0) throw error;
+          if (attempt >= CODE_ATTEMPTS) {
+            throw createError(503, MESSAGES.noFreeCode, { name: 'ServiceUnavailableError' });
+          }
+        }
       }
       return { order: await readOrder(code, userId), replayed: false };
     },
