@@ -553,6 +553,36 @@ describe('idempotent submission', () => {
     ).toBe(1);
   });
 
+  it('forgets keys after 30 days, keeping the orders and the newer keys', async () => {
+    const s = await shop();
+    const b = await buyer();
+    const [oldKey, newerKey] = [newKey(), newKey()];
+    expect((await place(b, orderBody(s.products), oldKey)).status).toBe(201);
+    const newer = await place(b, orderBody(s.products, { note: 'Đơn thứ hai' }), newerKey);
+    expect(newer.status).toBe(201);
+    const KEY = 'plugin::orders.idempotency-key';
+    const DAY = 86_400_000;
+    await app.strapi.db
+      .query(KEY)
+      .update({
+        where: { userId: b.id, requestKey: oldKey },
+        data: { createdAt: new Date(Date.now() - 31 * DAY) },
+      });
+    await app.strapi.db
+      .query(KEY)
+      .update({
+        where: { userId: b.id, requestKey: newerKey },
+        data: { createdAt: new Date(Date.now() - 29 * DAY) },
+      });
+    const orders = app.strapi.plugin('orders').service('orders') as { purgeKeys(at?: Date): Promise<number> };
+    expect(await orders.purgeKeys(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await app.strapi.db.query(KEY).count({ where: { userId: b.id } })).toBe(1);
+    expect(await ordersOf(b.id)).toBe(2);
+    const replayed = await place(b, orderBody(s.products, { note: 'Đơn thứ hai' }), newerKey);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body.data.code).toBe(newer.body.data.code);
+  });
+
   it('draws another code when the one drawn is taken, and says so after three tries', async () => {
     const s = await shop();
     const first = await place(await buyer(), orderBody(s.products));

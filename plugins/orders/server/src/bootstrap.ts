@@ -23,6 +23,16 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantStaffRead(strapi);
   await createIndexes(strapi);
   await applyAdminLabels(strapi, labels);
+
+  // Idempotency keys past their retention are forgotten (idempotent: any instance may run it).
+  strapi.cron.add({
+    ordersKeyRetention: {
+      task: async () => {
+        await (strapi.plugin('orders').service('orders') as { purgeKeys(): Promise<number> }).purgeKeys();
+      },
+      options: { rule: process.env.RETENTION_JOB_RULE ?? '17 * * * *' },
+    },
+  });
 };
 
 /**
@@ -71,6 +81,7 @@ async function createIndexes(strapi: Core.Strapi): Promise<void> {
     `CREATE UNIQUE INDEX IF NOT EXISTS ord_orders_code_unique ON ${orders} (${column(UID.order, 'code')})`,
     `CREATE UNIQUE INDEX IF NOT EXISTS ord_idempotency_keys_unique ON ${keys} (${column(UID.idempotencyKey, 'userId')}, ${column(UID.idempotencyKey, 'requestKey')})`,
     `CREATE INDEX IF NOT EXISTS ord_history_order ON ${events} (${column(UID.event, 'orderId')})`,
+    `CREATE INDEX IF NOT EXISTS ord_idempotency_keys_age ON ${keys} (${column(UID.idempotencyKey, 'createdAt')})`,
   ];
   for (const sql of statements) await strapi.db.connection.raw(sql);
 }

@@ -32,6 +32,9 @@ export const STAFF_FIELDS = [
 /** Site roles that order and sell (the Seller role is given when a business is verified). */
 export const BUYER_ROLES = ['authenticated', 'seller'];
 
+/** How long an `Idempotency-Key` answers with its order; older keys are forgotten (a retry is minutes). */
+export const KEY_RETENTION_DAYS = 30;
+
 export const MESSAGES = {
   notFound: 'Không tìm thấy đơn hàng này trong tài khoản của bạn.',
   signIn: 'Cần đăng nhập.',

@@ -10,7 +10,7 @@ import {
   type OrderStatusCode,
   type OrderTransition,
 } from '@sgd/config';
-import { MESSAGES, UID } from '../constants';
+import { KEY_RETENTION_DAYS, MESSAGES, UID } from '../constants';
 import { ORDER_CODE } from '../utils/order-code';
 import { requestHash } from '../utils/request-hash';
 import type { NewOrder, OrderActionInput } from '../validation/order';
@@ -426,6 +426,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return { order: await readOrder(code, userId), replayed: false };
+    },
+
+    /**
+     * Forgets `Idempotency-Key`s older than KEY_RETENTION_DAYS (the order stays; the key only guards
+     * against a retry of the same request). Answers how many were removed.
+     */
+    async purgeKeys(at: Date = now()): Promise<number> {
+      const before = new Date(at.getTime() - KEY_RETENTION_DAYS * 86_400_000);
+      const { count } = await q(UID.idempotencyKey).deleteMany({ where: { createdAt: { $lt: before } } });
+      return count;
     },
 
     async list(
