@@ -331,6 +331,22 @@ describe('moderation and averages', () => {
     expect(await sellerRating(s.seller.slug)).toEqual({ average: 4, count: 1 });
     expect((await publicReviews(slug)).map((r) => r.documentId)).toEqual([ra.body.data.documentId]);
 
+    // The rejected review no longer holds the order's place: its writer may write again, once.
+    const rewrite = {
+      order: codeB,
+      product: s.products[0].documentId,
+      productStars: 3,
+      sellerStars: 2,
+      text: 'Giao chậm, nhưng người bán đã đổi hàng.',
+    };
+    const again = await postReview(b, rewrite);
+    expect(again.status).toBe(201);
+    expect(again.body.data.status).toBe('pending');
+    const third = await postReview(b, rewrite);
+    expect(third.status).toBe(409);
+    expect(third.body.error.message).toBe('Bạn đã đánh giá sản phẩm này cho đơn hàng này.');
+    await decide(again.body.data.documentId, 'reject');
+
     // A third buyer's approved review moves the averages.
     const c = await userNamed(null);
     const codeC = await orderIn(s, c, 'delivered');
@@ -389,7 +405,7 @@ describe('moderation and averages', () => {
 });
 
 describe("the seller's answer", () => {
-  it("is written once, by the owner of the product's seller, to an approved item, and moderated", async () => {
+  it("is written once (again if rejected), by the owner of the product's seller, to an approved item, and moderated", async () => {
     const s = await shop();
     const user = await userNamed('Đặng Quốc Huy');
     const comment = await postComment(user, {
@@ -441,17 +457,26 @@ describe("the seller's answer", () => {
     });
     expect((await postAnswer(s.owner, { text: 'Không có đích' })).status).toBe(400);
 
-    // Moderated: public only after approval.
+    // Moderated: a rejected answer is never public, and the seller may answer again.
+    await decide(answer.body.data.documentId, 'reject');
     expect((await publicComments(s.products[0].slug))[0].answer).toBeNull();
-    await decide(answer.body.data.documentId, 'approve');
+    const rewritten = await postAnswer(s.owner, {
+      ...target,
+      text: 'Mật ong nguyên chất, có phiếu kiểm nghiệm.',
+    });
+    expect(rewritten.status).toBe(201);
+    expect((await postAnswer(s.owner, { ...target, text: 'Trả lời lần ba.' })).status).toBe(409);
+    // Public only after approval.
+    expect((await publicComments(s.products[0].slug))[0].answer).toBeNull();
+    await decide(rewritten.body.data.documentId, 'approve');
     expect((await publicComments(s.products[0].slug))[0].answer).toEqual({
       authorName: s.seller.name,
-      text: 'Mật ong nguyên chất, có kiểm nghiệm.',
+      text: 'Mật ong nguyên chất, có phiếu kiểm nghiệm.',
       publishedAt: expect.any(String),
     });
     expect(
       await app.strapi.db.query(ANSWER).count({ where: { author: { id: s.owner.id }, publishedAt: null } }),
-    ).toBe(1);
+    ).toBe(2);
   });
 });
 

@@ -39,6 +39,12 @@ const paged = (data: unknown[], page: PageQuery, total: number) => ({
  * the per-user write limit, submission to the `review_comment` workflow, and the public and personal
  * reads.
  */
+/**
+ * Items that still count for "once per order" and "one answer": a rejected one does not, so its
+ * writer may write again (moderated again). The unique indexes leave rejected rows out likewise.
+ */
+const standing = { reviewStatus: { $ne: 'rejected' } };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () =>
     strapi.plugin('workflow').service('workflow') as {
@@ -237,10 +243,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const orderProductKey = `${order.id}:${input.product}`;
       const orderSellerKey = input.sellerStars ? String(order.id) : null;
       const checkDuplicates = async () => {
-        if ((await strapi.db.query(UID.review).count({ where: { orderProductKey } })) > 0) {
+        if ((await strapi.db.query(UID.review).count({ where: { orderProductKey, ...standing } })) > 0) {
           throw conflict(MESSAGES.alreadyReviewed);
         }
-        if (orderSellerKey && (await strapi.db.query(UID.review).count({ where: { orderSellerKey } })) > 0) {
+        if (
+          orderSellerKey &&
+          (await strapi.db.query(UID.review).count({ where: { orderSellerKey, ...standing } })) > 0
+        ) {
           throw conflict(MESSAGES.sellerAlreadyRated);
         }
       };
@@ -321,7 +330,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const targetKey = `${kind}:${targetId}`;
       const checkDuplicate = async () => {
-        if ((await strapi.db.query(UID.answer).count({ where: { targetKey } })) > 0) {
+        if ((await strapi.db.query(UID.answer).count({ where: { targetKey, ...standing } })) > 0) {
           throw conflict(MESSAGES.alreadyAnswered);
         }
       };
