@@ -479,6 +479,20 @@ describe('personal data (QC Điều 16)', () => {
     const user = await activatedByEmail();
     const as = { Authorization: `Bearer ${user.jwt}` };
     const post = await makePost(app.strapi, { owner: user.id });
+    // The post waits in an officer's inbox.
+    const TASK = 'plugin::workflow.task';
+    const task = (await app.strapi.db.query(TASK).create({
+      data: {
+        workflow: 'post_moderation',
+        targetUid: 'plugin::catalog.supply-demand-post',
+        targetDocumentId: post.documentId,
+        title: String(post.title),
+        state: 'in_review',
+        submitterUserId: user.id,
+        submittedAt: new Date(),
+        stageStartedAt: new Date(),
+      },
+    })) as { id: number };
     const wrong = await api().post('/api/accounts/me/delete').set(as).send({ password: 'Khong-dung-2026' });
     expect([wrong.status, wrong.body.error.message]).toEqual([400, 'Mật khẩu không đúng.']);
 
@@ -492,6 +506,16 @@ describe('personal data (QC Điều 16)', () => {
         .query('plugin::catalog.supply-demand-post')
         .count({ where: { documentId: post.documentId } }),
     ).toBe(0);
+    // Its submission is closed, with the reason in the history: no inbox keeps work about nothing.
+    expect(await app.strapi.db.query(TASK).findOne({ where: { id: task.id } })).toMatchObject({
+      state: 'cancelled',
+      lastAction: 'cancel',
+    });
+    expect(
+      await app.strapi.db
+        .query('plugin::workflow.history-entry')
+        .findOne({ where: { taskId: task.id, action: 'cancel' } }),
+    ).toMatchObject({ toState: 'cancelled', comment: 'Nội dung đã bị xóa nên hồ sơ được đóng.' });
     expect((await api().get('/api/accounts/me').set(as)).status).toBe(401);
     await api().post('/api/accounts/login').send({ identifier: user.email, password: PASSWORD }).expect(400);
     // The address can register again as a new person.

@@ -366,6 +366,36 @@ describe('supplement loop and rejection', () => {
   });
 });
 
+describe('deleted items', () => {
+  it('closes the open submission of an item deleted meanwhile; the officer can no longer act on it', async () => {
+    at('2026-12-07T02:00:00.000Z');
+    const { owner, seller } = await sellerInDraft();
+    const product = await makeProduct(
+      app.strapi,
+      seller.documentId,
+      { reviewStatus: 'draft', department: sct },
+      false,
+    );
+    expect((await submit(owner.jwt, 'product', product.documentId)).status).toBe(200);
+    const task = await taskOf(product.documentId);
+    expect(task.state).toBe('in_review');
+
+    at('2026-12-08T02:00:00.000Z');
+    await app.strapi.documents('plugin::catalog.product').delete({ documentId: product.documentId });
+    expect(await taskOf(product.documentId)).toMatchObject({ id: task.id, state: 'cancelled' });
+    const entry = (await app.strapi.db
+      .query('plugin::workflow.history-entry')
+      .findOne({ where: { taskId: task.id, action: 'cancel' } })) as Record<string, unknown>;
+    expect(entry).toMatchObject({
+      fromState: 'in_review',
+      toState: 'cancelled',
+      comment: 'Nội dung đã bị xóa nên hồ sơ được đóng.',
+    });
+    expect(new Date(entry.createdAt as string).toISOString()).toBe('2026-12-08T02:00:00.000Z');
+    expect((await act(staff.specialist, task.id, { action: 'approve' })).status).toBe(409);
+  });
+});
+
 describe('publishing only through approval', () => {
   it('refuses publish from code, create or update with status published, and the admin', async () => {
     const { seller } = await sellerInDraft();

@@ -8,4 +8,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // binding is published except through an approval.
   registerPublishGuard(strapi, (uid) => uid in WORKFLOW_BINDINGS);
   registerRbac(strapi);
+  // A deleted item's open submissions are closed (whoever deleted it, through the Document Service).
+  strapi.documents.use(async (ctx, next) => {
+    const result = await next();
+    const documentId = (ctx.params as { documentId?: string } | undefined)?.documentId;
+    if (ctx.action !== 'delete' || !(ctx.uid in WORKFLOW_BINDINGS) || !documentId) return result;
+    const left = await strapi.db.query(ctx.uid as never).count({ where: { documentId } });
+    if (left === 0) {
+      const workflow = strapi.plugin('workflow').service('workflow') as {
+        closeDeleted(uid: string, documentId: string): Promise<number>;
+      };
+      await workflow.closeDeleted(ctx.uid, documentId);
+    }
+    return result;
+  });
 };

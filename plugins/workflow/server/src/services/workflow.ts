@@ -608,6 +608,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     latestTask,
 
+    /**
+     * An item was deleted (by its owner, with their account, or by staff): its open submissions are
+     * cancelled, each with a history entry, so no officer's inbox keeps work about nothing. Answers
+     * how many were closed.
+     */
+    async closeDeleted(uid: string, documentId: string): Promise<number> {
+      const open = (await strapi.db.query(UID.task).findMany({
+        where: { targetUid: uid, targetDocumentId: documentId, state: { $in: OPEN } },
+      })) as TaskRow[];
+      const at = now();
+      for (const task of open) {
+        await strapi.db.query(UID.task).update({
+          where: { id: task.id },
+          data: { state: 'cancelled', closedAt: at, lastAction: 'cancel', overdue: false },
+        });
+        await record(
+          task,
+          {
+            action: 'cancel',
+            fromState: task.state,
+            toState: 'cancelled',
+            fromStage: task.stage,
+            comment: 'Nội dung đã bị xóa nên hồ sơ được đóng.',
+          },
+          { userId: null, name: null },
+        );
+      }
+      return open.length;
+    },
+
     /** The users-permissions id of the item's owner (`null` when nobody owns it). */
     async ownerOf(uid: string, documentId: string): Promise<number | null> {
       return (await loadTarget(uid, documentId)).ownerId;
