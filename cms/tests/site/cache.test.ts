@@ -154,6 +154,37 @@ describe('site cache', () => {
     expect((await get(search)).html).not.toContain(name);
   });
 
+  it('shows a change made by a job through the Query Engine without waiting for the TTL (webhook)', async () => {
+    const p = await makeProduct(app.strapi, sellerId, { name: unique('Bánh phồng tôm bộ nhớ đệm') });
+    const page = `/san-pham/${p.slug as string}`;
+    // The webhook of the product's own publication has come and gone before the page is cached.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await get(page)).html).toContain(p.name as string);
+    const before = cmsRequests.length;
+    expect((await get(page)).html).toContain(p.name as string);
+    expect(cmsRequests.slice(before)).toEqual([]);
+    const renamed = unique('Bánh phồng tôm Sa Giao bộ nhớ đệm');
+    // As a job writes (no Document Service event): the published row itself.
+    await app.strapi.db.query(U.product).updateMany({
+      where: { documentId: p.documentId, publishedAt: { $notNull: true } },
+      data: { name: renamed },
+    });
+    const changed = await pageOnceChanged(page, (shown) => shown.html.includes(renamed));
+    expect(changed.html).toContain(renamed);
+
+    // Inside a transaction the webhook waits for the commit, and then it is sent.
+    const again = unique('Bánh phồng tôm Sa Giao loại 1 bộ nhớ đệm');
+    await app.strapi.db.transaction(async () => {
+      await app.strapi.db.query(U.product).updateMany({
+        where: { documentId: p.documentId, publishedAt: { $notNull: true } },
+        data: { name: again },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const committed = await pageOnceChanged(page, (shown) => shown.html.includes(again));
+    expect(committed.html).toContain(again);
+  });
+
   it('keeps serving the last copy with a notice when the CMS is down', async () => {
     const page = `/san-pham/${product.slug}`;
     expect((await get(page)).html).not.toContain('đang tạm gián đoạn');

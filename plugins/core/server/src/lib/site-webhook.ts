@@ -100,4 +100,28 @@ export function registerSiteWebhook(strapi: Core.Strapi, config: SiteWebhookConf
       if (payload?.uid) notifier.notify(event, payload.uid, payload.entry);
     });
   }
+  // Writes through the Query Engine (the licence expiry job, stored ratings, locks…) emit no Document
+  // Service event: their lifecycles notify too, once their transaction commits (the site must not
+  // read and cache the old state). A write of one draft row does not notify; a bulk write (no row to
+  // look at) does. Both paths land in the same batch.
+  const written =
+    (event: string) =>
+    async ({ model, result }: { model: { uid: string }; result?: unknown }): Promise<void> => {
+      const row =
+        result && typeof result === 'object' && 'publishedAt' in result
+          ? (result as { publishedAt?: unknown })
+          : undefined;
+      const send = () => notifier.notify(event, model.uid, row);
+      if (!strapi.db.inTransaction()) return send();
+      // Joins the running transaction; its callbacks run after the outermost one commits.
+      await strapi.db.transaction(async ({ onCommit }) => onCommit(send));
+    };
+  strapi.db.lifecycles.subscribe({
+    models: [...config.uids],
+    afterCreate: written('entry.create'),
+    afterUpdate: written('entry.update'),
+    afterUpdateMany: written('entry.update'),
+    afterDelete: written('entry.delete'),
+    afterDeleteMany: written('entry.delete'),
+  });
 }
