@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { STAFF_LEVELS } from '@sgd/config';
 import { onWrites } from '@sgd/plugin-core';
-import { ensureStaffRoles } from '@sgd/plugin-workflow';
+import { grantStaffOnce } from '@sgd/plugin-workflow';
 import { DECISION_ACTIONS, READ_ACTION, UID } from './constants';
 import { DASHBOARD_SOURCES } from './services/cache';
 import type { Sql } from './services/sql';
@@ -20,24 +19,7 @@ function clearCacheOnWrites(strapi: Core.Strapi): void {
 
 /** Every staff level sees its departments' statistics; granted once, later edits by the super admin stay. */
 async function grantStaff(strapi: Core.Strapi): Promise<void> {
-  await ensureStaffRoles(strapi);
-  const permissions = strapi.service('admin::permission') as unknown as {
-    createMany(p: object[]): Promise<unknown>;
-  };
-  for (const level of STAFF_LEVELS) {
-    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
-      id: number;
-    } | null;
-    if (!role) continue;
-    const granted = await strapi.db
-      .query('admin::permission')
-      .count({ where: { action: READ_ACTION, role: { id: role.id } } });
-    if (granted === 0) {
-      await permissions.createMany([
-        { action: READ_ACTION, subject: null, properties: {}, conditions: [], role: role.id },
-      ]);
-    }
-  }
+  await grantStaffOnce(strapi, [{ action: READ_ACTION, subject: null }]);
 }
 
 /**
@@ -72,8 +54,10 @@ async function createIndexes(strapi: Core.Strapi): Promise<void> {
     index('st_tasks_closed', UID.task, ['closedAt', 'departmentId', 'state']),
     // Submissions per department: every task column it reads.
     index('st_tasks_department', UID.task, ['departmentId', 'state', 'submittedAt', 'closedAt', 'dueAt']),
-    // Decisions per officer join their task for its submission time.
+    // Decisions per officer look up their task's submission time.
     index('st_tasks_submitted', UID.task, ['id', 'submittedAt']),
+    // The commune filter of submissions reads the document ids of a commune's products from here.
+    index('st_products_document', UID.product, ['id', 'documentId'], drafts(UID.product)),
     // Decisions per officer: every history column they read, one department's decisions together.
     index(
       'st_history_decisions',

@@ -348,9 +348,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const h = (a: string) => `h.${s.column(UID.history, a)}`;
         const t = (a: string) => `t.${s.column(UID.task, a)}`;
         const final = `${h('toState')} IN ('approved', 'rejected')`;
+        // The task's submission time, looked up for final decisions only (an index lookup each),
+        // rather than joining every task of the exchange to every decision.
+        const submittedAt = `(SELECT ${t('submittedAt')} FROM ${s.table(UID.task)} t WHERE t.id = ${h('taskId')})`;
         const query = workflowInScope(
           k(`${s.table(UID.history)} as h`)
-            .leftJoin(`${s.table(UID.task)} as t`, 't.id', h('taskId'))
             .select({ departmentId: h('departmentId'), officerId: h('actorAdminId') })
             .count({ decisions: '*' })
             .select({
@@ -358,9 +360,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               rejected: k.raw(`SUM(CASE WHEN ${h('toState')} = 'rejected' THEN 1 ELSE 0 END)`),
               supplements: k.raw(`SUM(CASE WHEN ${h('action')} = 'request_supplement' THEN 1 ELSE 0 END)`),
               decidedLate: k.raw(`SUM(CASE WHEN ${h('late')} = ? THEN 1 ELSE 0 END)`, [true]),
-              averageDays: k.raw(
-                `AVG(CASE WHEN ${final} THEN ${s.days(h('createdAt'), t('submittedAt'))} END)`,
-              ),
+              averageDays: k.raw(`AVG(CASE WHEN ${final} THEN ${s.days(h('createdAt'), submittedAt)} END)`),
             })
             .whereIn(h('action'), [...DECISION_ACTIONS])
             .whereNotNull(h('actorAdminId'))

@@ -63,13 +63,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return (await qb.transacting(trx)) as T;
       });
     },
+    isDraftAndPublish: (uid: string): boolean =>
+      Boolean(
+        (
+          strapi.contentType(uid as StrapiUID.ContentType)?.options as
+            { draftAndPublish?: boolean } | undefined
+        )?.draftAndPublish,
+      ),
     /** `from uid as alias`, on draft rows for draft & publish types. */
     from(uid: string, alias: string): Knex.QueryBuilder {
       const qb = helpers.knex()(`${helpers.table(uid)} as ${alias}`);
-      const draftAndPublish = (
-        strapi.contentType(uid as StrapiUID.ContentType)?.options as { draftAndPublish?: boolean } | undefined
-      )?.draftAndPublish;
-      if (draftAndPublish) qb.whereNull(`${alias}.${helpers.column(uid, 'publishedAt')}`);
+      if (helpers.isDraftAndPublish(uid)) qb.whereNull(`${alias}.${helpers.column(uid, 'publishedAt')}`);
       return qb;
     },
     /** Joins the department of `alias` (a manyToOne `department`) as `${alias}_dep` (id and name). */
@@ -159,9 +163,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /**
      * Keeps workflow rows (tasks, history) whose item belongs to the commune with this code, by the
-     * item's `communePath`: one uncorrelated `IN (SELECT document_id …)` per bound content type, which
-     * each database runs once (PostgreSQL hashes it) rather than once per row. Items with no commune
-     * (a personal-data request, a violation report, a post about no product) are left out.
+     * item's `communePath`: `(target_uid, target_document_id) IN (…)` over one `UNION ALL` of the
+     * commune's items of every bound content type, which both databases run once and probe by hash
+     * (a semi-join), instead of testing each row against one subquery per type. Items with no
+     * commune (a personal-data request, a violation report) are left out.
      */
     targetInCommune(
       qb: Knex.QueryBuilder,
@@ -172,8 +177,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Knex.QueryBuilder {
       if (code === null) return qb;
       const k = helpers.knex();
-      const uidColumn = `${alias}.${helpers.column(workflowUid, 'targetUid')}`;
-      const documentColumn = `${alias}.${helpers.column(workflowUid, 'targetDocumentId')}`;
       const units = helpers.table(UID.unit);
       const unitCode = helpers.column(UID.unit, 'code');
       const branches = targetUids.flatMap((uid, index) => {
@@ -181,8 +184,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!path) return [];
         const item = `${alias}_i${index}`;
         const documents = k(`${helpers.table(uid)} as ${item}`).select(
+          k.raw('CAST(? AS VARCHAR(255))', [uid]),
           `${item}.${helpers.column(uid, 'documentId')}`,
         );
+        // One row per document: the draft of a draft & publish type (its id is in the same links).
+        if (helpers.isDraftAndPublish(uid))
+          documents.whereNull(`${item}.${helpers.column(uid, 'publishedAt')}`);
         let previous = `${item}.id`;
         path.forEach(([owner, attribute], step) => {
           const link = helpers.link(owner, attribute);
@@ -190,17 +197,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           documents.join(`${link.name} as ${linkAlias}`, `${linkAlias}.${link.joinColumn.name}`, previous);
           previous = `${linkAlias}.${link.inverseJoinColumn.name}`;
         });
-        documents
-          .join(`${units} as ${item}_u`, `${item}_u.id`, previous)
-          .where(`${item}_u.${unitCode}`, code);
-        return [{ uid, documents }];
+        return [
+          documents
+            .join(`${units} as ${item}_u`, `${item}_u.id`, previous)
+            .where(`${item}_u.${unitCode}`, code),
+        ];
       });
       if (branches.length === 0) return qb.whereRaw('1 = 0');
-      return qb.where((any) => {
-        for (const { uid, documents } of branches) {
-          any.orWhere((branch) => branch.where(uidColumn, uid).whereIn(documentColumn, documents));
-        }
-      });
+      const [first, ...rest] = branches;
+      return qb.whereIn(
+        [
+          `${alias}.${helpers.column(workflowUid, 'targetUid')}`,
+          `${alias}.${helpers.column(workflowUid, 'targetDocumentId')}`,
+        ] as never,
+        rest.length ? first.unionAll(rest) : first,
+      );
     },
   };
   return helpers;
