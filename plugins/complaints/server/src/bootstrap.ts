@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { STAFF_LEVELS } from '@sgd/config';
-import { DEPARTMENT_CONDITION, ensureStaffRoles, grantUserActions } from '@sgd/plugin-workflow';
+import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
 import { REPORT_ROLES, UID, USER_ROLES } from './constants';
 import { PUBLIC_ACTIONS, USER_ACTIONS } from './routes';
 
@@ -67,25 +66,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
  * plugin get it here, once (the super admin's later edits stay).
  */
 async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
-  await ensureStaffRoles(strapi);
-  const action = 'plugin::content-manager.explorer.read';
-  const permissions = strapi.service('admin::permission') as unknown as {
-    createMany(p: object[]): Promise<unknown>;
-  };
-  for (const level of STAFF_LEVELS) {
-    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
-      id: number;
-    } | null;
-    if (!role) continue;
-    for (const subject of [UID.complaint, UID.report]) {
-      const granted = await strapi.db
-        .query('admin::permission')
-        .count({ where: { action, subject, role: { id: role.id } } });
-      if (granted > 0) continue;
-      const fields = Object.keys(strapi.contentType(subject as never).attributes);
-      await permissions.createMany([
-        { action, subject, properties: { fields }, conditions: [DEPARTMENT_CONDITION], role: role.id },
-      ]);
-    }
-  }
+  await grantStaffOnce(
+    strapi,
+    [UID.complaint, UID.report].map((subject) => ({
+      action: 'plugin::content-manager.explorer.read',
+      subject,
+      properties: { fields: Object.keys(strapi.contentType(subject as never).attributes) },
+      conditions: [DEPARTMENT_CONDITION],
+    })),
+  );
 }

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from '@sgd/plugin-core';
-import { STAFF_LEVELS } from '@sgd/config';
-import { DEPARTMENT_CONDITION, ensureStaffRoles, grantUserActions } from '@sgd/plugin-workflow';
+import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
 import { BUYER_ROLES, STAFF_FIELDS, UID } from './constants';
 import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
@@ -40,30 +39,14 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
  * manager, without the buyer's personal data. Added once; the super admin's later edits stay.
  */
 async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
-  await ensureStaffRoles(strapi);
-  const action = 'plugin::content-manager.explorer.read';
-  const permissions = strapi.service('admin::permission') as unknown as {
-    createMany(p: object[]): Promise<unknown>;
-  };
-  for (const level of STAFF_LEVELS) {
-    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
-      id: number;
-    } | null;
-    if (!role) continue;
-    const granted = await strapi.db
-      .query('admin::permission')
-      .count({ where: { action, subject: UID.order, role: { id: role.id } } });
-    if (granted > 0) continue;
-    await permissions.createMany([
-      {
-        action,
-        subject: UID.order,
-        properties: { fields: STAFF_FIELDS },
-        conditions: [DEPARTMENT_CONDITION],
-        role: role.id,
-      },
-    ]);
-  }
+  await grantStaffOnce(strapi, [
+    {
+      action: 'plugin::content-manager.explorer.read',
+      subject: UID.order,
+      properties: { fields: STAFF_FIELDS },
+      conditions: [DEPARTMENT_CONDITION],
+    },
+  ]);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { STAFF_LEVELS } from '@sgd/config';
 import { applyAdminLabels } from '@sgd/plugin-core';
-import { DEPARTMENT_CONDITION, ensureStaffRoles, grantUserActions } from '@sgd/plugin-workflow';
+import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
 import { HIDDEN_FROM_STAFF, STAFF_FIELDS, UID, WRITER_ROLES } from './constants';
 import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
@@ -30,41 +29,31 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
  * are taken out. The super admin's other edits stay.
  */
 async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
-  await ensureStaffRoles(strapi);
   const action = 'plugin::content-manager.explorer.read';
-  const permissions = strapi.service('admin::permission') as unknown as {
-    createMany(p: object[]): Promise<unknown>;
-  };
-  for (const level of STAFF_LEVELS) {
-    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
-      id: number;
-    } | null;
-    if (!role) continue;
-    for (const [uid, fields] of Object.entries(STAFF_FIELDS)) {
-      const granted = (await strapi.db
-        .query('admin::permission')
-        .findMany({ where: { action, subject: uid, role: { id: role.id } } })) as {
-        id: number;
-        properties?: { fields?: string[] } | null;
-      }[];
-      for (const permission of granted) {
-        const current = permission.properties?.fields ?? [];
-        if (!current.some((field) => HIDDEN_FROM_STAFF.includes(field))) continue;
-        await strapi.db.query('admin::permission').update({
-          where: { id: permission.id },
-          data: {
-            properties: {
-              ...permission.properties,
-              fields: current.filter((field) => !HIDDEN_FROM_STAFF.includes(field)),
-            },
-          },
-        });
-      }
-      if (granted.length > 0) continue;
-      await permissions.createMany([
-        { action, subject: uid, properties: { fields }, conditions: [DEPARTMENT_CONDITION], role: role.id },
-      ]);
-    }
+  const roleIds = await grantStaffOnce(
+    strapi,
+    Object.entries(STAFF_FIELDS).map(([subject, fields]) => ({
+      action,
+      subject,
+      properties: { fields },
+      conditions: [DEPARTMENT_CONDITION],
+    })),
+  );
+  const granted = (await strapi.db.query('admin::permission').findMany({
+    where: { action, subject: { $in: Object.keys(STAFF_FIELDS) }, role: { id: { $in: roleIds } } },
+  })) as { id: number; properties?: { fields?: string[] } | null }[];
+  for (const permission of granted) {
+    const current = permission.properties?.fields ?? [];
+    if (!current.some((field) => HIDDEN_FROM_STAFF.includes(field))) continue;
+    await strapi.db.query('admin::permission').update({
+      where: { id: permission.id },
+      data: {
+        properties: {
+          ...permission.properties,
+          fields: current.filter((field) => !HIDDEN_FROM_STAFF.includes(field)),
+        },
+      },
+    });
   }
 }
 

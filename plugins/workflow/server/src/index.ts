@@ -7,7 +7,13 @@ import services from './services';
 
 export { UID as WORKFLOW_UID, DEPARTMENT_CONDITION } from './constants';
 export { trustedImport } from './publish-guard';
-export { ensureStaffRoles, ensureUserRoles, grantUserActions } from './rbac';
+export {
+  ensureStaffRoles,
+  ensureUserRoles,
+  grantStaffOnce,
+  grantUserActions,
+  type StaffPermission,
+} from './rbac';
 export { transition, allowedActions, TRANSITIONS } from './engine/transitions';
 export { checkDefinitions } from './engine/definitions';
 export * from './calendar';

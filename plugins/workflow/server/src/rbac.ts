@@ -96,6 +96,42 @@ export async function ensureStaffRoles(strapi: Core.Strapi): Promise<void> {
   }
 }
 
+export interface StaffPermission {
+  action: string;
+  subject: string | null;
+  properties?: Record<string, unknown>;
+  conditions?: string[];
+}
+
+/**
+ * Gives every staff role (created first if missing) each permission it does not hold yet, matched by
+ * action and subject: staff roles that predate a plugin get that plugin's permissions, and the super
+ * admin's later edits of a permission (narrower fields, conditions) stay. A permission the super
+ * admin deletes comes back at the next start. Answers the ids of the staff roles.
+ */
+export async function grantStaffOnce(strapi: Core.Strapi, wanted: StaffPermission[]): Promise<number[]> {
+  await ensureStaffRoles(strapi);
+  const permissions = strapi.service('admin::permission') as unknown as {
+    createMany(p: object[]): Promise<unknown>;
+  };
+  const roleIds: number[] = [];
+  for (const level of STAFF_LEVELS) {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: level.role } })) as {
+      id: number;
+    } | null;
+    if (!role) continue;
+    roleIds.push(role.id);
+    for (const permission of wanted) {
+      const granted = await strapi.db
+        .query('admin::permission')
+        .count({ where: { action: permission.action, subject: permission.subject, role: { id: role.id } } });
+      if (granted > 0) continue;
+      await permissions.createMany([{ properties: {}, conditions: [], ...permission, role: role.id }]);
+    }
+  }
+  return roleIds;
+}
+
 /**
  * Plugins may bootstrap before Users & Permissions: let it create its default roles first (it does
  * so only while there is no role at all), or a fresh database would get no grants or extra roles.
