@@ -70,7 +70,9 @@ const dashboard = await fetch(`${base}/stats/dashboard`, {
 async function busiestCommune(communes) {
   let best = null;
   for (const { code } of communes) {
-    const found = await fetch(`${base}/api/search?type=products&commune=${code}&pageSize=1`).then((r) => r.json());
+    const found = await fetch(`${base}/api/search?type=products&commune=${code}&pageSize=1`).then((r) =>
+      r.json(),
+    );
     const total = found.meta?.pagination?.total ?? 0;
     if (!best || total > best.total) best = { code, total };
   }

@@ -273,3 +273,11 @@ export const OWNED_CONTENT = {
   }
 >;
 export type OwnedContentType = keyof typeof OWNED_CONTENT;
+
+/**
+ * Ảnh người bán tự tải lên cho nội dung của mình (trường media, số ảnh tối đa). Ảnh được kiểm tra
+ * định dạng thật, xóa EXIF/GPS như mọi tệp tải lên, và chỉ hiện công khai sau khi nội dung được duyệt.
+ */
+export const OWNED_IMAGES: Partial<Record<OwnedContentType, { field: string; max: number }>> = {
+  product: { field: 'images', max: 8 },
+};

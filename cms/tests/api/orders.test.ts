@@ -562,18 +562,14 @@ describe('idempotent submission', () => {
     expect(newer.status).toBe(201);
     const KEY = 'plugin::orders.idempotency-key';
     const DAY = 86_400_000;
-    await app.strapi.db
-      .query(KEY)
-      .update({
-        where: { userId: b.id, requestKey: oldKey },
-        data: { createdAt: new Date(Date.now() - 31 * DAY) },
-      });
-    await app.strapi.db
-      .query(KEY)
-      .update({
-        where: { userId: b.id, requestKey: newerKey },
-        data: { createdAt: new Date(Date.now() - 29 * DAY) },
-      });
+    await app.strapi.db.query(KEY).update({
+      where: { userId: b.id, requestKey: oldKey },
+      data: { createdAt: new Date(Date.now() - 31 * DAY) },
+    });
+    await app.strapi.db.query(KEY).update({
+      where: { userId: b.id, requestKey: newerKey },
+      data: { createdAt: new Date(Date.now() - 29 * DAY) },
+    });
     const orders = app.strapi.plugin('orders').service('orders') as { purgeKeys(at?: Date): Promise<number> };
     expect(await orders.purgeKeys(new Date())).toBeGreaterThanOrEqual(1);
     expect(await app.strapi.db.query(KEY).count({ where: { userId: b.id } })).toBe(1);

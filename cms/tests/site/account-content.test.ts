@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import sharp from 'sharp';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
 import { makeSeller, unique } from '../factories';
@@ -258,6 +259,92 @@ describe('what a person manages from their account', () => {
     expect(asked.html).toContain('Cần bổ sung');
     expect(asked.html).toContain('Bổ sung ảnh nhãn có hạn sử dụng.');
     expect(asked.html).toContain(`aria-label="Gửi duyệt: ${renamed}"`);
+  });
+
+  it('adds pictures to a product through a file form, shows them, and removes one', async () => {
+    const name = unique('Khô cá lóc có ảnh');
+    const created = await post(
+      '/tai-khoan/san-pham/moi',
+      [
+        ['name', name],
+        ['unit', 'kg'],
+        ['price', '250.000'],
+        ['paymentMethods', 'cash_on_delivery'],
+        ['deliveryMethods', 'carrier'],
+      ],
+      sellerCookie,
+    );
+    expect(created.status).toBe(303);
+    const id = (await productDraft(name))?.documentId as string;
+    const page = `/tai-khoan/san-pham/${id}`;
+    const empty = await get(page, sellerCookie);
+    expect(empty.html).toContain('Chưa có ảnh nào.');
+    expect(empty.html).toMatch(/<input[^>]*name="images"[^>]*type="file"[^>]*multiple/);
+
+    // A browser posts the file form as multipart, with the site's own Origin.
+    const upload = async (files: { data: Buffer; name: string; type: string }[]) => {
+      const form = new FormData();
+      form.set('intent', 'them-anh');
+      for (const file of files)
+        form.append('images', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
+      const res = await fetch(`${siteUrl}${page}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: siteUrl, cookie: sellerCookie },
+        body: form,
+      });
+      return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+    };
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8d6e63' } })
+      .jpeg()
+      .toBuffer();
+    const added = await upload([
+      { data: jpeg, name: 'kho-ca-loc.jpg', type: 'image/jpeg' },
+      { data: jpeg, name: 'goi-hang.jpg', type: 'image/jpeg' },
+    ]);
+    expect([added.status, added.location]).toEqual([303, `${page}?da-them-anh=1#anh`]);
+    const shown = await get(`${page}?da-them-anh=1`, sellerCookie);
+    expect(shown.html).toContain('Đã thêm ảnh. Ảnh hiện trên trang công khai sau khi được duyệt');
+    expect(shown.html).toMatch(
+      /<img src="http:\/\/127\.0\.0\.1:\d+\/uploads\/thumbnail_kho_ca_loc_[^"]+" alt="kho-ca-loc.jpg"/,
+    );
+    expect(shown.html).toContain('aria-label="Xóa ảnh goi-hang.jpg"');
+
+    // Not a picture: the CMS's message beside the pictures, nothing added.
+    const refused = await upload([
+      { data: Buffer.from('không phải ảnh'), name: 'ghi-chu.jpg', type: 'image/jpeg' },
+    ]);
+    expect(refused.status).toBe(200);
+    expect(refused.html).toContain('Tệp phải là ảnh JPG, PNG hoặc WebP.');
+    expect((refused.html.match(/Xóa ảnh /g) ?? []).length).toBe(2);
+
+    const draft = (await app.strapi.db.query('plugin::catalog.product').findOne({
+      where: { documentId: id, publishedAt: null },
+      populate: { images: true },
+    })) as { images: { id: number; name: string }[] };
+    const first = draft.images.find((image) => image.name === 'kho-ca-loc.jpg') as { id: number };
+    const removed = await post(
+      page,
+      [
+        ['intent', 'xoa-anh'],
+        ['anh', String(first.id)],
+      ],
+      sellerCookie,
+    );
+    expect([removed.status, removed.location]).toEqual([303, `${page}?da-xoa-anh=1#anh`]);
+    const after = await get(page, sellerCookie);
+    expect(after.html).not.toContain('alt="kho-ca-loc.jpg"');
+    expect(after.html).toContain('alt="goi-hang.jpg"');
+    // Someone else's product: not found, nothing removed.
+    const theirs = await post(
+      page,
+      [
+        ['intent', 'xoa-anh'],
+        ['anh', String(first.id)],
+      ],
+      otherSellerCookie,
+    );
+    expect(theirs.status).toBe(404);
   });
 
   it("answers 404 for someone else's item and changes nothing", async () => {

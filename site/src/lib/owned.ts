@@ -9,6 +9,7 @@ import {
   DELIVERY_METHODS,
   DIRECTORY_KINDS,
   OCOP_STARS,
+  OWNED_IMAGES,
   PAYMENT_METHODS,
   licenceTypes,
   type OwnedContentType,
@@ -460,7 +461,46 @@ export const mine = {
     callAccounts<OwnedItem>('PUT', path(kind, documentId), { token, json: { data } }),
   submit: (kind: OwnedKind, token: string, documentId: string): Promise<AccountResult<OwnedItem>> =>
     callAccounts<OwnedItem>('POST', path(kind, documentId, '/submit'), { token }),
+  /** Sends the chosen pictures as they came (the CMS checks them and strips their EXIF/GPS). */
+  addImages: (
+    kind: OwnedKind,
+    token: string,
+    documentId: string,
+    files: File[],
+  ): Promise<AccountResult<OwnedItem>> => {
+    const form = new FormData();
+    for (const file of files) form.append('images', file, file.name);
+    return callAccounts<OwnedItem>('POST', path(kind, documentId, '/images'), { token, form });
+  },
+  removeImage: (
+    kind: OwnedKind,
+    token: string,
+    documentId: string,
+    fileId: string,
+  ): Promise<AccountResult<OwnedItem>> =>
+    callAccounts<OwnedItem>('POST', path(kind, documentId, `/images/${encodeURIComponent(fileId)}/delete`), {
+      token,
+    }),
 };
+
+/** A picture of an item as the CMS lists it for its owner. */
+export interface OwnedImage {
+  id: number;
+  name: string;
+  url: string;
+  thumbnailUrl: string;
+}
+
+/** The item's pictures, when its type has any (`OWNED_IMAGES`). */
+export function imagesOf(kind: OwnedKind, item: OwnedItem): OwnedImage[] | null {
+  const rule = OWNED_IMAGES[kind.type];
+  if (!rule) return null;
+  const list = item[rule.field];
+  return Array.isArray(list) ? (list as OwnedImage[]) : [];
+}
+
+/** How many pictures an item of this kind may have (0: none). */
+export const maxImages = (kind: OwnedKind): number => OWNED_IMAGES[kind.type]?.max ?? 0;
 
 /**
  * The person's seller: products, licences and production areas are managed once the Sở Công Thương

@@ -295,6 +295,20 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       async submit(ctx: Ctx & { params: { type: string; documentId: string } }) {
         ctx.body = { data: await mine().submit(ctx.params.type, me(ctx), ctx.params.documentId) };
       },
+      /** Multipart, field `images` (one or more files). */
+      async addImages(ctx: Ctx & { params: { type: string; documentId: string } }) {
+        const userId = me(ctx);
+        const sent = ctx.request.files?.images;
+        const files = (Array.isArray(sent) ? sent : sent ? [sent] : []) as UploadedFile[];
+        ctx.body = { data: await mine().addImages(ctx.params.type, userId, ctx.params.documentId, files) };
+      },
+      async removeImage(ctx: Ctx & { params: { type: string; documentId: string; fileId: string } }) {
+        const userId = me(ctx);
+        const fileId = Number(ctx.params.fileId);
+        if (!Number.isSafeInteger(fileId) || fileId < 1)
+          throw new errors.NotFoundError('Không tìm thấy ảnh này trong nội dung của bạn.');
+        ctx.body = { data: await mine().removeImage(ctx.params.type, userId, ctx.params.documentId, fileId) };
+      },
     },
     me: {
       async profile(ctx: Ctx) {

@@ -95,6 +95,7 @@ const GROUPS: Record<string, AuthRateGroup> = {
 /** Other writes to the public API, first match wins; anything else under /api/ is `write`. */
 const WRITE_GROUPS: [RegExp, RateGroup][] = [
   [/^\/api\/upload(\/|$)/, 'upload'],
+  [/^\/api\/accounts\/mine\/[^/]+\/[^/]+\/images$/, 'upload'],
   [/^\/api\/orders$/, 'order'],
   [/^\/api\/orders\/[^/]+\/actions$/, 'order-action'],
   [/^\/api\/(reviews|comments|answers)(\/|$)/, 'review'],

@@ -28,7 +28,9 @@ const staff = (path: string, handler: string) => ({
 export const USER_ACTIONS = [
   ...['profile', 'update', 'export', 'remove', 'requests', 'request'].map((a) => `plugin::accounts.me.${a}`),
   ...['view', 'declare', 'revise'].map((a) => `plugin::accounts.business.${a}`),
-  ...['list', 'read', 'create', 'update', 'submit'].map((a) => `plugin::accounts.mine.${a}`),
+  ...['list', 'read', 'create', 'update', 'submit', 'addImages', 'removeImage'].map(
+    (a) => `plugin::accounts.mine.${a}`,
+  ),
 ];
 
 export default {
@@ -60,6 +62,12 @@ export default {
       { ...mine('GET', '/mine/:type/:documentId', 'read'), handler: 'mine.read' },
       { ...mine('PUT', '/mine/:type/:documentId', 'update'), handler: 'mine.update' },
       { ...mine('POST', '/mine/:type/:documentId/submit', 'submit'), handler: 'mine.submit' },
+      { ...mine('POST', '/mine/:type/:documentId/images', 'addImages'), handler: 'mine.addImages' },
+      // POST: the site's forms cannot send DELETE.
+      {
+        ...mine('POST', '/mine/:type/:documentId/images/:fileId/delete', 'removeImage'),
+        handler: 'mine.removeImage',
+      },
       { ...mine('GET', '/business', 'view'), handler: 'business.view' },
       { ...mine('POST', '/business', 'declare'), handler: 'business.declare' },
       { ...mine('PUT', '/business', 'revise'), handler: 'business.revise' },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { OWNED_CONTENT, type OwnedContentType } from '@sgd/config';
+import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config';
+import type { IncomingFile } from '../lib/clean-upload';
 import { SELLER_UID as SELLER } from '../constants';
 
 type Row = Record<string, unknown>;
@@ -97,16 +98,55 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
+  /** The media field and limit of a type whose owner adds pictures, or null. */
+  const imageRule = (type: string) =>
+    (OWNED_IMAGES as Record<string, { field: string; max: number } | undefined>)[type] ?? null;
+
   async function findMine(type: string, userId: number, documentId: string): Promise<Row> {
     const where = await ownership(type, userId);
     if (!where) throw notFound();
+    const images = imageRule(type);
     const row = (await strapi.db.query(spec(type).uid).findOne({
       where: { ...where, documentId, publishedAt: null },
-      populate: Object.keys(spec(type).relations),
+      populate: [...Object.keys(spec(type).relations), ...(images ? [images.field] : [])],
     })) as Row | null;
     if (!row) throw notFound();
     return row;
   }
+
+  /** While staff review an item, or while it is locked, its owner cannot change it. */
+  function assertEditable(row: Row): void {
+    const status = (row.verificationStatus ?? row.reviewStatus) as string;
+    if (status === 'pending')
+      throw new errors.ApplicationError('Nội dung đang được xem xét, chưa sửa được lúc này.');
+    if (status === 'locked') throw new errors.PolicyError('Nội dung đang bị khóa.');
+  }
+
+  /** Pictures as the owner's page shows them: the file's id (to remove it), address and size. */
+  function pictures(type: string, row: Row): Row {
+    const rule = imageRule(type);
+    if (!rule) return {};
+    const files = (row[rule.field] as Row[] | null | undefined) ?? [];
+    return {
+      [rule.field]: files.map((file) => {
+        const formats = (file.formats ?? {}) as Record<string, { url?: string } | undefined>;
+        return {
+          id: file.id,
+          name: file.name,
+          url: file.url,
+          thumbnailUrl: formats.thumbnail?.url ?? formats.small?.url ?? file.url,
+          width: file.width ?? null,
+          height: file.height ?? null,
+        };
+      }),
+    };
+  }
+
+  const uploads = () =>
+    strapi.plugin('upload').service('upload') as {
+      upload(input: { data: Row; files: IncomingFile[] }): Promise<Row[]>;
+      remove(file: Row): Promise<unknown>;
+    };
 
   return {
     async list(type: string, userId: number) {
@@ -124,6 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         ...view(row),
         ...relationCodes(type, row),
+        ...pictures(type, row),
         // The reasons staff gave (rejection, request for supplement), never their internal notes.
         review: task
           ? {
@@ -161,16 +202,71 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async update(type: string, userId: number, documentId: string, input: unknown) {
       const entry = spec(type);
-      const row = await findMine(type, userId, documentId);
-      const status = (row.verificationStatus ?? row.reviewStatus) as string;
-      if (status === 'pending')
-        throw new errors.ApplicationError('Nội dung đang được xem xét, chưa sửa được lúc này.');
-      if (status === 'locked') throw new errors.PolicyError('Nội dung đang bị khóa.');
+      assertEditable(await findMine(type, userId, documentId));
       const data = writable(type, input);
       await strapi.documents(entry.uid as never).update({
         documentId,
         data: { ...data, ...(await relationIds(entry.relations, data)) },
       } as never);
+      return this.read(type, userId, documentId);
+    },
+
+    /**
+     * Adds pictures (already checked and stripped of EXIF/GPS by the upload guard) to the draft;
+     * they are public once the item is approved again. Refused beyond the type's limit.
+     */
+    async addImages(type: string, userId: number, documentId: string, files: IncomingFile[]) {
+      const rule = imageRule(type);
+      if (!rule) throw new errors.NotFoundError('Loại nội dung này không có ảnh.');
+      const row = await findMine(type, userId, documentId);
+      assertEditable(row);
+      if (files.length === 0) throw invalid(rule.field, 'Hãy chọn ít nhất một ảnh (JPG, PNG hoặc WebP).');
+      const current = (row[rule.field] as Row[] | null | undefined) ?? [];
+      if (current.length + files.length > rule.max) {
+        throw invalid(
+          rule.field,
+          `Mỗi nội dung có tối đa ${rule.max} ảnh; hiện đã có ${current.length} ảnh, ` +
+            `chỉ thêm được ${Math.max(0, rule.max - current.length)} ảnh nữa.`,
+        );
+      }
+      const caption = String(row.name ?? row.title ?? '').slice(0, 250);
+      const added = await uploads().upload({
+        data: { fileInfo: files.map(() => ({ alternativeText: caption })) },
+        files,
+      });
+      try {
+        await strapi.documents(spec(type).uid as never).update({
+          documentId,
+          data: { [rule.field]: [...current, ...added].map((file) => file.id) },
+        } as never);
+      } catch (error) {
+        // Nothing half-done: files that could not be attached are not kept.
+        await Promise.all(added.map((file) => uploads().remove(file)));
+        throw error;
+      }
+      return this.read(type, userId, documentId);
+    },
+
+    /**
+     * Takes a picture off the draft. The file is deleted when nothing else shows it; the approved
+     * public version keeps showing it until the item is approved again.
+     */
+    async removeImage(type: string, userId: number, documentId: string, fileId: number) {
+      const rule = imageRule(type);
+      if (!rule) throw new errors.NotFoundError('Loại nội dung này không có ảnh.');
+      const row = await findMine(type, userId, documentId);
+      assertEditable(row);
+      const current = (row[rule.field] as Row[] | null | undefined) ?? [];
+      if (!current.some((file) => file.id === fileId))
+        throw new errors.NotFoundError('Không tìm thấy ảnh này trong nội dung của bạn.');
+      await strapi.documents(spec(type).uid as never).update({
+        documentId,
+        data: { [rule.field]: current.filter((file) => file.id !== fileId).map((file) => file.id) },
+      } as never);
+      const file = (await strapi.db
+        .query('plugin::upload.file')
+        .findOne({ where: { id: fileId }, populate: ['related'] })) as Row | null;
+      if (file && ((file.related as unknown[] | undefined) ?? []).length === 0) await uploads().remove(file);
       return this.read(type, userId, documentId);
     },
 

@@ -17,6 +17,8 @@ describe('rateGroupOf', () => {
     ['POST', '/api/accounts/me/data-requests', 'data-request'],
     ['PUT', '/api/accounts/me', 'account'],
     ['POST', '/api/accounts/mine/product/abc/submit', 'account'],
+    ['POST', '/api/accounts/mine/product/abc/images', 'upload'],
+    ['POST', '/api/accounts/mine/product/abc/images/7/delete', 'account'],
     ['PUT', '/api/accounts/business', 'account'],
     ['POST', '/api/reports', 'write'],
     ['DELETE', '/api/news-articles/1', 'write'],

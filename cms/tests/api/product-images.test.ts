@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import sharp from 'sharp';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { makeSeller, unique } from '../factories';
+import { makeOfficer, makeSiteUser, type Officer } from '../staff';
+
+/**
+ * A seller's own product pictures (`/api/accounts/mine/product/:id/images`): added to the draft,
+ * checked and stripped of EXIF/GPS like every upload, limited in number, public only once the
+ * product is approved again; removed from the draft without touching the approved version.
+ */
+let app: TestApp;
+const api = () => request(app.strapi.server.httpServer);
+type User = { id: number; jwt: string };
+let owner: User;
+let stranger: User;
+const staff = {} as Record<'specialist' | 'division', Officer>;
+const as = (user: User) => ({ Authorization: `Bearer ${user.jwt}` });
+const storedPath = (url: string) => path.join(process.env.PUBLIC_DIR as string, url);
+const FILES = 'plugin::upload.file';
+
+beforeAll(async () => {
+  app = await bootStrapi('product-images');
+  owner = await makeSiteUser(app.strapi);
+  stranger = await makeSiteUser(app.strapi);
+  await makeSeller(app.strapi, { owner: owner.id });
+  staff.specialist = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+  staff.division = await makeOfficer(app.strapi, 'head_of_division', ['SCT']);
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+/** A photo as a phone takes it: camera make and a GPS position. */
+const photo = (colour = '#d4a017') =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'DienThoai', Model: 'X1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '10/1 27/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '105/1 38/1 0/1',
+      },
+    })
+    .toBuffer();
+
+async function newProduct(): Promise<string> {
+  const res = await api()
+    .post('/api/accounts/mine/product')
+    .set(as(owner))
+    .send({
+      data: {
+        name: unique('Xoài cát Hòa Lộc có ảnh'),
+        unit: 'kg',
+        price: 85000,
+        paymentMethods: ['cash_on_delivery'],
+        deliveryMethods: ['carrier'],
+      },
+    });
+  expect(res.status).toBe(201);
+  return res.body.data.documentId as string;
+}
+
+const addImages = (user: User, documentId: string, files: { data: Buffer; name: string; type: string }[]) => {
+  const req = api().post(`/api/accounts/mine/product/${documentId}/images`).set(as(user));
+  for (const file of files) req.attach('images', file.data, { filename: file.name, contentType: file.type });
+  return req;
+};
+const jpeg = async (name = 'xoai.jpg', colour?: string) => ({
+  data: await photo(colour),
+  name,
+  type: 'image/jpeg',
+});
+
+async function approve(documentId: string) {
+  const task = (await app.strapi.db
+    .query('plugin::workflow.task')
+    .findOne({ where: { targetDocumentId: documentId }, orderBy: { id: 'desc' } })) as { id: number };
+  for (const officer of [staff.specialist, staff.division]) {
+    const res = await api()
+      .post(`/workflow/tasks/${task.id}/actions`)
+      .set({ Authorization: `Bearer ${officer.token}` })
+      .send({ action: 'approve' });
+    expect(res.status).toBe(200);
+  }
+}
+
+describe('product pictures', () => {
+  it('adds pictures to the draft without their EXIF and GPS; they are public once approved', async () => {
+    const documentId = await newProduct();
+    const res = await addImages(owner, documentId, [
+      await jpeg('vuon-xoai.jpg'),
+      await jpeg('hop-xoai.jpg', '#2e7d32'),
+    ]);
+    expect(res.status).toBe(200);
+    const images = res.body.data.images as { id: number; name: string; url: string; thumbnailUrl: string }[];
+    expect(images.map((i) => i.name)).toEqual(['vuon-xoai.jpg', 'hop-xoai.jpg']);
+    expect(images[0].url).toMatch(/^\/uploads\/.+\.jpg$/);
+    expect(images[0].thumbnailUrl).toMatch(/^\/uploads\/thumbnail_.+\.jpg$/);
+    const stored = fs.readFileSync(storedPath(images[0].url));
+    expect((await sharp(stored).metadata()).exif).toBeUndefined();
+    expect(stored.includes(Buffer.from('DienThoai'))).toBe(false);
+    // The owner reads them back with the item.
+    const read = await api().get(`/api/accounts/mine/product/${documentId}`).set(as(owner));
+    expect(read.body.data.images.map((i: { id: number }) => i.id)).toEqual(images.map((i) => i.id));
+
+    // Not public before approval; public after.
+    expect((await api().post(`/api/accounts/mine/product/${documentId}/submit`).set(as(owner))).status).toBe(
+      200,
+    );
+    await approve(documentId);
+    const slug = read.body.data.slug as string;
+    const shown = await api().get(`/api/products/${slug}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.data.images.map((i: { url: string }) => i.url)).toEqual(images.map((i) => i.url));
+  });
+
+  it('takes a picture off the draft; the approved version keeps it until approved again', async () => {
+    const documentId = await newProduct();
+    const added = await addImages(owner, documentId, [
+      await jpeg('mot.jpg'),
+      await jpeg('hai.jpg', '#123456'),
+    ]);
+    const [first, second] = added.body.data.images as { id: number; url: string }[];
+    await api().post(`/api/accounts/mine/product/${documentId}/submit`).set(as(owner));
+    await approve(documentId);
+    const slug = added.body.data.slug as string;
+
+    const removed = await api()
+      .post(`/api/accounts/mine/product/${documentId}/images/${first.id}/delete`)
+      .set(as(owner));
+    expect(removed.status).toBe(200);
+    expect(removed.body.data.images.map((i: { id: number }) => i.id)).toEqual([second.id]);
+    // Still shown publicly (the approved version), and the file is kept for it.
+    const shown = await api().get(`/api/products/${slug}`);
+    expect(shown.body.data.images.map((i: { url: string }) => i.url)).toEqual([first.url, second.url]);
+    expect(await app.strapi.db.query(FILES).count({ where: { id: first.id } })).toBe(1);
+    expect(
+      (await api().post(`/api/accounts/mine/product/${documentId}/images/${first.id}/delete`).set(as(owner)))
+        .status,
+    ).toBe(404);
+
+    // A picture only the draft had is deleted with it.
+    const third = (await addImages(owner, documentId, [await jpeg('ba.jpg')])).body.data.images.at(-1) as {
+      id: number;
+      url: string;
+    };
+    expect(
+      (await api().post(`/api/accounts/mine/product/${documentId}/images/${third.id}/delete`).set(as(owner)))
+        .status,
+    ).toBe(200);
+    expect(await app.strapi.db.query(FILES).count({ where: { id: third.id } })).toBe(0);
+    expect(fs.existsSync(storedPath(third.url))).toBe(false);
+  });
+
+  it('refuses what is not a picture, too many pictures, an empty form, and anyone but the owner', async () => {
+    const documentId = await newProduct();
+    const before = await app.strapi.db.query(FILES).count();
+
+    const pdf = await addImages(owner, documentId, [
+      {
+        data: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF'),
+        name: 'giay-to.pdf',
+        type: 'application/pdf',
+      },
+    ]);
+    expect([pdf.status, pdf.body.error.message]).toEqual([400, 'Tệp phải là ảnh JPG, PNG hoặc WebP.']);
+    const none = await api()
+      .post(`/api/accounts/mine/product/${documentId}/images`)
+      .set(as(owner))
+      .field('ghiChu', 'không có tệp');
+    expect([none.status, none.body.error.message]).toEqual([
+      400,
+      'Hãy chọn ít nhất một ảnh (JPG, PNG hoặc WebP).',
+    ]);
+    expect((await addImages(stranger, documentId, [await jpeg()])).status).toBe(404);
+    expect(
+      (
+        await api()
+          .post(`/api/accounts/mine/product/${documentId}/images`)
+          .attach('images', await photo(), 'x.jpg')
+      ).status,
+    ).toBe(403);
+    // Licences have no pictures here.
+    const licence = await api()
+      .post(`/api/accounts/mine/licence/${documentId}/images`)
+      .set(as(owner))
+      .attach('images', await photo(), 'x.jpg');
+    expect([licence.status, licence.body.error.message]).toEqual([404, 'Loại nội dung này không có ảnh.']);
+    expect(await app.strapi.db.query(FILES).count()).toBe(before);
+
+    expect((await addImages(owner, documentId, [await jpeg()])).status).toBe(200);
+
+    // Eight at most: seven more fit, the ninth is refused with the count, and nothing is stored.
+    const seven = await Promise.all(Array.from({ length: 7 }, (_, i) => jpeg(`anh-${i}.jpg`)));
+    expect((await addImages(owner, documentId, seven)).status).toBe(200);
+    const ninth = await addImages(owner, documentId, [await jpeg('thu-chin.jpg')]);
+    expect([ninth.status, ninth.body.error.message]).toEqual([
+      400,
+      'Mỗi nội dung có tối đa 8 ảnh; hiện đã có 8 ảnh, chỉ thêm được 0 ảnh nữa.',
+    ]);
+    expect(await app.strapi.db.query(FILES).count()).toBe(before + 8);
+
+    // While staff review it, pictures cannot change.
+    await api().post(`/api/accounts/mine/product/${documentId}/submit`).set(as(owner));
+    const busy = await api().post(`/api/accounts/mine/product/${documentId}/images/1/delete`).set(as(owner));
+    expect([busy.status, busy.body.error.message]).toEqual([
+      400,
+      'Nội dung đang được xem xét, chưa sửa được lúc này.',
+    ]);
+  });
+});
