@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { COMPLAINT_REMEDIES, complaintStatusName, type ComplaintStatusCode } from '@sgd/config';
+import type { Recipient, WorkflowOutbox } from '@sgd/plugin-workflow';
 import { UID } from '../constants';
 
 export interface NoticeComplaint {
@@ -11,10 +12,7 @@ export interface NoticeComplaint {
   remedy: string;
 }
 
-export interface Recipient {
-  userId: number | null;
-  email: string | null;
-}
+export type { Recipient };
 
 export const remedyName = (code: string) => COMPLAINT_REMEDIES.find((r) => r.code === code)?.name ?? code;
 
@@ -32,26 +30,14 @@ const summary = (complaint: NoticeComplaint) =>
  * that was not saved and nothing is lost while the mail server is down.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () =>
-    strapi.plugin('workflow').service('outbox') as {
-      enqueue(email: { to: string; subject: string; body: string }, now: Date): Promise<void>;
-    };
+  const outbox = () => strapi.plugin('workflow').service('outbox') as WorkflowOutbox;
 
-  async function tell(to: Recipient, complaint: NoticeComplaint, subject: string, body: string, at: Date) {
-    if (to.email) await outbox().enqueue({ to: to.email, subject, body }, at);
-    if (to.userId) {
-      await strapi.db.query(UID.notification).create({
-        data: {
-          userId: to.userId,
-          title: subject,
-          body,
-          targetUid: UID.complaint,
-          targetDocumentId: complaint.documentId,
-          createdAt: at,
-        },
-      });
-    }
-  }
+  const tell = (to: Recipient, complaint: NoticeComplaint, subject: string, body: string, at: Date) =>
+    outbox().tell(
+      to,
+      { subject, body, targetUid: UID.complaint, targetDocumentId: complaint.documentId },
+      at,
+    );
 
   return {
     /** A new complaint reaches the seller with the deadline to settle it. */

@@ -6,6 +6,7 @@ import {
   type OrderStatusCode,
   type OrderTransition,
 } from '@sgd/config';
+import type { Recipient, WorkflowOutbox } from '@sgd/plugin-workflow';
 import { UID } from '../constants';
 
 export interface NoticeOrder {
@@ -24,10 +25,7 @@ export interface NoticeOrder {
   lines: { productName: string; unit: string; unitPrice: number; quantity: number; lineTotal: number }[];
 }
 
-export interface Recipient {
-  userId: number | null;
-  email: string | null;
-}
+export type { Recipient };
 
 export const money = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đ`;
 const nameOf = (list: readonly { code: string; name: string }[], code: string) =>
@@ -51,26 +49,10 @@ function summary(order: NoticeOrder): string {
  * for an order that was not saved and nothing is lost when the mail server is down.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () =>
-    strapi.plugin('workflow').service('outbox') as {
-      enqueue(email: { to: string; subject: string; body: string }, now: Date): Promise<void>;
-    };
+  const outbox = () => strapi.plugin('workflow').service('outbox') as WorkflowOutbox;
 
-  async function tell(to: Recipient, order: NoticeOrder, subject: string, body: string, at: Date) {
-    if (to.email) await outbox().enqueue({ to: to.email, subject, body }, at);
-    if (to.userId) {
-      await strapi.db.query(UID.notification).create({
-        data: {
-          userId: to.userId,
-          title: subject,
-          body,
-          targetUid: UID.order,
-          targetDocumentId: order.code,
-          createdAt: at,
-        },
-      });
-    }
-  }
+  const tell = (to: Recipient, order: NoticeOrder, subject: string, body: string, at: Date) =>
+    outbox().tell(to, { subject, body, targetUid: UID.order, targetDocumentId: order.code }, at);
 
   return {
     /** A new order reaches the seller with what they need to confirm and deliver it. */

@@ -27,7 +27,42 @@ export const backoffMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0
  * pending rows with retries. Each row is claimed with a conditional update, so several instances
  * never send the same message twice.
  */
+/** Who is told: by email when an address is known, in the app when they have an account. */
+export interface Recipient {
+  email: string | null;
+  userId: number | null;
+}
+
+/** What is told, and the item it is about (the in-app notice links to it). */
+export interface Notice {
+  subject: string;
+  body: string;
+  targetUid: string;
+  targetDocumentId: string;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Tells one person: an email through the outbox and an in-app notice (`GET
+   * /api/workflow/notifications`), both written in the caller's transaction, so nothing is sent for
+   * a change that was not saved and nothing is lost while the mail server is down.
+   */
+  async tell(to: Recipient, notice: Notice, now: Date): Promise<void> {
+    if (to.email) await this.enqueue({ to: to.email, subject: notice.subject, body: notice.body }, now);
+    if (to.userId) {
+      await strapi.db.query(UID.notification).create({
+        data: {
+          userId: to.userId,
+          title: notice.subject,
+          body: notice.body,
+          targetUid: notice.targetUid,
+          targetDocumentId: notice.targetDocumentId,
+          createdAt: now,
+        },
+      });
+    }
+  },
+
   async enqueue(email: OutgoingEmail, now: Date): Promise<void> {
     await strapi.db.query(UID.outbox).create({
       data: {
@@ -96,3 +131,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { sent, failed };
   },
 });
+
+export type WorkflowOutbox = ReturnType<typeof import('./outbox').default>;

@@ -239,19 +239,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const subject = fillTemplate(String(template.subject), filled);
     const body = fillTemplate(String(template.body), filled);
     const at = now();
-    if (task.submitterEmail) await outbox().enqueue({ to: task.submitterEmail, subject, body }, at);
-    if (task.submitterUserId) {
-      await strapi.db.query(UID.notification).create({
-        data: {
-          userId: task.submitterUserId,
-          title: subject,
-          body,
-          targetUid: task.targetUid,
-          targetDocumentId: task.targetDocumentId,
-          createdAt: at,
-        },
-      });
-    }
+    await outbox().tell(
+      { email: task.submitterEmail ?? null, userId: task.submitterUserId ?? null },
+      { subject, body, targetUid: task.targetUid, targetDocumentId: task.targetDocumentId },
+      at,
+    );
   }
 
   const formatDate = (date: Date) =>
