@@ -157,6 +157,52 @@ describe('product pictures', () => {
     expect(fs.existsSync(storedPath(third.url))).toBe(false);
   });
 
+  it('deletes, a day later, a picture no version shows any more, and nothing staff put in the media library', async () => {
+    const documentId = await newProduct();
+    const added = await addImages(owner, documentId, [
+      await jpeg('cu.jpg'),
+      await jpeg('moi.jpg', '#654321'),
+    ]);
+    const [old, kept] = added.body.data.images as { id: number; url: string }[];
+    await api().post(`/api/accounts/mine/product/${documentId}/submit`).set(as(owner));
+    await approve(documentId);
+    await api().post(`/api/accounts/mine/product/${documentId}/images/${old.id}/delete`).set(as(owner));
+    // Approved again: no version shows the old picture now.
+    expect((await api().post(`/api/accounts/mine/product/${documentId}/submit`).set(as(owner))).status).toBe(
+      200,
+    );
+    await approve(documentId);
+    const staffFile = (await app.strapi.db.query(FILES).create({
+      data: {
+        name: 'bia-tin-tuc.jpg',
+        hash: unique('bia').replace(/\W/g, '_'),
+        ext: '.jpg',
+        mime: 'image/jpeg',
+        size: 1,
+        url: '/uploads/bia-tin-tuc.jpg',
+        provider: 'local',
+      },
+    })) as { id: number };
+    const mine = app.strapi.plugin('accounts').service('mine') as {
+      purgeOrphanImages(now: Date): Promise<number>;
+    };
+
+    // Within the day of its upload it stays.
+    await mine.purgeOrphanImages(new Date());
+    expect(await app.strapi.db.query(FILES).count({ where: { id: old.id } })).toBe(1);
+    expect(await mine.purgeOrphanImages(new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect(await app.strapi.db.query(FILES).count({ where: { id: old.id } })).toBe(0);
+    expect(fs.existsSync(storedPath(old.url))).toBe(false);
+    // The picture the product shows, and the staff's file, stay.
+    expect(await app.strapi.db.query(FILES).count({ where: { id: { $in: [kept.id, staffFile.id] } } })).toBe(
+      2,
+    );
+    const slug = added.body.data.slug as string;
+    expect(
+      (await api().get(`/api/products/${slug}`)).body.data.images.map((i: { url: string }) => i.url),
+    ).toEqual([kept.url]);
+  });
+
   it('refuses what is not a picture, too many pictures, an empty form, and anyone but the owner', async () => {
     const documentId = await newProduct();
     const before = await app.strapi.db.query(FILES).count();

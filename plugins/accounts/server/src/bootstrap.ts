@@ -35,7 +35,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   (strapi.plugin('accounts').service('business') as { listen(): void }).listen();
 
-  // Citizen-ID scans are erased once their retention period after verification is over.
+  // Citizen-ID scans are erased once their retention period after verification is over; sellers'
+  // pictures no record shows any more are deleted.
   strapi.cron.add({
     accountsRetention: {
       task: async () => {
@@ -45,6 +46,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
             purgeCitizenIdScans(now: Date): Promise<number>;
           }
         ).purgeCitizenIdScans(now);
+        await (
+          strapi.plugin('accounts').service('mine') as { purgeOrphanImages(now: Date): Promise<number> }
+        ).purgeOrphanImages(now);
       },
       options: { rule: process.env.RETENTION_JOB_RULE ?? '17 * * * *' },
     },

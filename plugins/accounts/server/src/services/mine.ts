@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config';
 import type { IncomingFile } from '../lib/clean-upload';
-import { SELLER_UID as SELLER } from '../constants';
+import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
 
 type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
@@ -142,6 +142,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /** The media library folder of sellers' pictures (created at the first need). */
+  async function imageFolder(): Promise<number> {
+    const folders = strapi.db.query('plugin::upload.folder');
+    const found = (await folders.findOne({
+      where: { name: SELLER_IMAGES_FOLDER, parent: null },
+      orderBy: { id: 'asc' },
+    })) as { id: number } | null;
+    if (found) return found.id;
+    const folderService = strapi.plugin('upload').service('folder') as {
+      create(data: { name: string; parent: null }): Promise<{ id: number }>;
+    };
+    return (await folderService.create({ name: SELLER_IMAGES_FOLDER, parent: null })).id;
+  }
+
   const uploads = () =>
     strapi.plugin('upload').service('upload') as {
       upload(input: { data: Row; files: IncomingFile[] }): Promise<Row[]>;
@@ -230,8 +244,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const caption = String(row.name ?? row.title ?? '').slice(0, 250);
+      const folder = await imageFolder();
       const added = await uploads().upload({
-        data: { fileInfo: files.map(() => ({ alternativeText: caption })) },
+        data: { fileInfo: files.map(() => ({ alternativeText: caption, folder })) },
         files,
       });
       try {
@@ -268,6 +283,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { id: fileId }, populate: ['related'] })) as Row | null;
       if (file && ((file.related as unknown[] | undefined) ?? []).length === 0) await uploads().remove(file);
       return this.read(type, userId, documentId);
+    },
+
+    /**
+     * Deletes sellers' pictures that no record shows any more, a day after their upload: taken off
+     * a draft and then replaced by a new approval, or left by a deleted product or account. Only the
+     * sellers' folder is swept; what staff put in the media library stays. Answers how many went.
+     */
+    async purgeOrphanImages(now: Date): Promise<number> {
+      const files = (await strapi.db.query('plugin::upload.file').findMany({
+        where: {
+          folder: { name: SELLER_IMAGES_FOLDER },
+          createdAt: { $lt: new Date(now.getTime() - ORPHAN_IMAGE_GRACE_MS) },
+        },
+        populate: ['related'],
+        limit: 500,
+      })) as Row[];
+      const orphans = files.filter((file) => ((file.related as unknown[] | undefined) ?? []).length === 0);
+      for (const file of orphans) await uploads().remove(file);
+      if (orphans.length > 0) strapi.log.info(`[ảnh người bán] đã xóa ${orphans.length} ảnh không còn dùng`);
+      return orphans.length;
     },
 
     async submit(type: string, userId: number, documentId: string) {
