@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { launchChromium } from './chromium';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makeSeller, unique } from '../factories';
@@ -11,7 +12,8 @@ import { SITE_ENTRY, startSite } from '../site-server';
 /**
  * A verified seller manages a product on the built public site, in Debian's Chromium without any
  * client script: every field is found by its visible label, a mistake is shown beside its field with
- * the input kept, the draft is listed, and "Gửi duyệt" sends it to review.
+ * the input kept, the draft is listed, and "Gửi duyệt" sends it to review; pictures are added with
+ * the file field and removed.
  */
 jest.setTimeout(180_000);
 
@@ -84,4 +86,48 @@ it('signs in, adds a product by its labels, fixes a mistake, and sends it to rev
   await page.getByRole('link', { name: 'Tài khoản của tôi' }).click();
   await page.getByRole('link', { name: 'Sản phẩm của tôi' }).click();
   await item.getByText('Chờ duyệt').waitFor();
+});
+
+it('adds pictures to a draft product with the file field, sees them, and removes one', async () => {
+  const user = await makeSiteUser(app.strapi);
+  await makeSeller(app.strapi, { owner: user.id });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const tab = await context.newPage();
+  await tab.goto(`${siteUrl}/tai-khoan/dang-nhap?tiep=/tai-khoan/san-pham/moi`);
+  await tab.getByLabel('Email hoặc số điện thoại').fill(user.email);
+  await tab.getByLabel('Mật khẩu').fill(SITE_PASSWORD);
+  await tab.getByRole('button', { name: 'Đăng nhập' }).click();
+  await tab.waitForURL(/\/tai-khoan\/san-pham\/moi$/);
+  const name = unique('Kẹo dừa Bến Tre có ảnh');
+  await tab.getByLabel(/^Tên sản phẩm/).fill(name);
+  await tab.getByLabel(/^Đơn vị tính/).fill('hộp');
+  await tab.getByLabel('Giá (đồng)').fill('35.000');
+  await tab.getByRole('button', { name: 'Lưu bản nháp' }).click();
+  await tab.waitForURL(/\/tai-khoan\/san-pham\?da-luu=1$/);
+  await tab.getByRole('link', { name }).click();
+
+  await tab.getByText('Chưa có ảnh nào.').waitFor();
+  const picture = (colour: string) =>
+    sharp({ create: { width: 600, height: 400, channels: 3, background: colour } })
+      .jpeg()
+      .toBuffer();
+  await tab.getByLabel('Thêm ảnh').setInputFiles([
+    { name: 'keo-dua.jpg', mimeType: 'image/jpeg', buffer: await picture('#c8a165') },
+    { name: 'hop-qua.jpg', mimeType: 'image/jpeg', buffer: await picture('#2e7d32') },
+  ]);
+  await tab.getByRole('button', { name: 'Tải ảnh lên' }).click();
+  await tab.getByText('Đã thêm ảnh.', { exact: false }).waitFor();
+  expect(await tab.getByRole('img', { name: 'keo-dua.jpg' }).count()).toBe(1);
+  expect(await tab.getByRole('img', { name: 'hop-qua.jpg' }).count()).toBe(1);
+  // The thumbnails load from the CMS.
+  const loaded = await tab
+    .getByRole('img', { name: 'keo-dua.jpg' })
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+  expect(loaded).toBe(true);
+
+  await tab.getByRole('button', { name: 'Xóa ảnh keo-dua.jpg' }).click();
+  await tab.getByText('Đã xóa ảnh khỏi bản đang sửa.', { exact: false }).waitFor();
+  expect(await tab.getByRole('img', { name: 'keo-dua.jpg' }).count()).toBe(0);
+  expect(await tab.getByRole('img', { name: 'hop-qua.jpg' }).count()).toBe(1);
+  await context.close();
 });
