@@ -31,8 +31,11 @@ export async function bootStrapi(
   options: { serveAdminPanel?: boolean } = {},
 ): Promise<TestApp> {
   const state = readState();
-  Object.assign(process.env, testEnvironment(state));
   const worker = process.env.JEST_WORKER_ID ?? '0';
+  // Uploads of one test file never land beside another's: a test may count the files there.
+  const publicDir = path.join(state.workDir, `public-${label}-${worker}`);
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  Object.assign(process.env, testEnvironment({ publicDir }));
   let cleanup: () => Promise<void>;
 
   if (state.postgresUrl) {
