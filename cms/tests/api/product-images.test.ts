@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { bootStrapi, type TestApp } from '../setup/strapi';
+import { photoWithGps, storedPath } from '../photos';
 import { makeSeller, unique } from '../factories';
 import { makeOfficer, makeSiteUser, type Officer } from '../staff';
 
@@ -18,7 +18,6 @@ let owner: User;
 let stranger: User;
 const staff = {} as Record<'specialist' | 'division', Officer>;
 const as = (user: User) => ({ Authorization: `Bearer ${user.jwt}` });
-const storedPath = (url: string) => path.join(process.env.PUBLIC_DIR as string, url);
 const FILES = 'plugin::upload.file';
 
 beforeAll(async () => {
@@ -32,21 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.stop();
 });
-
-/** A photo as a phone takes it: camera make and a GPS position. */
-const photo = (colour = '#d4a017') =>
-  sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'DienThoai', Model: 'X1' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '10/1 27/1 0/1',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '105/1 38/1 0/1',
-      },
-    })
-    .toBuffer();
 
 async function newProduct(): Promise<string> {
   const res = await api()
@@ -71,7 +55,7 @@ const addImages = (user: User, documentId: string, files: { data: Buffer; name: 
   return req;
 };
 const jpeg = async (name = 'xoai.jpg', colour?: string) => ({
-  data: await photo(colour),
+  data: await photoWithGps(colour),
   name,
   type: 'image/jpeg',
 });
@@ -228,14 +212,14 @@ describe('product pictures', () => {
       (
         await api()
           .post(`/api/accounts/mine/product/${documentId}/images`)
-          .attach('images', await photo(), 'x.jpg')
+          .attach('images', await photoWithGps(), 'x.jpg')
       ).status,
     ).toBe(403);
     // Licences have no pictures here.
     const licence = await api()
       .post(`/api/accounts/mine/licence/${documentId}/images`)
       .set(as(owner))
-      .attach('images', await photo(), 'x.jpg');
+      .attach('images', await photoWithGps(), 'x.jpg');
     expect([licence.status, licence.body.error.message]).toEqual([404, 'Loại nội dung này không có ảnh.']);
     expect(await app.strapi.db.query(FILES).count()).toBe(before);
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { bootStrapi, type TestApp } from '../setup/strapi';
+import { photoWithGps, storedPath } from '../photos';
 import { unique } from '../factories';
 import { makeSiteUser } from '../staff';
 
@@ -32,21 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.stop();
 });
-
-/** A photo as a phone takes it: camera make and the GPS position of a farm in Đồng Tháp. */
-const photoWithGps = () =>
-  sharp({ create: { width: 640, height: 480, channels: 3, background: '#d4a017' } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'DienThoai', Model: 'X1' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '10/1 27/1 0/1',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '105/1 38/1 0/1',
-      },
-    })
-    .toBuffer();
 
 const SVG = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"><script>alert(1)</script></svg>',
@@ -80,7 +66,6 @@ const upload = (bytes: Buffer, filename: string, contentType: string) =>
     .post('/api/upload')
     .set('Authorization', `Bearer ${token}`)
     .attach('files', bytes, { filename, contentType });
-const storedPath = (url: string) => path.join(process.env.PUBLIC_DIR as string, url);
 
 describe('/api/upload', () => {
   it('is closed to visitors and signed-in users', async () => {

@@ -117,6 +117,19 @@ async function taskOf(documentId: string) {
   return task;
 }
 
+/** A draft product of a seller in draft, submitted by its owner; with its task. */
+async function submittedProduct() {
+  const { owner, seller } = await sellerInDraft();
+  const product = await makeProduct(
+    app.strapi,
+    seller.documentId,
+    { reviewStatus: 'draft', department: sct },
+    false,
+  );
+  expect((await submit(owner.jwt, 'product', product.documentId)).status).toBe(200);
+  return { owner, product, task: await taskOf(product.documentId) };
+}
+
 describe('seller verification, three stages, end to end', () => {
   it('goes from submission to publication through specialist, head of division and head of unit', async () => {
     at('2026-12-07T02:00:00.000Z');
@@ -292,15 +305,7 @@ describe('every other content type, end to end', () => {
 describe('supplement loop and rejection', () => {
   it('sends a product back for a supplement, restarts the clock on resubmission and keeps each round', async () => {
     at('2026-12-07T02:00:00.000Z');
-    const { owner, seller } = await sellerInDraft();
-    const product = await makeProduct(
-      app.strapi,
-      seller.documentId,
-      { reviewStatus: 'draft', department: sct },
-      false,
-    );
-    expect((await submit(owner.jwt, 'product', product.documentId)).status).toBe(200);
-    const task = await taskOf(product.documentId);
+    const { owner, product, task } = await submittedProduct();
 
     const noReason = await act(staff.specialist, task.id, { action: 'request_supplement', comment: ' ' });
     expect(noReason.status).toBe(400);
@@ -369,15 +374,7 @@ describe('supplement loop and rejection', () => {
 describe('deleted items', () => {
   it('closes the open submission of an item deleted meanwhile; the officer can no longer act on it', async () => {
     at('2026-12-07T02:00:00.000Z');
-    const { owner, seller } = await sellerInDraft();
-    const product = await makeProduct(
-      app.strapi,
-      seller.documentId,
-      { reviewStatus: 'draft', department: sct },
-      false,
-    );
-    expect((await submit(owner.jwt, 'product', product.documentId)).status).toBe(200);
-    const task = await taskOf(product.documentId);
+    const { product, task } = await submittedProduct();
     expect(task.state).toBe('in_review');
 
     at('2026-12-08T02:00:00.000Z');

@@ -122,13 +122,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (status === 'locked') throw new errors.PolicyError('Nội dung đang bị khóa.');
   }
 
+  /** The files of an item's picture field, as `findMine` populates it. */
+  const filesOf = (row: Row, field: string) => (row[field] as Row[] | null | undefined) ?? [];
+  /** A file no record (draft or published version of anything) shows any more. */
+  const unused = (file: Row) => ((file.related as unknown[] | undefined) ?? []).length === 0;
+
   /** Pictures as the owner's page shows them: the file's id (to remove it), address and size. */
   function pictures(type: string, row: Row): Row {
     const rule = imageRule(type);
     if (!rule) return {};
-    const files = (row[rule.field] as Row[] | null | undefined) ?? [];
     return {
-      [rule.field]: files.map((file) => {
+      [rule.field]: filesOf(row, rule.field).map((file) => {
         const formats = (file.formats ?? {}) as Record<string, { url?: string } | undefined>;
         return {
           id: file.id,
@@ -154,6 +158,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       create(data: { name: string; parent: null }): Promise<{ id: number }>;
     };
     return (await folderService.create({ name: SELLER_IMAGES_FOLDER, parent: null })).id;
+  }
+
+  /** The item (a draft its owner may change now), its type's picture rule and its pictures. */
+  async function editablePictures(type: string, userId: number, documentId: string) {
+    const rule = imageRule(type);
+    if (!rule) throw new errors.NotFoundError('Loại nội dung này không có ảnh.');
+    const row = await findMine(type, userId, documentId);
+    assertEditable(row);
+    return { rule, row, current: filesOf(row, rule.field) };
+  }
+
+  /** Sets the draft's pictures, in this order. */
+  async function setPictures(type: string, documentId: string, field: string, files: Row[]) {
+    await strapi.documents(spec(type).uid as never).update({
+      documentId,
+      data: { [field]: files.map((file) => file.id) },
+    } as never);
   }
 
   const uploads = () =>
@@ -230,12 +251,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * they are public once the item is approved again. Refused beyond the type's limit.
      */
     async addImages(type: string, userId: number, documentId: string, files: IncomingFile[]) {
-      const rule = imageRule(type);
-      if (!rule) throw new errors.NotFoundError('Loại nội dung này không có ảnh.');
-      const row = await findMine(type, userId, documentId);
-      assertEditable(row);
+      const { rule, row, current } = await editablePictures(type, userId, documentId);
       if (files.length === 0) throw invalid(rule.field, 'Hãy chọn ít nhất một ảnh (JPG, PNG hoặc WebP).');
-      const current = (row[rule.field] as Row[] | null | undefined) ?? [];
       if (current.length + files.length > rule.max) {
         throw invalid(
           rule.field,
@@ -250,10 +267,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         files,
       });
       try {
-        await strapi.documents(spec(type).uid as never).update({
-          documentId,
-          data: { [rule.field]: [...current, ...added].map((file) => file.id) },
-        } as never);
+        await setPictures(type, documentId, rule.field, [...current, ...added]);
       } catch (error) {
         // Nothing half-done: files that could not be attached are not kept.
         await Promise.all(added.map((file) => uploads().remove(file)));
@@ -267,21 +281,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * public version keeps showing it until the item is approved again.
      */
     async removeImage(type: string, userId: number, documentId: string, fileId: number) {
-      const rule = imageRule(type);
-      if (!rule) throw new errors.NotFoundError('Loại nội dung này không có ảnh.');
-      const row = await findMine(type, userId, documentId);
-      assertEditable(row);
-      const current = (row[rule.field] as Row[] | null | undefined) ?? [];
+      const { rule, current } = await editablePictures(type, userId, documentId);
       if (!current.some((file) => file.id === fileId))
         throw new errors.NotFoundError('Không tìm thấy ảnh này trong nội dung của bạn.');
-      await strapi.documents(spec(type).uid as never).update({
+      await setPictures(
+        type,
         documentId,
-        data: { [rule.field]: current.filter((file) => file.id !== fileId).map((file) => file.id) },
-      } as never);
+        rule.field,
+        current.filter((file) => file.id !== fileId),
+      );
       const file = (await strapi.db
         .query('plugin::upload.file')
         .findOne({ where: { id: fileId }, populate: ['related'] })) as Row | null;
-      if (file && ((file.related as unknown[] | undefined) ?? []).length === 0) await uploads().remove(file);
+      if (file && unused(file)) await uploads().remove(file);
       return this.read(type, userId, documentId);
     },
 
@@ -299,7 +311,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: ['related'],
         limit: 500,
       })) as Row[];
-      const orphans = files.filter((file) => ((file.related as unknown[] | undefined) ?? []).length === 0);
+      const orphans = files.filter(unused);
       for (const file of orphans) await uploads().remove(file);
       if (orphans.length > 0) strapi.log.info(`[ảnh người bán] đã xóa ${orphans.length} ảnh không còn dùng`);
       return orphans.length;

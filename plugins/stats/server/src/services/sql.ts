@@ -106,35 +106,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Keeps rows whose seller (or the seller itself) is in the commune with this code. */
     inCommune(qb: Knex.QueryBuilder, uid: string, alias: string, code: string | null): Knex.QueryBuilder {
       if (code === null) return qb;
-      const commune = helpers.link(UID.seller, 'commune');
-      const units = helpers.table(UID.unit);
-      const unitCode = helpers.column(UID.unit, 'code');
-      if (uid === UID.seller) {
-        return qb.whereExists(function sellerCommune(this: Knex.QueryBuilder) {
-          this.select(helpers.knex().raw('1'))
-            .from(`${commune.name} as ${alias}_cl`)
-            .join(
-              `${units} as ${alias}_cu`,
-              `${alias}_cu.id`,
-              `${alias}_cl.${commune.inverseJoinColumn.name}`,
-            )
-            .whereRaw('?? = ??', [`${alias}_cl.${commune.joinColumn.name}`, `${alias}.id`])
-            .where(`${alias}_cu.${unitCode}`, code);
-        });
-      }
-      const seller = helpers.link(uid, 'seller');
-      return qb.whereExists(function ownerCommune(this: Knex.QueryBuilder) {
+      const path = helpers.communePath(uid);
+      if (!path) return qb.whereRaw('1 = 0');
+      const [[owner, attribute], ...rest] = path;
+      const first = helpers.link(owner, attribute);
+      const prefix = `${alias}_c`;
+      return qb.whereExists(function commune(this: Knex.QueryBuilder) {
         this.select(helpers.knex().raw('1'))
-          .from(`${seller.name} as ${alias}_sl`)
-          .join(
-            `${commune.name} as ${alias}_cl`,
-            `${alias}_cl.${commune.joinColumn.name}`,
-            `${alias}_sl.${seller.inverseJoinColumn.name}`,
-          )
-          .join(`${units} as ${alias}_cu`, `${alias}_cu.id`, `${alias}_cl.${commune.inverseJoinColumn.name}`)
-          .whereRaw('?? = ??', [`${alias}_sl.${seller.joinColumn.name}`, `${alias}.id`])
-          .where(`${alias}_cu.${unitCode}`, code);
+          .from(`${first.name} as ${prefix}_l0`)
+          .whereRaw('?? = ??', [`${prefix}_l0.${first.joinColumn.name}`, `${alias}.id`]);
+        const unit = helpers.joinToCommune(
+          this,
+          rest,
+          `${prefix}_l0.${first.inverseJoinColumn.name}`,
+          prefix,
+          1,
+        );
+        this.where(`${unit}.${helpers.column(UID.unit, 'code')}`, code);
       });
+    },
+    /**
+     * Joins onto `qb` the link tables of `path` (a `communePath`, or its rest), starting from the id
+     * in column `from`, then the administrative unit they end at; answers the unit's alias.
+     */
+    joinToCommune(
+      qb: Knex.QueryBuilder,
+      path: [string, string][],
+      from: string,
+      prefix: string,
+      firstStep = 0,
+    ): string {
+      let previous = from;
+      path.forEach(([owner, attribute], index) => {
+        const link = helpers.link(owner, attribute);
+        const linkAlias = `${prefix}_l${firstStep + index}`;
+        qb.join(`${link.name} as ${linkAlias}`, `${linkAlias}.${link.joinColumn.name}`, previous);
+        previous = `${linkAlias}.${link.inverseJoinColumn.name}`;
+      });
+      qb.join(`${helpers.table(UID.unit)} as ${prefix}_u`, `${prefix}_u.id`, previous);
+      return `${prefix}_u`;
     },
     /**
      * The relations that lead from an item of `uid` to its commune: its own `commune` (a seller, a
@@ -177,7 +187,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Knex.QueryBuilder {
       if (code === null) return qb;
       const k = helpers.knex();
-      const units = helpers.table(UID.unit);
       const unitCode = helpers.column(UID.unit, 'code');
       const branches = targetUids.flatMap((uid, index) => {
         const path = helpers.communePath(uid);
@@ -190,18 +199,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // One row per document: the draft of a draft & publish type (its id is in the same links).
         if (helpers.isDraftAndPublish(uid))
           documents.whereNull(`${item}.${helpers.column(uid, 'publishedAt')}`);
-        let previous = `${item}.id`;
-        path.forEach(([owner, attribute], step) => {
-          const link = helpers.link(owner, attribute);
-          const linkAlias = `${item}_l${step}`;
-          documents.join(`${link.name} as ${linkAlias}`, `${linkAlias}.${link.joinColumn.name}`, previous);
-          previous = `${linkAlias}.${link.inverseJoinColumn.name}`;
-        });
-        return [
-          documents
-            .join(`${units} as ${item}_u`, `${item}_u.id`, previous)
-            .where(`${item}_u.${unitCode}`, code),
-        ];
+        const unit = helpers.joinToCommune(documents, path, `${item}.id`, item);
+        return [documents.where(`${unit}.${unitCode}`, code)];
       });
       if (branches.length === 0) return qb.whereRaw('1 = 0');
       const [first, ...rest] = branches;
