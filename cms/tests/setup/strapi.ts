@@ -32,9 +32,10 @@ export async function bootStrapi(
 ): Promise<TestApp> {
   const state = readState();
   const worker = process.env.JEST_WORKER_ID ?? '0';
-  // Uploads of one test file never land beside another's: a test may count the files there.
+  // Uploads of one test file never land beside another's (a test may count the files there): each
+  // starts from a copy of the seeded template's pictures.
   const publicDir = path.join(state.workDir, `public-${label}-${worker}`);
-  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  fs.cpSync(path.join(state.publicDir, 'uploads'), path.join(publicDir, 'uploads'), { recursive: true });
   Object.assign(process.env, testEnvironment({ publicDir }));
   let cleanup: () => Promise<void>;
 
