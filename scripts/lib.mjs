@@ -42,6 +42,7 @@ export function newestMtime(dirs) {
 /** The TypeScript libraries the CMS loads (shared config and the plugins), in build order. */
 export const LIBRARIES = [
   'config',
+  'contracts',
   'plugins/core',
   'plugins/sellers',
   'plugins/catalog',
@@ -59,6 +60,7 @@ export const buildLibraries = () => run('npx', ['tsc', '-b', ...LIBRARIES]);
 const SOURCES = {
   cms: [
     'config/src',
+    'contracts/src',
     'plugins/core/server',
     'plugins/sellers/server',
     'plugins/catalog/server',
@@ -74,7 +76,7 @@ const SOURCES = {
     'cms/src',
     'cms/config',
   ],
-  site: ['config/src', 'site/src', 'site/public', 'site/astro.config.mjs'],
+  site: ['config/src', 'contracts/src', 'site/src', 'site/public', 'site/astro.config.mjs'],
 };
 
 /** True when `stamp` is missing or older than the sources of `part`. */

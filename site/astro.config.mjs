@@ -16,8 +16,8 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   vite: {
-    // @sgd/config is a CommonJS workspace package (built by `tsc -b config`): let Node load it
-    // at run time instead of Vite transforming it as linked source.
-    ssr: { external: ['@sgd/config'] },
+    // @sgd/config and @sgd/contracts are CommonJS workspace packages (built by `tsc -b`): let Node
+    // load them at run time instead of Vite transforming them as linked source.
+    ssr: { external: ['@sgd/config', '@sgd/contracts'] },
   },
 });

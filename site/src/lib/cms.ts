@@ -4,12 +4,12 @@
  * found" (404), "bad input" (400, with the CMS's Vietnamese message) and "CMS down" (anything else).
  */
 import type { z } from 'zod';
+import { errorBodySchema } from '@sgd/contracts';
 import {
   administrativeUnitSchema,
   categorySchema,
   departmentSchema,
   directoryListingSchema,
-  errorBodySchema,
   legalDocumentSchema,
   licenceRecordSchema,
   listOf,

@@ -264,10 +264,6 @@ export const listOf = <T extends z.ZodTypeAny>(item: T) =>
 
 export const oneOf = <T extends z.ZodTypeAny>(item: T) => z.object({ data: item });
 
-export const errorBodySchema = z.object({
-  error: z.object({ status: z.number(), name: z.string(), message: z.string() }),
-});
-
 export interface Page<T> {
   items: T[];
   pagination: Pagination;

@@ -1,0 +1,5 @@
+/**
+ * Contracts between the CMS, its admin panels and the site: one zod schema per request or response
+ * shape, with its type beside it. Modules are grouped by bounded context.
+ */
+export * from './errors';
