@@ -42,12 +42,15 @@ async function ensureChromium({ exists, isRoot, aptAvailable, run, log }) {
   const plan = chromiumPlan({ present: exists(CHROMIUM), isRoot: isRoot(), aptAvailable: aptAvailable() });
   if (plan.action === 'use') return plan;
   if (plan.action === 'stop') throw Object.assign(new Error(plan.message), { plan });
-  log('[test] Chưa có Chromium cho các bài kiểm thử trên trình duyệt: đang cài gói chromium của Debian (apt-get, 1–3 phút)…');
+  log(
+    '[test] Chưa có Chromium cho các bài kiểm thử trên trình duyệt: đang cài gói chromium của Debian (apt-get, 1–3 phút)…',
+  );
   for (const step of plan.commands) {
     log(`[test] ${step.command} ${step.args.join(' ')}`);
     await run(step.command, step.args, step.env);
   }
-  if (!exists(CHROMIUM)) throw Object.assign(new Error(`Đã cài gói chromium nhưng không thấy ${CHROMIUM}.`), { plan });
+  if (!exists(CHROMIUM))
+    throw Object.assign(new Error(`Đã cài gói chromium nhưng không thấy ${CHROMIUM}.`), { plan });
   log(`[test] Đã cài Chromium tại ${CHROMIUM}.`);
   return plan;
 }

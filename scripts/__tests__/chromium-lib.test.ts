@@ -1,5 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the script's rules are CommonJS
-const { CHROMIUM, chromiumPlan, ensureChromium } = require('../chromium-lib.cjs') as typeof import('../chromium-lib.cjs');
+const { CHROMIUM, chromiumPlan, ensureChromium } =
+  require('../chromium-lib.cjs') as typeof import('../chromium-lib.cjs');
 
 const APT = { DEBIAN_FRONTEND: 'noninteractive' };
 
@@ -38,7 +39,12 @@ describe('chromiumPlan', () => {
 });
 
 describe('ensureChromium', () => {
-  function machine(options: { present: boolean; isRoot: boolean; aptAvailable: boolean; installWorks?: boolean }) {
+  function machine(options: {
+    present: boolean;
+    isRoot: boolean;
+    aptAvailable: boolean;
+    installWorks?: boolean;
+  }) {
     let installed = options.present;
     const ran: string[] = [];
     const lines: string[] = [];
@@ -52,7 +58,8 @@ describe('ensureChromium', () => {
         run: async (command: string, args: string[], env: Record<string, string>) => {
           ran.push(`${env.DEBIAN_FRONTEND ?? ''} ${command} ${args.join(' ')}`.trim());
           if (args[0] === 'install') {
-            if (options.installWorks === false) throw new Error('apt-get install -y -qq chromium kết thúc với mã 100');
+            if (options.installWorks === false)
+              throw new Error('apt-get install -y -qq chromium kết thúc với mã 100');
             installed = true;
           }
         },
@@ -80,7 +87,12 @@ describe('ensureChromium', () => {
   });
 
   it('stops with apt’s failure when the install fails', async () => {
-    const { system, ran } = machine({ present: false, isRoot: true, aptAvailable: true, installWorks: false });
+    const { system, ran } = machine({
+      present: false,
+      isRoot: true,
+      aptAvailable: true,
+      installWorks: false,
+    });
     await expect(ensureChromium(system)).rejects.toThrow('kết thúc với mã 100');
     expect(ran).toHaveLength(2);
   });
