@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import fs from 'node:fs';
 import { UPLOAD_RULES } from '@sgd/config';
-import { checkFilterShape, clientAddress } from '@sgd/plugin-core';
+import { checkFieldNames, checkFilterShape, clientAddress, isInheritedName } from '@sgd/plugin-core';
 import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from '../lib/clean-upload';
 import { isAuthGroup, rateGroupOf } from '../lib/rate-limit';
 
@@ -190,18 +190,45 @@ function holdsNul(value: unknown): boolean {
 }
 
 /**
- * `plugin::accounts.input-guard` (after `strapi::body`), for every route of the public API, those
- * of Strapi's own plugins included: a NUL character (which PostgreSQL cannot store or compare, and
- * no form sends) and `filters` of a shape the database cannot bind (an operator holding an object,
- * too deep, too many conditions) answer 400 before the route runs.
+ * A database "data exception" (PostgreSQL's class 22: `abc` where a number is stored, a number out
+ * of range, an impossible date, text too long for its column): a value of the request the route did
+ * not check, never the server's fault. SQLite stores such values as they come.
+ */
+function dataException(error: unknown): Error | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return null;
+  return new errors.ValidationError(
+    'Dữ liệu gửi lên không hợp lệ: có giá trị không đúng kiểu hoặc vượt giới hạn (ví dụ chữ ở chỗ cần số).',
+  );
+}
+
+/**
+ * `plugin::accounts.input-guard` (after `strapi::body`), for every route, those of Strapi's own
+ * plugins and those added later included. On the public API, a NUL character (which PostgreSQL
+ * cannot store or compare, and no form sends), `filters` of a shape the database cannot bind (an
+ * operator holding an object, too deep, too many conditions) and `fields` or `sort` naming an
+ * inherited property of plain objects (`fields[0]=__proto__`, which Strapi's validation passes to
+ * SQL) answer 400 before the route runs. On admin routes, a path segment such as `constructor` is
+ * not found. Everywhere, a value the database refuses for its type answers 400, not 500.
  */
 const inputGuard = () => async (ctx: Context, next: () => Promise<void>) => {
-  if (!ctx.path.startsWith('/api/')) return next();
-  if (holdsNul(ctx.query) || holdsNul((ctx.request as { body?: unknown }).body)) {
-    throw new errors.ValidationError('Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL).');
+  if (ctx.path.startsWith('/api/')) {
+    if (holdsNul(ctx.query) || holdsNul((ctx.request as { body?: unknown }).body)) {
+      throw new errors.ValidationError('Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL).');
+    }
+    checkFilterShape(ctx.query.filters);
+    checkFieldNames(ctx.query);
+  } else if (ctx.path.split('/').some((segment) => isInheritedName(segment))) {
+    // Admin routes (Strapi's content manager and content-type builder among them) look their path's
+    // model, field and id up in plain objects. Public routes are not guarded so: a product may be
+    // called "Constructor" (its slug), and their lookups are fixed at the root.
+    throw new errors.NotFoundError('Không tìm thấy.');
   }
-  checkFilterShape(ctx.query.filters);
-  return next();
+  try {
+    await next();
+  } catch (error) {
+    throw dataException(error) ?? error;
+  }
 };
 
 export default {

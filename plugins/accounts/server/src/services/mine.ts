@@ -24,10 +24,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       history(task: Row, forStaff: boolean): Promise<Row[]>;
     };
 
+  /** The type's rules; `type` comes from the URL, so only the table's own keys count (not `constructor`). */
   function spec(type: string) {
-    const entry = (OWNED_CONTENT as Record<string, (typeof OWNED_CONTENT)[OwnedContentType]>)[type];
-    if (!entry) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
-    return entry;
+    if (!Object.hasOwn(OWNED_CONTENT, type)) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
+    return OWNED_CONTENT[type as OwnedContentType];
   }
 
   async function sellerOf(userId: number): Promise<Row | null> {
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The media field and limit of a type whose owner adds pictures, or null. */
   const imageRule = (type: string) =>
-    (OWNED_IMAGES as Record<string, { field: string; max: number } | undefined>)[type] ?? null;
+    (Object.hasOwn(OWNED_IMAGES, type) ? OWNED_IMAGES[type as OwnedContentType] : undefined) ?? null;
 
   async function findMine(type: string, userId: number, documentId: string): Promise<Row> {
     const where = await ownership(type, userId);

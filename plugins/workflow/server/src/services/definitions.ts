@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     boundTypes,
 
     binding(uid: string): WorkflowBinding | null {
-      return WORKFLOW_BINDINGS[uid] ?? null;
+      return Object.hasOwn(WORKFLOW_BINDINGS, uid) ? WORKFLOW_BINDINGS[uid] : null;
     },
 
     async seed(): Promise<void> {
