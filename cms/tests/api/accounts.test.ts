@@ -9,7 +9,7 @@ import { RedisStore } from '@sgd/plugin-accounts';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
-import { makeOfficer, type Officer } from '../staff';
+import { login as loginStaff, makeOfficer, PASSWORD as STAFF_PASSWORD, type Officer } from '../staff';
 
 /**
  * Registration and sign-in (QC Điều 8) and personal data (QC Điều 16): codes are read from a real
@@ -25,6 +25,9 @@ const U = 'plugin::users-permissions.user';
 
 const api = () => request(app.strapi.server.httpServer);
 const limiter = () => app.strapi.plugin('accounts').service('rate-limit') as { reset(): Promise<void> };
+const accountsService = () =>
+  app.strapi.plugin('accounts').service('accounts') as { settled(): Promise<void>; hold(): () => void };
+const OUTBOX = 'plugin::workflow.outbox-message';
 const email = () => `${unique('khach').replace(/\s+/g, '.').toLowerCase()}@example.vn`;
 let phoneCounter = 0;
 /** A fresh Vietnamese mobile number per test: 0912 + 6 digits. */
@@ -317,6 +320,75 @@ describe('no account enumeration', () => {
   });
 });
 
+describe('forgotten password: the same work whether or not the account exists', () => {
+  it('answers before looking the account up, then sends the code through the outbox', async () => {
+    const known = await activatedByEmail();
+    const unknown = email();
+    const codes = () =>
+      app.strapi.db
+        .query('plugin::accounts.code')
+        .count({ where: { purpose: 'reset', target: { $in: [known.email, unknown] } } });
+    const outbox = () =>
+      app.strapi.db
+        .query(OUTBOX)
+        .findMany({ where: { recipient: { $in: [known.email, unknown] } } }) as Promise<
+        { recipient: string; subject: string; status: string }[]
+      >;
+    const release = accountsService().hold();
+    try {
+      const existing = await api().post('/api/accounts/password/forgot').send({ identifier: known.email });
+      const nobody = await api().post('/api/accounts/password/forgot').send({ identifier: unknown });
+      expect([existing.status, nobody.status]).toEqual([202, 202]);
+      expect(existing.body.data.message.replace(/\S+@\S+/, '')).toBe(
+        nobody.body.data.message.replace(/\S+@\S+/, ''),
+      );
+      // Both answered while nothing about either account had been looked up or written.
+      expect(await codes()).toBe(0);
+      expect(await outbox()).toEqual([]);
+    } finally {
+      release();
+    }
+    await accountsService().settled();
+    expect(await codes()).toBe(1);
+    expect(await outbox()).toEqual([
+      expect.objectContaining({
+        recipient: known.email,
+        subject: expect.stringMatching(/^Mã đặt lại mật khẩu Sàn giao dịch: \d{6}$/),
+        status: 'sent',
+      }),
+    ]);
+    const [, mail] = await mailsTo(known.email, 2);
+    expect(lastCode(mail.text)).toEqual(expect.any(String));
+    expect(mailbox.to(unknown)).toEqual([]);
+  });
+
+  it('keeps the code in the outbox while the mail server is down, and sends it when it is back', async () => {
+    const user = await activatedByEmail();
+    const port = mailbox.port;
+    await mailbox.stop();
+    try {
+      await api().post('/api/accounts/password/forgot').send({ identifier: user.email }).expect(202);
+      await accountsService().settled();
+    } finally {
+      await mailbox.start(port);
+    }
+    const row = (await app.strapi.db.query(OUTBOX).findOne({ where: { recipient: user.email } })) as {
+      status: string;
+      attempts: number;
+    };
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    const outbox = app.strapi.plugin('workflow').service('outbox') as {
+      deliver(now: Date): Promise<unknown>;
+    };
+    await outbox.deliver(new Date(Date.now() + 5 * 60_000));
+    const [, mail] = await mailsTo(user.email, 2);
+    await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code: lastCode(mail.text), password: 'Mat-khau-sau-su-co-2026' })
+      .expect(200);
+  });
+});
+
 describe('password reset', () => {
   it('resets with a code by email; the old password and the used code stop working', async () => {
     const user = await activatedByEmail();
@@ -350,6 +422,7 @@ describe('password reset', () => {
       .send({ identifier: number, code: smsCode(number) })
       .expect(200);
     await api().post('/api/accounts/password/forgot').send({ identifier: number }).expect(202);
+    await accountsService().settled();
     expect(sms.filter((m) => m.to === number)).toHaveLength(2);
     await api()
       .post('/api/accounts/password/reset')
@@ -359,6 +432,104 @@ describe('password reset', () => {
       .post('/api/accounts/login')
       .send({ identifier: number, password: 'Lua-mua-Thap-Muoi-7' })
       .expect(200);
+  });
+});
+
+describe('sessions end with what should end them', () => {
+  const me = (jwt: string) => api().get('/api/accounts/me').set('Authorization', `Bearer ${jwt}`);
+  const signIn = async (identifier: string, password = PASSWORD) => {
+    const res = await api().post('/api/accounts/login').send({ identifier, password });
+    expect(res.status).toBe(200);
+    return res.body.data.jwt as string;
+  };
+
+  it('refuses every token issued before a password reset (the probe: the old token answered 200)', async () => {
+    const user = await activatedByEmail();
+    const other = await signIn(user.email);
+    expect((await me(user.jwt)).status).toBe(200);
+    await api().post('/api/accounts/password/forgot').send({ identifier: user.email }).expect(202);
+    const [, mail] = await mailsTo(user.email, 2);
+    const next = 'Mat-khau-moi-Sa-Dec-2026';
+    await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code: lastCode(mail.text), password: next })
+      .expect(200);
+    for (const old of [user.jwt, other]) expect((await me(old)).status).toBe(401);
+    expect((await me(await signIn(user.email, next))).status).toBe(200);
+  });
+
+  it('refuses the tokens of a locked account, and still after it is unlocked', async () => {
+    const user = await activatedByEmail();
+    const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    const { documentId } = (await app.strapi.db.query(U).findOne({ where: { id: user.id } })) as {
+      documentId: string;
+    };
+    const admin = (path: string) =>
+      api()
+        .post(path)
+        .set('Authorization', `Bearer ${boss.token}`)
+        .send({ uid: U, documentId, reason: 'Đăng tin lừa đảo nhiều lần.' });
+    expect((await admin('/workflow/locks')).status).toBe(200);
+    expect((await me(user.jwt)).status).toBe(401);
+    expect((await admin('/workflow/unlocks')).status).toBe(200);
+    expect((await me(user.jwt)).status).toBe(401);
+    expect((await me(await signIn(user.email))).status).toBe(200);
+  });
+
+  it('signs a person out everywhere: POST /api/accounts/me/sign-out-everywhere', async () => {
+    const user = await activatedByEmail();
+    const phoneSession = await signIn(user.email);
+    const extra = await api()
+      .post('/api/accounts/me/sign-out-everywhere')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ all: true });
+    expect([extra.status, extra.body.error.message]).toEqual([400, 'Biểu mẫu có trường không được phép.']);
+    const res = await api()
+      .post('/api/accounts/me/sign-out-everywhere')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({});
+    expect(res.status).toBe(200);
+    expect(res.body.data.message).toBe('Đã đăng xuất khỏi mọi thiết bị. Hãy đăng nhập lại để tiếp tục.');
+    for (const old of [user.jwt, phoneSession]) expect((await me(old)).status).toBe(401);
+    expect((await api().post('/api/accounts/me/sign-out-everywhere').send({})).status).toBe(401);
+    expect((await me(await signIn(user.email))).status).toBe(200);
+  });
+
+  it("ends a staff member's sessions when the super admin sets a password, deactivates or deletes them, or they change their own", async () => {
+    const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    const asBoss = (call: request.Test) => call.set('Authorization', `Bearer ${boss.token}`);
+    const adminMe = (token: string) => api().get('/admin/users/me').set('Authorization', `Bearer ${token}`);
+    const newPassword = 'Can-bo-doi-mat-khau-2027!';
+
+    const reset = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    expect((await adminMe(reset.token)).status).toBe(200);
+    await asBoss(api().put(`/admin/users/${reset.id}`))
+      .send({ password: newPassword })
+      .expect(200);
+    expect((await adminMe(reset.token)).status).toBe(401);
+
+    const paused = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    await asBoss(api().put(`/admin/users/${paused.id}`))
+      .send({ isActive: false })
+      .expect(200);
+    await asBoss(api().put(`/admin/users/${paused.id}`))
+      .send({ isActive: true })
+      .expect(200);
+    expect((await adminMe(paused.token)).status).toBe(401);
+    expect((await adminMe(await loginStaff(app.strapi, paused.email))).status).toBe(200);
+
+    const gone = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    await asBoss(api().delete(`/admin/users/${gone.id}`)).expect(200);
+    expect((await adminMe(gone.token)).status).toBe(401);
+
+    const own = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const other = await loginStaff(app.strapi, own.email);
+    await api()
+      .put('/admin/users/me')
+      .set('Authorization', `Bearer ${own.token}`)
+      .send({ currentPassword: STAFF_PASSWORD, password: newPassword })
+      .expect(200);
+    for (const token of [own.token, other]) expect((await adminMe(token)).status).toBe(401);
   });
 });
 

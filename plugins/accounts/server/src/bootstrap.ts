@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureUserRoles, grantUserActions } from '@sgd/plugin-workflow';
 import { SELLER_ROLE } from './constants';
 import { USER_ACTIONS } from './routes';
+import type { Sessions } from './services/sessions';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureUserRoles(strapi);
@@ -34,6 +35,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   (strapi.plugin('accounts').service('business') as { listen(): void }).listen();
+  (strapi.plugin('accounts').service('sessions') as Sessions).register();
 
   // Citizen-ID scans are erased once their retention period after verification is over; sellers'
   // pictures no record shows any more are deleted.

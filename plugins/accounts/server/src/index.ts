@@ -2,6 +2,7 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import destroy from './destroy';
 import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
@@ -12,6 +13,7 @@ import mine from './services/mine';
 import personalData from './services/personal-data';
 import privateFiles from './services/private-files';
 import rateLimit from './services/rate-limit';
+import sessions from './services/sessions';
 import staffUsers from './services/staff-users';
 
 export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from './lib/identifier';
@@ -22,6 +24,7 @@ export { httpSmsProvider, type SmsProvider } from './services/messenger';
 export default {
   register,
   bootstrap,
+  destroy,
   config,
   contentTypes,
   controllers,
@@ -35,6 +38,7 @@ export default {
     'personal-data': personalData,
     'private-files': privateFiles,
     'rate-limit': rateLimit,
+    sessions,
     'staff-users': staffUsers,
   },
 };

@@ -8,6 +8,7 @@ import type { UserRow } from '../services/accounts';
 import type { UploadedFile } from '../services/business';
 import staff from './staff';
 import { DeliveryError } from '../services/messenger';
+import type { Sessions } from '../services/sessions';
 
 export interface Ctx {
   request: { body?: unknown; files?: Record<string, unknown>; is(type: string): string | false | null };
@@ -125,6 +126,7 @@ const schemas = {
     .object({ fullName })
     .strict('Chỉ sửa được họ và tên ở đây; email, số điện thoại và vai trò không sửa được.'),
   remove: z.object({ password }).strict(strict),
+  signOutEverywhere: z.object({}).strict(strict),
   dataRequest: z
     .object({
       kind: z.enum(DATA_REQUEST_KINDS.map((k) => k.code) as unknown as [string, ...string[]], {
@@ -155,11 +157,7 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       typeof import('../services/personal-data').default
     >;
   const session = async (user: UserRow) => ({
-    jwt: await (
-      strapi.plugin('users-permissions').service('jwt') as { issue(p: object): string | Promise<string> }
-    ).issue({
-      id: user.id,
-    }),
+    jwt: await (strapi.plugin('accounts').service('sessions') as Sessions).issue(user),
     user: await personal().profile(user.id),
   });
   /** Delivery failures are 503 with the message; everything else goes on to Strapi's error handler. */
@@ -223,7 +221,8 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       async resend(ctx: Ctx) {
         const input = body(ctx, 'resend');
-        await delivering(ctx, () => accounts().resend(input.identifier, input.purpose));
+        ctx.status = 202;
+        ctx.body = { data: { message: accounts().resend(input.identifier, input.purpose) } };
       },
       async login(ctx: Ctx) {
         const input = body(ctx, 'login');
@@ -231,7 +230,8 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       async forgot(ctx: Ctx) {
         const input = body(ctx, 'forgot');
-        await delivering(ctx, () => accounts().forgot(input.identifier));
+        ctx.status = 202;
+        ctx.body = { data: { message: accounts().forgot(input.identifier) } };
       },
       async reset(ctx: Ctx) {
         const input = body(ctx, 'reset');
@@ -343,6 +343,14 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
         await accounts().checkPassword(userId, input.password);
         await personal().remove(userId);
         ctx.body = { data: { message: 'Đã xóa tài khoản và dữ liệu cá nhân của bạn.' } };
+      },
+      async signOutEverywhere(ctx: Ctx) {
+        const userId = me(ctx);
+        parseInput(schemas.signOutEverywhere, ctx.request.body);
+        await (strapi.plugin('accounts').service('sessions') as Sessions).endAll(userId);
+        ctx.body = {
+          data: { message: 'Đã đăng xuất khỏi mọi thiết bị. Hãy đăng nhập lại để tiếp tục.' },
+        };
       },
     },
   };

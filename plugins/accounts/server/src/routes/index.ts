@@ -26,7 +26,9 @@ const staff = (path: string, handler: string) => ({
 
 /** Actions of a signed-in user on their own account (granted to the Authenticated and Seller roles). */
 export const USER_ACTIONS = [
-  ...['profile', 'update', 'export', 'remove', 'requests', 'request'].map((a) => `plugin::accounts.me.${a}`),
+  ...['profile', 'update', 'export', 'remove', 'requests', 'request', 'signOutEverywhere'].map(
+    (a) => `plugin::accounts.me.${a}`,
+  ),
   ...['view', 'declare', 'revise'].map((a) => `plugin::accounts.business.${a}`),
   ...['list', 'read', 'create', 'update', 'submit', 'addImages', 'removeImage'].map(
     (a) => `plugin::accounts.mine.${a}`,
@@ -73,6 +75,8 @@ export default {
       { ...mine('PUT', '/business', 'revise'), handler: 'business.revise' },
       // POST: a confirmation with the password (bodies of DELETE requests are not read; forms cannot send them).
       mine('POST', '/me/delete', 'remove'),
+      // Every session of the account ends, this one included (a lost phone, a shared computer).
+      mine('POST', '/me/sign-out-everywhere', 'signOutEverywhere'),
     ],
   },
 };
