@@ -53,5 +53,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'plugin::accounts.upload-guard',
   'strapi::session',
   'strapi::favicon',
+  // Uploads: pictures of items not approved yet only at a signed address (the seller, staff).
+  'plugin::accounts.media-gate',
   'strapi::public',
 ];

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { UID } from '@strapi/strapi';
-import type { RateStore } from '@sgd/plugin-accounts';
+import { RATE_LIMITS } from '@sgd/config';
+import type { RateLimits } from '@sgd/plugin-accounts';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makeProduct, makeSeller } from '../factories';
 import { makeOfficer, makeSiteUser } from '../staff';
@@ -19,18 +20,13 @@ let adminToken: string;
 const api = () => request(app.strapi.server.httpServer);
 
 /** Counts never run out here: the suite sends thousands of requests from one address. */
-const unlimited: RateStore = {
-  async hit() {
-    return { count: 1, resetInSeconds: 60 };
-  },
-  async reset() {},
-};
+const unlimited = Object.fromEntries(
+  Object.entries(RATE_LIMITS).map(([group, rule]) => [group, { ...rule, points: 1_000_000 }]),
+);
 
 beforeAll(async () => {
   app = await bootStrapi('hostile');
-  (app.strapi.plugin('accounts').service('rate-limit') as { useStore(store: RateStore): void }).useStore(
-    unlimited,
-  );
+  (app.strapi.plugin('accounts').service('rate-limit') as RateLimits).useLimits(unlimited);
   // A signed-in seller with a product: the requests reach the code behind the permission checks.
   const owner = await makeSiteUser(app.strapi);
   const role = (await app.strapi.db

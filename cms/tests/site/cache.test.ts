@@ -229,7 +229,7 @@ describe('site cache', () => {
     proxy.closeAllConnections();
     await new Promise<void>((resolve) => proxy.close(() => resolve()));
     // Content changed just before the CMS went down: the site's copies are out of date.
-    const body = JSON.stringify({ event: 'entry.update', uids: [U.product] });
+    const body = webhookBody();
     expect((await signedPost(body, sign(SECRET, body))).status).toBe(200);
 
     const stale = await get(page);

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { ensureUserRoles, grantUserActions } from '@sgd/plugin-workflow';
 import { SELLER_ROLE } from './constants';
 import { USER_ACTIONS } from './routes';
+import { registerMediaAccess } from './media-access';
+import type { Media } from './services/media';
 import type { Sessions } from './services/sessions';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -36,9 +38,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   (strapi.plugin('accounts').service('business') as { listen(): void }).listen();
   (strapi.plugin('accounts').service('sessions') as Sessions).register();
+  registerMediaAccess(strapi);
+  const media = strapi.plugin('accounts').service('media') as Media;
+  await media.scopeStaffRoles();
+  await media.tagUntagged();
 
   // Citizen-ID scans are erased once their retention period after verification is over; sellers'
-  // pictures no record shows any more are deleted.
+  // pictures no record shows any more are deleted; files get the department of what shows them.
   strapi.cron.add({
     accountsRetention: {
       task: async () => {
@@ -51,6 +57,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         await (
           strapi.plugin('accounts').service('mine') as { purgeOrphanImages(now: Date): Promise<number> }
         ).purgeOrphanImages(now);
+        await media.tagUntagged();
       },
       options: { rule: process.env.RETENTION_JOB_RULE ?? '17 * * * *' },
     },

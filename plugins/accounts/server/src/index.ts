@@ -8,6 +8,7 @@ import register from './register';
 import routes from './routes';
 import accounts from './services/accounts';
 import business from './services/business';
+import media from './services/media';
 import messenger from './services/messenger';
 import mine from './services/mine';
 import personalData from './services/personal-data';
@@ -18,7 +19,8 @@ import staffUsers from './services/staff-users';
 
 export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from './lib/identifier';
 export { passwordProblem } from './lib/password';
-export { MemoryStore, RedisStore, groupOf, rateGroupOf, type RateStore } from './lib/rate-limit';
+export { createLimiter, groupOf, rateGroupOf } from './lib/rate-limit';
+export type { RateLimits } from './services/rate-limit';
 export { httpSmsProvider, type SmsProvider } from './services/messenger';
 
 export default {
@@ -33,6 +35,7 @@ export default {
   services: {
     accounts,
     business,
+    media,
     messenger,
     mine,
     'personal-data': personalData,

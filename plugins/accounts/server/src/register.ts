@@ -20,4 +20,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     attributes.deletedAt = { type: 'datetime', private: true, configurable: false };
     attributes.sessionKey = { type: 'string', maxLength: 64, private: true, configurable: false };
   });
+  // The department a file of the media library belongs to: officers see their departments' files.
+  strapi.get('content-types').extend('plugin::upload.file', (contentType: { attributes: Attributes }) => {
+    contentType.attributes.department = {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::core.department',
+      private: true,
+      configurable: false,
+    };
+  });
 };

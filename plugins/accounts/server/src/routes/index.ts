@@ -1,8 +1,15 @@
-const open = (method: string, path: string, handler: string) => ({
+import type { IdentifierRateGroup } from '@sgd/config';
+
+/** A route anyone calls about an account, limited per account in the tiers of `IDENTIFIER_RATE_LIMITS`. */
+const open = (method: string, path: string, handler: string, group: IdentifierRateGroup) => ({
   method,
   path,
   handler: `auth.${handler}`,
-  config: { auth: false as const, policies: [] },
+  config: {
+    auth: false as const,
+    policies: [],
+    middlewares: [{ name: 'plugin::accounts.attempts', config: { group } }],
+  },
 });
 const mine = (method: string, path: string, handler: string) => ({
   method,
@@ -48,12 +55,12 @@ export default {
   'content-api': {
     type: 'content-api',
     routes: [
-      open('POST', '/register', 'register'),
-      open('POST', '/activate', 'activate'),
-      open('POST', '/resend', 'resend'),
-      open('POST', '/login', 'login'),
-      open('POST', '/password/forgot', 'forgot'),
-      open('POST', '/password/reset', 'reset'),
+      open('POST', '/register', 'register', 'register'),
+      open('POST', '/activate', 'activate', 'activate'),
+      open('POST', '/resend', 'resend', 'resend'),
+      open('POST', '/login', 'login', 'login'),
+      open('POST', '/password/forgot', 'forgot', 'password-forgot'),
+      open('POST', '/password/reset', 'reset', 'password-reset'),
       mine('GET', '/me', 'profile'),
       mine('PUT', '/me', 'update'),
       mine('GET', '/me/export', 'export'),

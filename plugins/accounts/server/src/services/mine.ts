@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config';
 import type { IncomingFile } from '../lib/clean-upload';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
+import type { Media } from './media';
 
 type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
@@ -127,18 +128,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A file no record (draft or published version of anything) shows any more. */
   const unused = (file: Row) => ((file.related as unknown[] | undefined) ?? []).length === 0;
 
-  /** Pictures as the owner's page shows them: the file's id (to remove it), address and size. */
+  const media = () => strapi.plugin('accounts').service('media') as Media;
+
+  /**
+   * Pictures as the owner's page shows them: the file's id (to remove it), address and size. The
+   * addresses are signed: a picture of a draft is not public until the item is approved.
+   */
   function pictures(type: string, row: Row): Row {
     const rule = imageRule(type);
     if (!rule) return {};
     return {
       [rule.field]: filesOf(row, rule.field).map((file) => {
         const formats = (file.formats ?? {}) as Record<string, { url?: string } | undefined>;
+        const url = String(file.url ?? '');
         return {
           id: file.id,
           name: file.name,
-          url: file.url,
-          thumbnailUrl: formats.thumbnail?.url ?? formats.small?.url ?? file.url,
+          url: media().sign(url),
+          thumbnailUrl: media().sign(formats.thumbnail?.url ?? formats.small?.url ?? url),
           width: file.width ?? null,
           height: file.height ?? null,
         };
@@ -268,6 +275,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       try {
         await setPictures(type, documentId, rule.field, [...current, ...added]);
+        await media().tag(
+          added.map((file) => Number(file.id)),
+          spec(type).uid,
+          row.id,
+        );
       } catch (error) {
         // Nothing half-done: files that could not be attached are not kept.
         await Promise.all(added.map((file) => uploads().remove(file)));
