@@ -341,7 +341,10 @@ describe('hostile input on every public route', () => {
   it('answers prototype names in the parameters of every admin route without breaking', async () => {
     const problems: Problem[] = [];
     const routes = adminRoutes(app.strapi).filter((route) => route.pattern.includes(':'));
-    const calls = routes.flatMap((route) => PROTOTYPE_NAMES.map((name) => ({ route, name })));
+    // The names plain objects inherit (`prototype`, a function's, is not one: an id Strapi's own
+    // admin routes take as it comes).
+    const inherited = PROTOTYPE_NAMES.filter((name) => name in {});
+    const calls = routes.flatMap((route) => inherited.map((name) => ({ route, name })));
     await inParallel(calls, async ({ route, name }) => {
       const method = route.method.toLowerCase() as 'post';
       const query = ['type', 'uid', 'state', 'workflow', 'format', 'kind']
