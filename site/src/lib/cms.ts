@@ -61,6 +61,8 @@ export const CACHE_MAX_ENTRIES = 2000;
 const FAILURE_TTL_MS = 10_000;
 /** After the last failed call, the site counts the CMS as down (and says so) for this long at most. */
 const DEGRADED_MS = 60_000;
+/** A CMS that has not answered since the site started is starting, for this long; then it is down. */
+const STARTUP_GRACE_MS = 2 * 60_000;
 const MAX_PAGE_SIZE = 100;
 
 export function cmsBaseUrl(): string {
@@ -167,7 +169,7 @@ function networkReason(error: unknown, timeoutMs: number): string {
 }
 
 /** No answer, or the CMS (or a proxy before it) failing: a cached copy is better than an error page. */
-function isOutage(error: unknown): boolean {
+export function isOutage(error: unknown): boolean {
   return error instanceof CmsError && (error.status === null || error.status >= 500);
 }
 
@@ -194,6 +196,9 @@ export function createCmsClient(options: CmsClientOptions = {}) {
   });
   let lastOutageAt: number | null = null;
   let linksFailedAt: number | null = null;
+  /** False until the CMS has answered once (any status) since the site started: it is starting. */
+  let hasAnswered = false;
+  const createdAt = now();
 
   async function request<S extends z.ZodTypeAny>(path: string, query: Query, schema: S): Promise<z.infer<S>> {
     const endpoint = `${path}${queryString(query)}`;
@@ -234,6 +239,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         null,
       );
     }
+    hasAnswered = true;
     if (!res.ok) {
       const detail = await errorDetail(res);
       throw new CmsError(
@@ -577,6 +583,14 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** True while the CMS is not answering and pages are built from cached copies. */
     isDegraded(): boolean {
       return lastOutageAt !== null && now() - lastOutageAt < DEGRADED_MS;
+    },
+
+    /**
+     * True until the CMS answers for the first time since the site started (`npm start` starts both,
+     * the site first), for two minutes at most.
+     */
+    isStarting(): boolean {
+      return !hasAnswered && now() - createdAt < STARTUP_GRACE_MS;
     },
   };
 }

@@ -270,6 +270,20 @@ describe('CMS client', () => {
     expect(client.isDegraded()).toBe(false);
   });
 
+  it('counts the CMS as starting until it first answers, for two minutes at most', async () => {
+    const refused = createCmsClient({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 10_000, now: () => clock });
+    await expect(refused.getProduct('xoai')).rejects.toBeInstanceOf(CmsError);
+    expect(refused.isStarting()).toBe(true);
+    clock += 2 * 60_000;
+    expect(refused.isStarting()).toBe(false);
+
+    const fresh = createCmsClient({ baseUrl, timeoutMs: 10_000, now: () => clock });
+    expect(fresh.isStarting()).toBe(true);
+    // Any answer, a 404 too, means the CMS is up.
+    await expect(fresh.getProduct('khong-co')).resolves.toBeNull();
+    expect(fresh.isStarting()).toBe(false);
+  });
+
   it('keeps at most the configured number of answers, dropping the least recently used', async () => {
     const small = createCmsClient({ baseUrl, timeoutMs: 10_000, now: () => clock, cacheMaxEntries: 2 });
     for (const slug of ['a', 'b', 'c']) {
