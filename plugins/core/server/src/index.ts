@@ -14,6 +14,7 @@ export * from './lib/document-rules';
 export * from './lib/admin-labels';
 export * from './lib/input';
 export * from './lib/client-address';
+export * from './lib/csv';
 export { recordAudit, type AuditEntry } from './lib/audit';
 export { createCountCache, onWrites, publicCounts, type CountCache } from './lib/count-cache';
 export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';
