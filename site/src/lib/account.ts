@@ -173,6 +173,7 @@ const PROBE_ORIGIN = 'http://dia-chi-kiem-tra.invalid';
  * the Location header), spaces, and invisible or direction-changing marks (U+200B–U+200F,
  * U+2028–U+202E, U+2060–U+2069, U+FEFF) that make an address read differently from what it is.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const UNSAFE_IN_PATH = /[\\\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
 
 /**
