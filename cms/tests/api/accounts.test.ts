@@ -10,6 +10,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
 import { login as loginStaff, makeOfficer, PASSWORD as STAFF_PASSWORD, type Officer } from '../staff';
+import { coreService } from '@sgd/plugin-core';
 
 /**
  * Registration and sign-in (QC Điều 8) and personal data (QC Điều 16): codes are read from a real
@@ -28,7 +29,7 @@ const limits = () => app.strapi.plugin('accounts').service('rate-limit') as Rate
 const limiter = limits;
 const accountsService = () =>
   app.strapi.plugin('accounts').service('accounts') as { settled(): Promise<void>; hold(): () => void };
-const OUTBOX = 'plugin::workflow.outbox-message';
+const OUTBOX = 'plugin::core.outbox-message';
 const email = () => `${unique('khach').replace(/\s+/g, '.').toLowerCase()}@example.vn`;
 let phoneCounter = 0;
 /** A fresh Vietnamese mobile number per test: 0912 + 6 digits. */
@@ -378,10 +379,7 @@ describe('forgotten password: the same work whether or not the account exists', 
       attempts: number;
     };
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
-    const outbox = app.strapi.plugin('workflow').service('outbox') as {
-      deliver(now: Date): Promise<unknown>;
-    };
-    await outbox.deliver(new Date(Date.now() + 5 * 60_000));
+    await coreService(app.strapi, 'outbox').deliver(new Date(Date.now() + 5 * 60_000));
     const [, mail] = await mailsTo(user.email, 2);
     await api()
       .post('/api/accounts/password/reset')
@@ -792,11 +790,7 @@ describe('personal data (QC Điều 16)', () => {
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ kind: 'correction', state: 'in_review' });
     // Two working days: counted by the same calendar as every other deadline.
-    const calendar = await (
-      app.strapi.plugin('workflow').service('calendar') as {
-        get(): Promise<{ addWorkingDays(from: Date, days: number): Date }>;
-      }
-    ).get();
+    const calendar = await coreService(app.strapi, 'calendar').get();
     expect(res.body.data.dueAt).toBe(
       calendar.addWorkingDays(new Date(res.body.data.submittedAt), 2).toISOString(),
     );
@@ -816,9 +810,7 @@ describe('personal data (QC Điều 16)', () => {
       .expect(200);
     const mine = await api().get('/api/accounts/me/data-requests').set(as);
     expect(mine.body.data[0].state).toBe('approved');
-    const outbox = app.strapi.plugin('workflow').service('outbox') as {
-      deliver(now: Date): Promise<{ sent: number }>;
-    };
+    const outbox = coreService(app.strapi, 'outbox');
     while ((await outbox.deliver(new Date())).sent > 0);
     const mail = (await mailsTo(user.email, 2)).find((m) => m.subject.includes('đã được xử lý'));
     expect(mail?.text).toContain('Đã sửa địa chỉ trong 2 đơn hàng.');

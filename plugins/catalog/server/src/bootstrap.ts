@@ -1,26 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from '@sgd/plugin-core';
 import { labels } from './labels';
-import { sqlHelpers } from './services/sql';
-import { UID } from './constants';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await applyAdminLabels(strapi, labels);
-  await createIndexes(strapi);
 };
-
-/**
- * Indexes of the public product list (plain SQL valid on SQLite and PostgreSQL), on published rows
- * only: its default order (name, then id) so that a page is read in order and stops after 24 rows,
- * and its total (review status with the id) so that counting reads the index alone.
- */
-async function createIndexes(strapi: Core.Strapi): Promise<void> {
-  const { table, column } = sqlHelpers(strapi);
-  const products = table(UID.product);
-  const published = `WHERE ${column(UID.product, 'publishedAt')} IS NOT NULL`;
-  const statements = [
-    `CREATE INDEX IF NOT EXISTS cat_products_public_name ON ${products} (${column(UID.product, 'name')}, id) ${published}`,
-    `CREATE INDEX IF NOT EXISTS cat_products_public_status ON ${products} (${column(UID.product, 'reviewStatus')}, id) ${published}`,
-  ];
-  for (const sql of statements) await strapi.db.connection.raw(sql);
-}

@@ -8,7 +8,7 @@ import type { UserRow } from '../services/accounts';
 import type { UploadedFile } from '../services/business';
 import staff from './staff';
 import { DeliveryError } from '../services/messenger';
-import type { Sessions } from '../services/sessions';
+import { accountsService } from '../utils/get-service';
 
 export interface Ctx {
   request: { body?: unknown; files?: Record<string, unknown>; is(type: string): string | false | null };
@@ -148,16 +148,10 @@ const body = <K extends keyof typeof schemas>(ctx: Ctx, name: K) =>
   parseInput(schemas[name], ctx.request.body) as z.infer<(typeof schemas)[K]>;
 
 const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
-  const accounts = () =>
-    strapi.plugin('accounts').service('accounts') as ReturnType<
-      typeof import('../services/accounts').default
-    >;
-  const personal = () =>
-    strapi.plugin('accounts').service('personal-data') as ReturnType<
-      typeof import('../services/personal-data').default
-    >;
+  const accounts = () => accountsService(strapi, 'accounts');
+  const personal = () => accountsService(strapi, 'personal-data');
   const session = async (user: UserRow) => ({
-    jwt: await (strapi.plugin('accounts').service('sessions') as Sessions).issue(user),
+    jwt: await accountsService(strapi, 'sessions').issue(user),
     user: await personal().profile(user.id),
   });
   /** Delivery failures are 503 with the message; everything else goes on to Strapi's error handler. */
@@ -177,10 +171,7 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       throw error;
     }
   };
-  const business = () =>
-    strapi.plugin('accounts').service('business') as ReturnType<
-      typeof import('../services/business').default
-    >;
+  const business = () => accountsService(strapi, 'business');
   /**
    * JSON, or multipart with the JSON in `data`, licence scans in `scan_0`, `scan_1`… and the
    * citizen-ID scan in `citizenIdScan`.
@@ -200,8 +191,7 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   const scans = (ctx: Ctx, count: number) =>
     Array.from({ length: count }, (_, i) => fileOf(ctx, `scan_${i}`));
-  const mine = () =>
-    strapi.plugin('accounts').service('mine') as ReturnType<typeof import('../services/mine').default>;
+  const mine = () => accountsService(strapi, 'mine');
   const me = (ctx: Ctx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError('Cần đăng nhập.');
     return ctx.state.user.id;
@@ -347,7 +337,7 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       async signOutEverywhere(ctx: Ctx) {
         const userId = me(ctx);
         parseInput(schemas.signOutEverywhere, ctx.request.body);
-        await (strapi.plugin('accounts').service('sessions') as Sessions).endAll(userId);
+        await accountsService(strapi, 'sessions').endAll(userId);
         ctx.body = {
           data: { message: 'Đã đăng xuất khỏi mọi thiết bị. Hãy đăng nhập lại để tiếp tục.' },
         };

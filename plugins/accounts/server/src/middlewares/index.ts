@@ -6,8 +6,7 @@ import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from
 import { IDENTIFIER_RATE_LIMITS, UPLOAD_RULES, type IdentifierRateGroup } from '@sgd/config';
 import { parseIdentifier } from '../lib/identifier';
 import { isAuthGroup, rateGroupOf } from '../lib/rate-limit';
-import type { Media } from '../services/media';
-import type { RateLimits } from '../services/rate-limit';
+import { accountsService } from '../utils/get-service';
 
 type Context = {
   path: string;
@@ -31,7 +30,7 @@ type Context = {
 const CLOSED =
   /^\/api\/auth\/(local(\/register)?|forgot-password|reset-password|send-email-confirmation|email-confirmation|change-password)$/;
 
-const limits = (strapi: Core.Strapi) => strapi.plugin('accounts').service('rate-limit') as RateLimits;
+const limits = (strapi: Core.Strapi) => accountsService(strapi, 'rate-limit');
 
 const refuse = (wait: number, message: string): never => {
   throw new errors.RateLimitError(message, { retryAfter: wait });
@@ -308,7 +307,7 @@ const mediaGate =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<void>) => {
     if (!['GET', 'HEAD'].includes(ctx.method) || !ctx.path.startsWith('/uploads/')) return next();
-    const media = strapi.plugin('accounts').service('media') as Media;
+    const media = accountsService(strapi, 'media');
     if (media.isSigned(ctx.path, ctx.query)) {
       await next();
       ctx.set('Cache-Control', 'private, max-age=3600');

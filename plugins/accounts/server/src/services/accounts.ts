@@ -2,10 +2,12 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CODE_RULES, PRIVACY_POLICY_SERIES } from '@sgd/config';
+import { coreService } from '@sgd/plugin-core';
 import { UID, USER_UID } from '../constants';
 import { maskIdentifier, type Identifier } from '../lib/identifier';
 import { passwordProblem } from '../lib/password';
 import type { DeliveryError } from './messenger';
+import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
 export interface UserRow {
@@ -40,13 +42,8 @@ const fieldError = (path: string, message: string) =>
 type Message = { subject: string; text: string; sms: string };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () =>
-    strapi.plugin('workflow').service('outbox') as {
-      enqueue(email: { to: string; subject: string; body: string }, now: Date): Promise<void>;
-      deliver(now: Date): Promise<unknown>;
-    };
-  const messenger = () =>
-    strapi.plugin('accounts').service('messenger') as ReturnType<typeof import('./messenger').default>;
+  const outbox = () => coreService(strapi, 'outbox');
+  const messenger = () => accountsService(strapi, 'messenger');
   const users = () =>
     strapi.plugin('users-permissions').service('user') as {
       add(values: Row): Promise<UserRow>;

@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config';
 import type { IncomingFile } from '../lib/clean-upload';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
-import type { Media } from './media';
+import { workflowService } from '@sgd/plugin-workflow';
+import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
@@ -18,12 +19,7 @@ const invalid = (path: string, message: string) =>
  * only the listed fields can be written; every change goes through the item's workflow to be public.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () =>
-    strapi.plugin('workflow').service('workflow') as {
-      submit(uid: string, documentId: string, doer: { userId: number; name?: string | null }): Promise<Row>;
-      latestTask(uid: string, documentId: string): Promise<Row | null>;
-      history(task: Row, forStaff: boolean): Promise<Row[]>;
-    };
+  const workflow = () => workflowService(strapi, 'workflow');
 
   /** The type's rules; `type` comes from the URL, so only the table's own keys count (not `constructor`). */
   function spec(type: string) {
@@ -128,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A file no record (draft or published version of anything) shows any more. */
   const unused = (file: Row) => ((file.related as unknown[] | undefined) ?? []).length === 0;
 
-  const media = () => strapi.plugin('accounts').service('media') as Media;
+  const media = () => accountsService(strapi, 'media');
 
   /**
    * Pictures as the owner's page shows them: the file's id (to remove it), address and size. The
@@ -212,7 +208,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? {
               state: task.state,
               submittedAt: task.submittedAt,
-              history: await workflow().history(task, false),
+              history: await workflowService(strapi, 'history').list(task, false),
             }
           : null,
       };
