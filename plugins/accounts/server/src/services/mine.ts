@@ -4,6 +4,7 @@ import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config'
 import type { IncomingFile } from '../lib/clean-upload';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
 import { workflowService } from '@sgd/plugin-workflow';
+import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
@@ -20,10 +21,10 @@ const invalid = (path: string, message: string) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => workflowService(strapi, 'workflow');
 
+  /** The type's rules; `type` comes from the URL, so only the table's own keys count (not `constructor`). */
   function spec(type: string) {
-    const entry = (OWNED_CONTENT as Record<string, (typeof OWNED_CONTENT)[OwnedContentType]>)[type];
-    if (!entry) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
-    return entry;
+    if (!Object.hasOwn(OWNED_CONTENT, type)) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
+    return OWNED_CONTENT[type as OwnedContentType];
   }
 
   async function sellerOf(userId: number): Promise<Row | null> {
@@ -96,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The media field and limit of a type whose owner adds pictures, or null. */
   const imageRule = (type: string) =>
-    (OWNED_IMAGES as Record<string, { field: string; max: number } | undefined>)[type] ?? null;
+    (Object.hasOwn(OWNED_IMAGES, type) ? OWNED_IMAGES[type as OwnedContentType] : undefined) ?? null;
 
   async function findMine(type: string, userId: number, documentId: string): Promise<Row> {
     const where = await ownership(type, userId);
@@ -123,18 +124,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A file no record (draft or published version of anything) shows any more. */
   const unused = (file: Row) => ((file.related as unknown[] | undefined) ?? []).length === 0;
 
-  /** Pictures as the owner's page shows them: the file's id (to remove it), address and size. */
+  const media = () => accountsService(strapi, 'media');
+
+  /**
+   * Pictures as the owner's page shows them: the file's id (to remove it), address and size. The
+   * addresses are signed: a picture of a draft is not public until the item is approved.
+   */
   function pictures(type: string, row: Row): Row {
     const rule = imageRule(type);
     if (!rule) return {};
     return {
       [rule.field]: filesOf(row, rule.field).map((file) => {
         const formats = (file.formats ?? {}) as Record<string, { url?: string } | undefined>;
+        const url = String(file.url ?? '');
         return {
           id: file.id,
           name: file.name,
-          url: file.url,
-          thumbnailUrl: formats.thumbnail?.url ?? formats.small?.url ?? file.url,
+          url: media().sign(url),
+          thumbnailUrl: media().sign(formats.thumbnail?.url ?? formats.small?.url ?? url),
           width: file.width ?? null,
           height: file.height ?? null,
         };
@@ -264,6 +271,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       try {
         await setPictures(type, documentId, rule.field, [...current, ...added]);
+        await media().tag(
+          added.map((file) => Number(file.id)),
+          spec(type).uid,
+          row.id,
+        );
       } catch (error) {
         // Nothing half-done: files that could not be attached are not kept.
         await Promise.all(added.map((file) => uploads().remove(file)));

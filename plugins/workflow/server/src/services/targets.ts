@@ -22,8 +22,9 @@ const DEFAULT_DEPARTMENT = 'SCT';
 
 /** How the engine reads and writes the documents of the content types it drives. */
 const targetsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  // `uid` may come from a request (`constructor`…): only the table's own keys count.
   const binding = (uid: string): WorkflowBinding | null =>
-    strapi.contentType(uid as never) ? (WORKFLOW_BINDINGS[uid] ?? null) : null;
+    Object.hasOwn(WORKFLOW_BINDINGS, uid) && strapi.contentType(uid as never) ? WORKFLOW_BINDINGS[uid] : null;
 
   return {
     binding,
