@@ -129,7 +129,9 @@ it('shows an officer their department on the homepage and on "Thống kê", and 
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Tải báo cáo XLSX' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`bao-cao-thuong-mai-dien-tu-${YEAR}.xlsx`);
+  expect(download.suggestedFilename()).toBe(
+    `Báo cáo thương mại điện tử năm ${YEAR} – ${departmentName}.xlsx`,
+  );
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sgd-stats-')), download.suggestedFilename());
   await download.saveAs(file);
 

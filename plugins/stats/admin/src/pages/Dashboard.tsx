@@ -16,6 +16,7 @@ import { StatChart } from '../components/StatChart';
 import { StatTableView } from '../components/StatTableView';
 
 const ALL = 'all';
+const WIDE_TABLE_COLUMNS = 4;
 
 interface Filters {
   from: string;
@@ -33,6 +34,9 @@ const paramsOf = (filters: Filters): Record<string, string> =>
 function StatSection({ table, params }: { table: StatTable; params: Record<string, string> }) {
   const { download, busy, error } = useDownload();
   const path = `/stats/export/${table.key}`;
+  // A table of many columns takes the whole width under its chart, so that on a 1280 px screen no
+  // column (the last is often "Đang quá hạn") is cut.
+  const wide = table.columns.length > WIDE_TABLE_COLUMNS;
   return (
     <Box
       tag="section"
@@ -72,11 +76,11 @@ function StatSection({ table, params }: { table: StatTable; params: Record<strin
       )}
       <Grid.Root gap={4}>
         {table.chart && (
-          <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={wide ? 12 : 5} s={12} direction="column" alignItems="stretch">
             <StatChart table={table} />
           </Grid.Item>
         )}
-        <Grid.Item col={table.chart ? 7 : 12} s={12} direction="column" alignItems="stretch">
+        <Grid.Item col={table.chart && !wide ? 7 : 12} s={12} direction="column" alignItems="stretch">
           <StatTableView table={table} />
         </Grid.Item>
       </Grid.Root>
