@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { registerDocumentRules } from '@sgd/plugin-core';
+import { registerAdminViews, registerDocumentRules } from '@sgd/plugin-core';
 import { ensureSuperAdmin } from './admin-account';
 import { ensureDemoStaff } from './demo-staff';
 import { editorialRules } from './editorial-rules';
+import { editorialViews } from './editorial-views';
 import { seedDemo } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi, editorialRules);
+    registerAdminViews(strapi, editorialViews);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

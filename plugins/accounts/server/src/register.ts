@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminViews } from '@sgd/plugin-core';
 import { USER_UID } from './constants';
+import { views } from './views';
 
 type Attributes = Record<string, Record<string, unknown>>;
 
@@ -9,6 +11,7 @@ type Attributes = Record<string, Record<string, unknown>>;
  * account. All private: only the owner's own routes return them.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   strapi.get('content-types').extend(USER_UID, (contentType: { attributes: Attributes }) => {
     const { attributes } = contentType;
     attributes.email = { ...attributes.email, required: false, private: true };

@@ -1,12 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from '@sgd/plugin-core';
-import { labels } from './labels';
+import { grantStaffOnce } from '@sgd/plugin-workflow';
 import { sqlHelpers } from './services/sql';
 import { UID } from './constants';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await applyAdminLabels(strapi, labels);
   await createIndexes(strapi);
+  // The category tree is public reference data: officers read it, so a product shows its category's
+  // name rather than an id.
+  await grantStaffOnce(strapi, [
+    {
+      action: 'plugin::content-manager.explorer.read',
+      subject: UID.category,
+      properties: { fields: Object.keys(strapi.contentType(UID.category as never).attributes) },
+      conditions: [],
+    },
+  ]);
 };
 
 /**

@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import middlewares from './middlewares';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 
@@ -11,7 +12,8 @@ export * from './lib/fold';
 export * from './lib/validators';
 export * from './lib/public-api';
 export * from './lib/document-rules';
-export * from './lib/admin-labels';
+export * from './lib/admin-views';
+export * from './lib/enumeration';
 export * from './lib/input';
 export * from './lib/client-address';
 export * from './lib/csv';
@@ -26,5 +28,6 @@ export default {
   contentTypes,
   controllers,
   middlewares,
+  policies,
   routes,
 };

@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from '@sgd/plugin-core';
 import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
 import { BUYER_ROLES, STAFF_FIELDS, UID } from './constants';
-import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
 
 const refuse = () => {
@@ -21,7 +19,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantUserActions(strapi, USER_ACTIONS, BUYER_ROLES);
   await grantStaffRead(strapi);
   await createIndexes(strapi);
-  await applyAdminLabels(strapi, labels);
 
   // Idempotency keys past their retention are forgotten (idempotent: any instance may run it).
   strapi.cron.add({

@@ -1,15 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from '@sgd/plugin-core';
 import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
 import { HIDDEN_FROM_STAFF, STAFF_FIELDS, UID, WRITER_ROLES } from './constants';
-import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantUserActions(strapi, USER_ACTIONS, WRITER_ROLES);
   await grantStaffRead(strapi);
   await createIndexes(strapi);
-  await applyAdminLabels(strapi, labels);
   const ratings = strapi.plugin('reviews').service('ratings') as ReturnType<
     typeof import('./services/ratings').default
   >;

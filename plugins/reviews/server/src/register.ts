@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminViews } from '@sgd/plugin-core';
 import { UID } from './constants';
+import { views } from './views';
 
 const LEAVING = new Set(['unpublish', 'delete']);
 
@@ -8,6 +10,7 @@ const LEAVING = new Set(['unpublish', 'delete']);
  * stops counting: the product's and the seller's stored averages are recomputed after the change.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   strapi.documents.use(async (ctx, next) => {
     if (ctx.uid !== UID.review || !LEAVING.has(ctx.action)) return next();
     const documentId = (ctx.params as { documentId?: string }).documentId;

@@ -1,11 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from '@sgd/plugin-core';
-import { labels } from './labels';
 import type expiry from './services/expiry';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await applyAdminLabels(strapi, labels);
-
   // Daily, shortly after midnight in Vietnam: expiry notices and marks (safe with several instances).
   strapi.cron.add({
     licenceExpiry: {

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { REPLY_TEMPLATES, WORKFLOW_BINDINGS } from '@sgd/config';
-import { applyAdminLabels, recordAudit } from '@sgd/plugin-core';
+import { CORE_UID, recordAudit } from '@sgd/plugin-core';
 import { DECISION_ACTIONS, UID } from './constants';
 import { checkBindingPaths, type SchemaLookup } from './engine/paths';
-import { labels } from './labels';
-import { ensureStaffRoles, grantUserActions } from './rbac';
+import { ensureStaffRoles, grantStaffOnce, grantUserActions } from './rbac';
 import { USER_ACTIONS } from './routes';
 
 const refuse = () => {
@@ -57,8 +56,18 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   await ensureStaffRoles(strapi);
   await grantUserActions(strapi, USER_ACTIONS);
+  // Departments and administrative units are public reference data: officers read them, so the items
+  // they review show a department's or a commune's name rather than an id.
+  await grantStaffOnce(
+    strapi,
+    [CORE_UID.department, CORE_UID.administrativeUnit].map((subject) => ({
+      action: 'plugin::content-manager.explorer.read',
+      subject,
+      properties: { fields: Object.keys(strapi.contentType(subject as never).attributes) },
+      conditions: [],
+    })),
+  );
   await createIndexes(strapi);
-  await applyAdminLabels(strapi, labels);
 
   strapi.cron.add({
     workflowJobs: {

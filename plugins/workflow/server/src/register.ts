@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { WORKFLOW_BINDINGS } from '@sgd/config';
+import { registerAdminViews } from '@sgd/plugin-core';
 import { registerPublishGuard } from './publish-guard';
 import { registerRbac } from './rbac';
+import { views } from './views';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   // Every content type the engine can drive is guarded, used by a workflow or not: nothing under a
   // binding is published except through an approval.
   registerPublishGuard(strapi, (uid) => uid in WORKFLOW_BINDINGS);
