@@ -695,11 +695,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Unlocks: a user account is unblocked; content goes back through its workflow (re-verification). */
     async unlock(uid: string, documentId: string, reason: string, officer: Officer): Promise<TaskRow | null> {
       const text = reason?.trim() ?? '';
+      if (text.length < 5) fail(400, 'Cần ghi rõ lý do mở khóa (ít nhất 5 ký tự).');
       if (uid === USER_UID) {
         const { entry } = await setBlocked(documentId, officer, false);
         await record(
           entry,
-          { taskId: null, action: 'unlock', comment: text || null, fromState: 'locked' },
+          { taskId: null, action: 'unlock', comment: text, fromState: 'locked' },
           { officer },
         );
         return null;
@@ -711,7 +712,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const task = await this.submit(uid, documentId, { officer }, 'reverification');
       await record(
         task,
-        { action: 'unlock', comment: text || null, fromState: 'locked', toState: 'in_review' },
+        { action: 'unlock', comment: text, fromState: 'locked', toState: 'in_review' },
         { officer },
       );
       await tellSubmitter(task, await templateFor(null, 'unlock'), { reason: text });
