@@ -4,12 +4,14 @@ import { ensureSuperAdmin } from './admin-account';
 import { ensureDemoStaff } from './demo-staff';
 import { editorialRules } from './editorial-rules';
 import { editorialViews } from './editorial-views';
+import { registerRegulationNotice } from './regulation-notice';
 import { seedDemo } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi, editorialRules);
     registerAdminViews(strapi, editorialViews);
+    registerRegulationNotice(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -6,7 +6,7 @@ import routes from './routes';
 import services from './services';
 
 export { UID as WORKFLOW_UID, DEPARTMENT_CONDITION } from './constants';
-export { trustedImport } from './publish-guard';
+export { isTrustedImport, trustedImport } from './publish-guard';
 export type { Notice, Recipient, WorkflowOutbox } from './services/outbox';
 export {
   ensureStaffRoles,
