@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { signInToAdmin } from './admin';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeSeller, unique } from '../factories';
 import { PASSWORD, makeOfficer, type Officer } from '../staff';
@@ -83,11 +84,7 @@ afterAll(async () => {
 });
 
 it('shows an officer their department on the homepage and on "Thống kê", and downloads the yearly report', async () => {
-  await page.goto(`${base}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(officer.email);
-  await page.getByLabel(/password/i).fill(PASSWORD);
-  await page.getByRole('button', { name: /login/i }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  await signInToAdmin(page, base, officer.email, PASSWORD);
 
   // The homepage widget counts what waits for the officer's department.
   const waiting = page.getByRole('term').filter({ hasText: 'Chủ thể chờ xác minh' });
