@@ -56,6 +56,19 @@ async function hideStrapiNotices() {
   }
 }
 
+/**
+ * Strapi's settings overview names the edition in English ("Community") beside a link to its pricing
+ * plans, an upgrade notice officers have no use for: the edition is named in Vietnamese and the link
+ * is not drawn.
+ */
+function hideUpgradeNotices() {
+  const strapi = (window as { strapi?: { projectType?: string } }).strapi;
+  if (strapi) strapi.projectType = 'Phiên bản cộng đồng (mã nguồn mở)';
+  const style = document.createElement('style');
+  style.textContent = 'a[href^="https://strapi.io/pricing"] { display: none !important; }';
+  document.head.appendChild(style);
+}
+
 export default {
   config: {
     locales: ['vi'],
@@ -65,6 +78,7 @@ export default {
   },
   register() {
     preferVietnamese();
+    hideUpgradeNotices();
     void hideStrapiNotices();
   },
   bootstrap() {},

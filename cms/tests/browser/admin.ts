@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export async function signInToAdmin(page: Page, base: string, email: string, password: string) {
   await page.goto(`${base}/admin/auth/login`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByLabel(/^Mật khẩu/).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
 }

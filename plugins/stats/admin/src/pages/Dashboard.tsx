@@ -2,12 +2,12 @@ import { useMemo, useState } from 'react';
 import {
   Box,
   Button,
+  DatePicker,
   Field,
   Flex,
   Grid,
   SingleSelect,
   SingleSelectOption,
-  TextInput,
   Typography,
 } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
@@ -95,6 +95,33 @@ function StatSection({ table, params }: { table: StatTable; params: Record<strin
   );
 }
 
+/** 'YYYY-MM-DD' ⇄ the picker's local date at midnight. */
+const toDate = (day: string) => (day ? new Date(`${day}T00:00:00`) : undefined);
+const toDay = (date: Date | undefined) =>
+  date
+    ? `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+    : '';
+
+/**
+ * A day picked in dd/mm/yyyy whatever the browser's language (the browser's own date input follows
+ * the browser: mm/dd/yyyy on an English one).
+ */
+function DayPicker({ value, onChange }: { value: string; onChange: (day: string) => void }) {
+  return (
+    <DatePicker
+      locale="vi-VN"
+      value={toDate(value)}
+      onChange={(date: Date | undefined) => onChange(toDay(date))}
+      onClear={() => onChange('')}
+      clearLabel="Xóa ngày"
+      calendarLabel="Lịch"
+      monthSelectLabel="Tháng"
+      yearSelectLabel="Năm"
+      placeholder="dd/mm/yyyy"
+    />
+  );
+}
+
 /** When the figures were computed (the server keeps a dashboard up to a minute), in Vietnam time. */
 const computedAt = (at: string) =>
   new Date(at).toLocaleString('vi-VN', {
@@ -159,19 +186,11 @@ export function Dashboard() {
         <Flex gap={4} alignItems="flex-end" wrap="wrap">
           <Field.Root name="from">
             <Field.Label>Từ ngày</Field.Label>
-            <TextInput
-              type="date"
-              value={draft.from}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('from')(e.target.value)}
-            />
+            <DayPicker value={draft.from} onChange={set('from')} />
           </Field.Root>
           <Field.Root name="to">
             <Field.Label>Đến ngày</Field.Label>
-            <TextInput
-              type="date"
-              value={draft.to}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('to')(e.target.value)}
-            />
+            <DayPicker value={draft.to} onChange={set('to')} />
           </Field.Root>
           <Field.Root name="department">
             <Field.Label>Sở</Field.Label>
