@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { REGULATION_NOTICE } from '@sgd/config';
+import { coreService } from '@sgd/plugin-core';
 import { isTrustedImport } from '@sgd/plugin-workflow';
 
 export const LEGAL_UID = 'api::legal-document.legal-document';
@@ -29,10 +30,6 @@ export const noticeMessage = (today: string) =>
   `(Nghị định 52/2013/NĐ-CP, sửa đổi bởi Nghị định 85/2021/NĐ-CP): đăng ngày ${dmy(today)} thì ngày có hiệu lực ` +
   `phải từ ${dmy(addDays(today, REGULATION_NOTICE.days))} trở đi.`;
 
-interface Outbox {
-  enqueue(email: { to: string; subject: string; body: string }, now: Date): Promise<void>;
-}
-
 /**
  * The notice period of the operating regulation (QC; Decree 52/2013 as amended): a version of a
  * regulation is published only if it takes effect at least 5 days later, and its first publication
@@ -42,7 +39,7 @@ interface Outbox {
  * demo's history) are exempt. A Document Service middleware, so the admin, REST and code alike obey.
  */
 export function registerRegulationNotice(strapi: Core.Strapi): void {
-  const now = () => (strapi.plugin('workflow').service('clock') as { now(): Date }).now();
+  const now = () => coreService(strapi, 'clock').now();
 
   strapi.documents.use(async (ctx, next) => {
     if (ctx.uid !== LEGAL_UID || isTrustedImport()) return next();
@@ -87,7 +84,7 @@ async function noticeSellers(strapi: Core.Strapi, version: LegalDocument, at: Da
     populate: { owner: { select: ['email', 'blocked'] } },
   })) as { name: string; email: string | null; owner?: { email: string | null; blocked: boolean } | null }[];
   const site = (strapi.config.get('plugin::core.siteUrl', '') as string).replace(/\/+$/, '');
-  const outbox = strapi.plugin('workflow').service('outbox') as Outbox;
+  const outbox = coreService(strapi, 'outbox');
   const written = new Set<string>();
   for (const seller of sellers) {
     if (seller.owner?.blocked) continue;

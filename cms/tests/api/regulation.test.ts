@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { coreService } from '@sgd/plugin-core';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { unique } from '../factories';
 import { Mailbox } from '../mailbox';
@@ -18,14 +19,13 @@ let admin: Officer;
 const clock = new Date('2026-12-04T03:00:00.000Z'); // Friday 4/12/2026, 10:00 in Vietnam
 const http = () => request(app.strapi.server.httpServer);
 const as = (officer: Officer) => ({ Authorization: `Bearer ${officer.token}` });
-const outbox = () =>
-  app.strapi.plugin('workflow').service('outbox') as { deliver(now: Date): Promise<{ sent: number }> };
+const outbox = () => coreService(app.strapi, 'outbox');
 
 beforeAll(async () => {
   process.env.SMTP_PORT = String(await mailbox.start());
   process.env.SMTP_HOST = '127.0.0.1';
   app = await bootStrapi('regulation');
-  (app.strapi.plugin('workflow').service('clock') as { now: () => Date }).now = () => new Date(clock);
+  coreService(app.strapi, 'clock').now = () => new Date(clock);
   admin = await makeOfficer(app.strapi, 'super_admin', []);
 });
 afterAll(async () => {
@@ -72,7 +72,7 @@ async function activeSellerAddresses() {
 
 const noticesAbout = (title: string) =>
   app.strapi.db
-    .query('plugin::workflow.outbox-message')
+    .query('plugin::core.outbox-message')
     .findMany({ where: { subject: { $contains: title } } }) as Promise<{ recipient: string; body: string }[]>;
 
 describe('notice period of the operating regulation', () => {

@@ -3,6 +3,9 @@ import { registerAdminViews } from './lib/admin-views';
 import { guardAuditRoutes, refuseAuditWrites } from './lib/audit-read-only';
 import { registerDocumentRules } from './lib/document-rules';
 import { nameLinkedItems } from './lib/relation-names';
+import { registerMigrationRunner, registerMigrations } from './lib/migrations';
+import { coreMigrations } from './migrations';
+import { PLUGIN_ID } from './constants';
 import { rules } from './rules';
 import { views } from './views';
 
@@ -12,4 +15,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   refuseAuditWrites(strapi);
   guardAuditRoutes(strapi);
   nameLinkedItems(strapi);
+  registerMigrationRunner(strapi);
+  registerMigrations(
+    strapi,
+    PLUGIN_ID,
+    coreMigrations(strapi.config.get(`plugin::${PLUGIN_ID}.sqlMigrationsDir`, null) as string | null),
+  );
 };

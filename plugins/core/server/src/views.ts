@@ -50,6 +50,25 @@ export const views: AdminViews = {
       longitude: { label: 'Kinh độ', placeholder: '106.3600' },
     },
   },
+  [UID.calendarYear]: {
+    mainField: 'year',
+    list: ['year', 'tetFrom', 'tetTo', 'note'],
+    sort: { field: 'year', order: 'DESC' },
+    fields: {
+      year: { label: 'Năm', placeholder: '2027' },
+      tetFrom: 'Nghỉ Tết từ ngày',
+      tetTo: 'Nghỉ Tết đến ngày',
+      daysOff: {
+        label: 'Ngày nghỉ thêm',
+        description: 'Theo thông báo của Chính phủ: [{"date":"2027-09-03","name":"Nghỉ bù Quốc khánh"}]',
+      },
+      workingDays: {
+        label: 'Ngày làm bù',
+        description: 'Ngày thứ Bảy làm bù: [{"date":"2027-01-09","name":"Làm bù Tết"}]',
+      },
+      note: 'Ghi chú',
+    },
+  },
   [UID.auditEntry]: {
     list: ['createdAt', 'actorEmail', 'action', 'target', 'ip'],
     sort: { field: 'createdAt', order: 'DESC' },

@@ -1,4 +1,4 @@
-import type { PublicEndpoint } from '@sgd/plugin-core';
+import { coreService, type PublicEndpoint } from '@sgd/plugin-core';
 import {
   attachContacts,
   presentLicences,
@@ -6,7 +6,6 @@ import {
   todayInVietnam,
   VISIBLE_SELLER,
 } from '@sgd/plugin-sellers';
-import { attachRatings } from '@sgd/plugin-reviews';
 import { UID } from '../constants';
 
 type Data = Record<string, unknown>;
@@ -56,7 +55,7 @@ export const productEndpoint: PublicEndpoint = {
   attach: async (strapi, items) => {
     await attachContacts((product) => product.seller as Data | null)(strapi, items);
     // `rating: { average, count }` of approved reviews (stored, updated on approval).
-    await attachRatings(UID.product)(strapi, items);
+    await coreService(strapi, 'ratings').attach(UID.product, items);
   },
 };
 

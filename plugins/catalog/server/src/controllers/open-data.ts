@@ -9,6 +9,7 @@ import {
   type OpenDataDescription,
   type OpenDataFormat,
 } from '../constants';
+import { catalogService } from '../services';
 import type { OpenDataRow } from '../services/open-data';
 
 export interface OpenDataCtx {
@@ -60,11 +61,9 @@ async function* json(dataset: OpenDataDescription, rows: AsyncGenerator<OpenData
 
 /** `GET /api/statistics`, `GET /api/open-data` (the catalogue) and `GET /api/open-data/:file`. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('catalog').service(name) as T;
   return {
     async statistics(ctx: OpenDataCtx) {
-      const statistics = service<ReturnType<typeof import('../services/statistics').default>>('statistics');
-      ctx.body = { data: await statistics.compute() };
+      ctx.body = { data: await catalogService(strapi, 'statistics').compute() };
     },
 
     async catalogue(ctx: OpenDataCtx) {
@@ -80,8 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const format = OPEN_DATA_FORMATS.find((f) => f === match?.[2]) as OpenDataFormat | undefined;
       if (!match || !dataset || !format) throw new errors.NotFoundError(NOT_FOUND);
       const now = new Date();
-      const openData = service<ReturnType<typeof import('../services/open-data').default>>('open-data');
-      const rows = openData.rows(dataset.id, now);
+      const rows = catalogService(strapi, 'open-data').rows(dataset.id, now);
       ctx.set(
         'Content-Type',
         format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { catalogService } from '../services';
 import { searchQuery } from '../validation/search';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -13,6 +14,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           : issue.message;
       throw new errors.ValidationError(message);
     }
-    ctx.body = await strapi.plugin('catalog').service('search').search(parsed.data);
+    ctx.body = await catalogService(strapi, 'search').search(parsed.data);
   },
 });

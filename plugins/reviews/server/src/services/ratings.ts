@@ -1,15 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { NO_RATING, type Rating } from '@sgd/plugin-core';
 import { UID } from '../constants';
 
 type Row = Record<string, unknown>;
-
-export interface Rating {
-  /** Mean stars, one decimal; `null` while no review is approved. */
-  average: number | null;
-  count: number;
-}
-
-export const NO_RATING: Rating = { average: null, count: 0 };
 
 const present = (row: { count: number; total: number } | undefined): Rating =>
   row && row.count > 0
@@ -28,25 +21,6 @@ export async function ratingsOf(
     select: ['targetDocumentId', 'count', 'total'],
   })) as { targetDocumentId: string; count: number; total: number }[];
   return new Map(rows.map((row) => [row.targetDocumentId, present(row)]));
-}
-
-/**
- * A public endpoint's `attach` step: gives each item (or the object `pick` finds in it) its stored
- * `rating: { average, count }`, never computed from unapproved reviews.
- */
-export function attachRatings(
-  targetUid: string,
-  pick: (item: Row) => Row | null | undefined = (item) => item,
-) {
-  return async (strapi: Core.Strapi, items: Row[]): Promise<void> => {
-    const targets = items.map(pick).filter((target): target is Row => Boolean(target?.documentId));
-    const ratings = await ratingsOf(
-      strapi,
-      targetUid,
-      targets.map((target) => String(target.documentId)),
-    );
-    for (const target of targets) target.rating = ratings.get(String(target.documentId)) ?? NO_RATING;
-  };
 }
 
 /**
