@@ -17,4 +17,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   transfer: { token: { salt: env('TRANSFER_TOKEN_SALT', '') } },
   secrets: { encryptionKey: env('ENCRYPTION_KEY', '') },
   flags: { nps: false, promoteEE: false },
+  // No live preview of content on the site: without this, every edit view invites officers to "set up
+  // preview" (a developer's documentation link). Strapi's type asks for a handler even when preview is
+  // off; there is no page to preview, so it names none.
+  preview: { enabled: false, config: { handler: () => null } },
 });

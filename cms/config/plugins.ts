@@ -42,7 +42,8 @@ const s3 = s3UploadProvider(process.env);
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   core: {
     enabled: true,
-    resolve: plugin('core'),
+    // Declared by its folder: the admin build reads the folder's package.json for the admin entry.
+    resolve: path.join(root, 'plugins', 'core'),
     config: {
       sqlMigrationsDir: path.join(root, 'database', 'migrations'),
       siteUrl: env('SITE_URL', ''),

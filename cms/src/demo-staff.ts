@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { STAFF_LEVELS } from '@sgd/config';
 
-/** Officers of the demo: three levels in Sở Công Thương, two in Sở Nông nghiệp và Môi trường, one in Sở Y tế. */
+/**
+ * Officers of the demo: every department that owns demo items (sellers, products, posts, listings)
+ * has one officer at each level, since a seller's verification goes through all three
+ * (`cms/tests/api/seed-and-start.test.ts` checks that each department's workflows can finish).
+ */
 export const DEMO_STAFF = [
   {
     email: 'chuyenvien.sct@sangiaodich.local',
@@ -28,7 +32,82 @@ export const DEMO_STAFF = [
     level: 'head_of_division',
     department: 'SNNMT',
   },
+  {
+    email: 'giamdoc.snnmt@sangiaodich.local',
+    name: 'Đặng Văn Điền',
+    level: 'head_of_unit',
+    department: 'SNNMT',
+  },
   { email: 'chuyenvien.syt@sangiaodich.local', name: 'Nguyễn Thị Y', level: 'specialist', department: 'SYT' },
+  {
+    email: 'truongphong.syt@sangiaodich.local',
+    name: 'Bùi Thanh Dược',
+    level: 'head_of_division',
+    department: 'SYT',
+  },
+  { email: 'giamdoc.syt@sangiaodich.local', name: 'Lý Văn Khang', level: 'head_of_unit', department: 'SYT' },
+  {
+    email: 'chuyenvien.skhcn@sangiaodich.local',
+    name: 'Hồ Thị Khoa',
+    level: 'specialist',
+    department: 'SKHCN',
+  },
+  {
+    email: 'truongphong.skhcn@sangiaodich.local',
+    name: 'Mai Văn Học',
+    level: 'head_of_division',
+    department: 'SKHCN',
+  },
+  {
+    email: 'giamdoc.skhcn@sangiaodich.local',
+    name: 'Tô Minh Nghệ',
+    level: 'head_of_unit',
+    department: 'SKHCN',
+  },
+  {
+    email: 'chuyenvien.svhttdl@sangiaodich.local',
+    name: 'Châu Thị Du',
+    level: 'specialist',
+    department: 'SVHTTDL',
+  },
+  {
+    email: 'truongphong.svhttdl@sangiaodich.local',
+    name: 'Lâm Văn Lịch',
+    level: 'head_of_division',
+    department: 'SVHTTDL',
+  },
+  {
+    email: 'giamdoc.svhttdl@sangiaodich.local',
+    name: 'Kiều Thị Hóa',
+    level: 'head_of_unit',
+    department: 'SVHTTDL',
+  },
+  {
+    email: 'chuyenvien.stc@sangiaodich.local',
+    name: 'Phan Thị Ngân',
+    level: 'specialist',
+    department: 'STC',
+  },
+  {
+    email: 'truongphong.stc@sangiaodich.local',
+    name: 'Đỗ Văn Khố',
+    level: 'head_of_division',
+    department: 'STC',
+  },
+  {
+    email: 'giamdoc.stc@sangiaodich.local',
+    name: 'Trịnh Quốc Tài',
+    level: 'head_of_unit',
+    department: 'STC',
+  },
+  { email: 'chuyenvien.snv@sangiaodich.local', name: 'Vũ Thị Vụ', level: 'specialist', department: 'SNV' },
+  {
+    email: 'truongphong.snv@sangiaodich.local',
+    name: 'Cao Minh Nội',
+    level: 'head_of_division',
+    department: 'SNV',
+  },
+  { email: 'giamdoc.snv@sangiaodich.local', name: 'La Văn Chính', level: 'head_of_unit', department: 'SNV' },
 ] as const;
 
 /**

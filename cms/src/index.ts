@@ -1,13 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { registerDocumentRules } from '@sgd/plugin-core';
+import { registerAdminViews, registerDocumentRules } from '@sgd/plugin-core';
 import { ensureSuperAdmin } from './admin-account';
 import { ensureDemoStaff } from './demo-staff';
 import { editorialRules } from './editorial-rules';
+import { editorialViews } from './editorial-views';
+import { registerRegulationNotice } from './regulation-notice';
 import { seedDemo } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi, editorialRules);
+    registerAdminViews(strapi, editorialViews);
+    registerRegulationNotice(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

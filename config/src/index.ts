@@ -9,3 +9,5 @@ export * from './accounts';
 export * from './orders';
 export * from './complaints';
 export * from './reviews';
+export * from './statuses';
+export * from './audit';

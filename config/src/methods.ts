@@ -76,3 +76,13 @@ export const LEGAL_DOCUMENT_KINDS = [
 ] as const satisfies readonly CodeName[];
 export type LegalDocumentKindCode = (typeof LEGAL_DOCUMENT_KINDS)[number]['code'];
 export const LEGAL_DOCUMENT_KIND_CODES = codesOf(LEGAL_DOCUMENT_KINDS);
+
+/**
+ * Văn bản mà mọi sửa đổi phải thông báo cho thành viên trước khi áp dụng (Nghị định 52/2013/NĐ-CP, sửa
+ * đổi bởi Nghị định 85/2021/NĐ-CP: thông báo ít nhất 5 ngày trước khi áp dụng): phiên bản mới có hiệu
+ * lực sớm nhất `days` ngày sau ngày đăng, và người bán đang hoạt động nhận thư thông báo.
+ */
+export const REGULATION_NOTICE = {
+  kinds: ['operating_regulation'] as LegalDocumentKindCode[],
+  days: 5,
+} as const;

@@ -25,6 +25,14 @@ export const WORKFLOW_ACTIONS = [
 export type WorkflowActionCode = (typeof WORKFLOW_ACTIONS)[number]['code'];
 export const WORKFLOW_ACTION_CODES = WORKFLOW_ACTIONS.map((action) => action.code) as WorkflowActionCode[];
 
+/** Thao tác có mẫu thư trả lời: nộp hồ sơ, các thao tác của cán bộ, khóa và mở khóa. */
+export const TEMPLATE_ACTIONS = [
+  { code: 'submit', name: 'Nộp hồ sơ' },
+  ...WORKFLOW_ACTIONS,
+  { code: 'lock', name: 'Khóa' },
+  { code: 'unlock', name: 'Mở khóa' },
+] as const;
+
 /** Trạng thái hồ sơ (một lượt nộp). */
 export const TASK_STATES = [
   { code: 'in_review', name: 'Đang xử lý' },

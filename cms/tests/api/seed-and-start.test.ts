@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import request from 'supertest';
-import { licenceTypes } from '@sgd/config';
+import { STAFF_LEVELS, WORKFLOWS, licenceTypes } from '@sgd/config';
 import { ensureSuperAdmin } from '../../src/admin-account';
+import { ensureDemoStaff } from '../../src/demo-staff';
 import { seedDemo } from '../../src/seed';
 import { seedScale } from '../../src/seed/scale';
 import { CMS_DIR } from '../setup/environment';
@@ -140,5 +141,42 @@ describe('first start', () => {
     expect(`${result.stdout}${result.stderr}`).toContain(
       'Không khởi động ở chế độ production: thiếu hoặc đang dùng giá trị mẫu cho APP_KEYS, API_TOKEN_SALT, ADMIN_JWT_SECRET.',
     );
+  });
+});
+
+// Last: creating admin users here would keep the first-start super admin above from being created.
+describe('demo officers', () => {
+  it('gives every department that owns demo items the officers each stage of its workflows needs', async () => {
+    await ensureDemoStaff(app.strapi, 'Mat-khau-can-bo-demo-2026');
+    const staff = (await app.strapi.db
+      .query('plugin::workflow.staff')
+      .findMany({ populate: { departments: { select: ['id'] } } })) as {
+      level: string;
+      departments: { id: number }[];
+    }[];
+    const rolesIn = new Map<number, Set<string>>();
+    for (const officer of staff) {
+      const role = STAFF_LEVELS.find((level) => level.code === officer.level)?.role as string;
+      for (const { id } of officer.departments) rolesIn.set(id, new Set([...(rolesIn.get(id) ?? []), role]));
+    }
+    const missing = new Set<string>();
+    for (const workflow of WORKFLOWS) {
+      for (const uid of workflow.contentTypes) {
+        const items = (await app.strapi.db
+          .query(uid as never)
+          .findMany({ populate: { department: { select: ['id', 'code'] } } })) as {
+          department?: { id: number; code: string } | null;
+        }[];
+        for (const department of items.map((item) => item.department)) {
+          if (!department) continue;
+          for (const stage of workflow.stages) {
+            if (!stage.roles.some((role) => rolesIn.get(department.id)?.has(role))) {
+              missing.add(`${department.code}: ${workflow.code} / ${stage.code}`);
+            }
+          }
+        }
+      }
+    }
+    expect([...missing]).toEqual([]);
   });
 });

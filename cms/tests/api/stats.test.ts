@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
+import { slugify } from '@sgd/plugin-core';
 import { U, makeLicence, makeProduct, makeSeller, unique } from '../factories';
 import { makeOfficer, makeSiteUser, type Officer } from '../staff';
 
@@ -354,9 +355,10 @@ describe('dashboard figures', () => {
       assigned: 1,
       overdueOpen: 1,
     });
+    // The head of division's "approve and forward" is an approval of theirs, though the task went on.
     expect(a2).toMatchObject({
       decisions: 1,
-      approved: 0,
+      approved: 1,
       rejected: 0,
       decidedLate: 0,
       averageDays: null,
@@ -431,7 +433,7 @@ describe('dashboard figures', () => {
     });
     expect(officers.find((r) => String(r.officer).includes('head_of_division'))).toMatchObject({
       decisions: 1,
-      approved: 0,
+      approved: 1,
     });
   });
 
@@ -542,8 +544,13 @@ describe('exports', () => {
     const res = await download('/stats/export/sellers-by-legal-form', staff.a1, { ...PERIOD, format: 'csv' });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toContain(
-      `thong-ke-sellers-by-legal-form-${PERIOD.from}-${PERIOD.to}.csv`,
+    // Named with the table, the department and the period, in Vietnamese (an ASCII copy for old clients).
+    const department = (
+      await app.strapi.db.query('plugin::core.department').findOne({ where: { id: ids.deptA } })
+    ).name as string;
+    const name = `Thống kê Chủ thể kinh doanh theo loại hình – ${department} – 01-01-${YEAR} đến 31-12-${YEAR}.csv`;
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${slugify(name.slice(0, -4))}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     expect((res.body as Buffer).toString('utf8')).toBe(
       '\uFEFFLoại hình,Số chủ thể,Đã xác minh\r\nDoanh nghiệp,1,1\r\nHợp tác xã,1,1\r\nHộ kinh doanh,1,0\r\nCá nhân,1,0\r\n',
@@ -666,16 +673,15 @@ describe('yearly report', () => {
       if (index > 1) values[String(row.getCell(2).value)] = row.getCell(3).value;
     });
     expect(values).toEqual(EXPECTED);
-    expect(book.worksheets.map((s) => s.name)).toEqual(
-      [
-        'Tổng hợp',
-        'Hồ sơ kiểm duyệt theo sở',
-        'Hồ sơ kiểm duyệt theo cán bộ',
-        'Đơn hàng theo tháng đặt',
-        'Khiếu nại mở trong kỳ theo trạng thái',
-        'Thông tin',
-      ].map((name) => name.slice(0, 31).trim()),
-    );
+    // Sheet tabs read whole words: a title longer than Excel's 31 characters has a short name.
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      'Hồ sơ kiểm duyệt theo sở',
+      'Hồ sơ kiểm duyệt theo cán bộ',
+      'Đơn hàng theo tháng đặt',
+      'Khiếu nại theo trạng thái',
+      'Thông tin',
+    ]);
     const audit = await app.strapi.db.query('plugin::core.audit-entry').count({
       where: { action: 'stats.export', actorId: staff.a1.id, target: `stats:yearly-report:${YEAR}` },
     });

@@ -762,6 +762,59 @@ describe('account locking (QC Điều 9)', () => {
     expect((await http().get(`/api/sellers/${seller.slug}`)).status).toBe(200);
   });
 
+  it('locks a product from its edit view with a reason, emails the owner, and keeps it in the history', async () => {
+    at('2026-12-07T02:00:00.000Z');
+    const { owner, seller } = await verifiedSeller();
+    const product = await makeProduct(app.strapi, seller.documentId, { department: sct });
+    expect((await http().get(`/api/products/${product.slug}`)).status).toBe(200);
+    mailbox.messages.length = 0;
+
+    const locked = await http()
+      .post('/workflow/locks')
+      .set(asOfficer(staff.specialist))
+      .send({ uid: U.product, documentId: product.documentId, reason: 'Ghi sai công dụng của sản phẩm.' });
+    expect(locked.status).toBe(200);
+    expect((await http().get(`/api/products/${product.slug}`)).status).toBe(404);
+    const draft = (await app.strapi.db
+      .query(U.product)
+      .findOne({ where: { documentId: product.documentId, publishedAt: null } })) as { reviewStatus: string };
+    expect(draft.reviewStatus).toBe('locked');
+    await flush();
+    const lockMail = mailbox.to(owner.email).find((m) => m.subject.includes('đã bị khóa'));
+    expect(lockMail?.text).toContain('Lý do: Ghi sai công dụng của sản phẩm.');
+
+    // Unlocking needs a reason too: the owner is told why.
+    const noReason = await http()
+      .post('/workflow/unlocks')
+      .set(asOfficer(staff.specialist))
+      .send({ uid: U.product, documentId: product.documentId, reason: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toBe('Cần ghi rõ lý do mở khóa (ít nhất 5 ký tự).');
+    const unlocked = await http()
+      .post('/workflow/unlocks')
+      .set(asOfficer(staff.specialist))
+      .send({ uid: U.product, documentId: product.documentId, reason: 'Đã sửa mô tả công dụng.' });
+    expect(unlocked.status).toBe(200);
+    await flush();
+    expect(mailbox.to(owner.email).some((m) => m.text.includes('Đã sửa mô tả công dụng.'))).toBe(true);
+
+    const history = (await app.strapi.db.query('plugin::workflow.history-entry').findMany({
+      where: { targetDocumentId: product.documentId, action: { $in: ['lock', 'unlock'] } },
+      orderBy: { id: 'asc' },
+    })) as { action: string; comment: string; actorAdminId: number }[];
+    expect(history.map((h) => [h.action, h.comment, h.actorAdminId])).toEqual([
+      ['lock', 'Ghi sai công dụng của sản phẩm.', staff.specialist.id],
+      ['unlock', 'Đã sửa mô tả công dụng.', staff.specialist.id],
+    ]);
+    const audit = await app.strapi.db.query('plugin::core.audit-entry').count({
+      where: {
+        action: { $in: ['workflow.lock', 'workflow.unlock'] },
+        target: `${U.product}:${product.documentId}`,
+      },
+    });
+    expect(audit).toBe(2);
+  });
+
   it('locks a user account so that it cannot log in, and unlocks it', async () => {
     const { owner } = await sellerInDraft();
     const loginAs = () =>

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { signInToAdmin } from './admin';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeLicence, makeSeller, unique } from '../factories';
 import { PASSWORD, departmentId, makeOfficer, type Officer } from '../staff';
@@ -66,11 +67,7 @@ afterAll(async () => {
 });
 
 it('lists the department’s licences expiring within 60 days under the seller’s commune', async () => {
-  await page.goto(`${base}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(officer.email);
-  await page.getByLabel(/password/i).fill(PASSWORD);
-  await page.getByRole('button', { name: /login/i }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  await signInToAdmin(page, base, officer.email, PASSWORD);
 
   await page.goto(`${base}/admin/plugins/sellers`);
   await page.getByRole('heading', { name: 'Giấy phép sắp hết hạn', level: 1 }).waitFor();

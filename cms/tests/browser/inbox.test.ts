@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { signInToAdmin } from './admin';
 import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, unique } from '../factories';
@@ -92,11 +93,7 @@ async function deliverAll() {
 }
 
 it('lets an officer approve a task of their department with a template, and emails the submitter', async () => {
-  await page.goto(`${base}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(officer.email);
-  await page.getByLabel(/password/i).fill(PASSWORD);
-  await page.getByRole('button', { name: /login/i }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  await signInToAdmin(page, base, officer.email, PASSWORD);
 
   await page.goto(`${base}/admin/plugins/workflow`);
   await page.getByRole('heading', { name: 'Hộp duyệt' }).waitFor();

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { launchChromium } from './chromium';
+import { signInToAdmin } from './admin';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { freePort, SITE_ENTRY, startSite } from '../site-server';
 import { makeProduct, makeSeller, unique } from '../factories';
@@ -105,11 +106,7 @@ async function officerSignedIn(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   contexts.push(context);
   const admin = await context.newPage();
-  await admin.goto(`${cmsUrl}/admin/auth/login`);
-  await admin.getByLabel(/email/i).fill(officer.email);
-  await admin.getByLabel(/password/i).fill(PASSWORD);
-  await admin.getByRole('button', { name: /login/i }).click();
-  await admin.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  await signInToAdmin(admin, cmsUrl, officer.email, PASSWORD);
   return admin;
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { signInToAdmin } from './admin';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeSeller, unique } from '../factories';
 import { PASSWORD, makeOfficer, type Officer } from '../staff';
@@ -83,11 +84,7 @@ afterAll(async () => {
 });
 
 it('shows an officer their department on the homepage and on "Thống kê", and downloads the yearly report', async () => {
-  await page.goto(`${base}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(officer.email);
-  await page.getByLabel(/password/i).fill(PASSWORD);
-  await page.getByRole('button', { name: /login/i }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  await signInToAdmin(page, base, officer.email, PASSWORD);
 
   // The homepage widget counts what waits for the officer's department.
   const waiting = page.getByRole('term').filter({ hasText: 'Chủ thể chờ xác minh' });
@@ -129,7 +126,9 @@ it('shows an officer their department on the homepage and on "Thống kê", and 
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Tải báo cáo XLSX' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`bao-cao-thuong-mai-dien-tu-${YEAR}.xlsx`);
+  expect(download.suggestedFilename()).toBe(
+    `Báo cáo thương mại điện tử năm ${YEAR} – ${departmentName}.xlsx`,
+  );
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sgd-stats-')), download.suggestedFilename());
   await download.saveAs(file);
 

@@ -161,6 +161,8 @@ export interface DocumentVersionView {
   status: VersionStatus;
   statusLabel: string;
   isCurrentPage: boolean;
+  /** What the version changes, as its summary says. */
+  summary: string | null;
 }
 
 export interface DocumentGroupView {
@@ -423,8 +425,17 @@ export function toVersions(
       status,
       statusLabel: VERSION_STATUS_LABELS[status],
       isCurrentPage: doc.slug === currentSlug,
+      summary: doc.summary ?? null,
     };
   });
+}
+
+/**
+ * The version announced but not yet in force that takes effect first (a new regulation is published
+ * at least 5 days before it applies): shown beside the version in force until its date comes.
+ */
+export function comingVersion(versions: DocumentVersionView[]): DocumentVersionView | null {
+  return versions.filter((version) => version.status === 'upcoming').at(-1) ?? null;
 }
 
 /** Legal documents grouped by kind, in the order of the kinds in @sgd/config. */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { registerMigrations } from '@sgd/plugin-core';
+import { registerAdminViews, registerMigrations } from '@sgd/plugin-core';
 import { PLUGIN_ID, USER_UID } from './constants';
+import { views } from './views';
 
 type Attributes = Record<string, Record<string, unknown>>;
 
@@ -11,6 +12,7 @@ type Attributes = Record<string, Record<string, unknown>>;
  * All private: only the owner's own routes return them, and never the session key.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   strapi.get('content-types').extend(USER_UID, (contentType: { attributes: Attributes }) => {
     const { attributes } = contentType;
     attributes.email = { ...attributes.email, required: false, private: true };

@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { coreService, registerMigrations } from '@sgd/plugin-core';
+import { coreService, registerAdminViews, registerMigrations } from '@sgd/plugin-core';
 import { PLUGIN_ID, UID } from './constants';
 import { complaintsService } from './services';
+import { views } from './views';
 
 const GUARDED = new Set<string>([UID.complaint, UID.event]);
 const REFUSED = new Set(['update', 'delete', 'clone', 'discardDraft']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   registerMigrations(strapi, PLUGIN_ID, [
     {
       // The escalation job's query: unsettled complaints by deadline.

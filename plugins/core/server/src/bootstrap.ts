@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from './lib/admin-labels';
+import { preferVietnameseForStaff } from './lib/admin-language';
+import { applyAdminViews } from './lib/admin-views';
 import { registerAuditTrail } from './lib/audit';
+import { withdrawAuditWritePermissions } from './lib/audit-read-only';
 import { registerCountInvalidation } from './lib/count-cache';
 import { registerGracefulShutdown } from './lib/graceful-shutdown';
 import { grantStaffOnce, grantUserActions, permissionFields } from './lib/permissions';
@@ -8,13 +10,15 @@ import { registerReadiness } from './lib/readiness';
 import { registerSiteWebhook } from './lib/site-webhook';
 import type { CorePluginConfig } from './config';
 import { PLUGIN_ID, UID, USER_ACTIONS } from './constants';
-import { labels } from './labels';
 import { coreService } from './services';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await applyAdminLabels(strapi, labels);
+  // Every plugin declared its content types' admin views in `register`; written once all are known.
+  await applyAdminViews(strapi);
+  await preferVietnameseForStaff(strapi);
   registerReadiness(strapi);
   registerAuditTrail(strapi);
+  await withdrawAuditWritePermissions(strapi);
   registerCountInvalidation(strapi);
   const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as CorePluginConfig;
   registerSiteWebhook(strapi, {

@@ -14,3 +14,13 @@ export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
 
 /** Content-API actions of a signed-in site user on their own notices (granted to the Authenticated role). */
 export const USER_ACTIONS = ['plugin::core.notifications.find', 'plugin::core.notifications.markRead'];
+
+export const MESSAGES = {
+  auditReadOnly: 'Nhật ký thao tác chỉ để đọc: không ai tạo, sửa hay xóa được mục nào.',
+  auditExportForbidden: 'Bạn không có quyền xem nhật ký thao tác.',
+  auditBadFilter:
+    'Bộ lọc nhật ký không hợp lệ: chỉ lọc theo cán bộ, thao tác, đối tượng, địa chỉ máy và thời điểm.',
+} as const;
+
+/** Rows of the audit log read per query while exporting it. */
+export const AUDIT_EXPORT_BATCH = 1000;

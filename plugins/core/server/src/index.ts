@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import middlewares from './middlewares';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -17,7 +18,8 @@ export * from './lib/fold';
 export * from './lib/validators';
 export * from './lib/public-api';
 export * from './lib/document-rules';
-export * from './lib/admin-labels';
+export * from './lib/admin-views';
+export * from './lib/enumeration';
 export * from './lib/input';
 export * from './lib/client-address';
 export * from './lib/permissions';
@@ -35,6 +37,7 @@ export default {
   contentTypes,
   controllers,
   middlewares,
+  policies,
   routes,
   services,
 };

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels, grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
+import { grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
 import { DEPARTMENT_CONDITION } from '@sgd/plugin-workflow';
 import { BUYER_ROLES, STAFF_FIELDS, UID } from './constants';
-import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
 import { ordersService } from './services';
 
@@ -21,7 +20,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
   await grantUserActions(strapi, USER_ACTIONS, BUYER_ROLES);
   await grantStaffRead(strapi);
-  await applyAdminLabels(strapi, labels);
 
   // Idempotency keys past their retention are forgotten (idempotent: any instance may run it).
   strapi.cron.add({

@@ -1,14 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { coreService, registerMigrations } from '@sgd/plugin-core';
+import { coreService, registerAdminViews, registerMigrations } from '@sgd/plugin-core';
 import { MESSAGES, PLUGIN_ID, UID } from './constants';
 import { migrations } from './migrations';
 import { ordersService } from './services';
+import { views } from './views';
 
 const GUARDED = new Set<string>([UID.order, UID.line, UID.event, UID.idempotencyKey]);
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   registerMigrations(strapi, PLUGIN_ID, migrations);
   // The orders a person placed, with their history, are part of their data export.
   coreService(strapi, 'personal-data').register({

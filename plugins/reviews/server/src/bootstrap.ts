@@ -1,15 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels, grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
+import { grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
 import { DEPARTMENT_CONDITION, workflowService } from '@sgd/plugin-workflow';
 import { HIDDEN_FROM_STAFF, STAFF_FIELDS, UID, WRITER_ROLES } from './constants';
-import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
 import { reviewsService } from './services';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantUserActions(strapi, USER_ACTIONS, WRITER_ROLES);
   await grantStaffRead(strapi);
-  await applyAdminLabels(strapi, labels);
   const ratings = reviewsService(strapi, 'ratings');
   // Averages count approved reviews only: they change when the workflow approves one.
   workflowService(strapi, 'workflow').onApproved(UID.review, async ({ documentId }) =>

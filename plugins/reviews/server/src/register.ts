@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { coreService, registerMigrations } from '@sgd/plugin-core';
+import { coreService, registerAdminViews, registerMigrations } from '@sgd/plugin-core';
 import { PLUGIN_ID, UID } from './constants';
 import { migrations } from './migrations';
 import { ratingsOf } from './services/ratings';
 import { reviewsService } from './services';
+import { views } from './views';
 
 const LEAVING = new Set(['unpublish', 'delete']);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   registerMigrations(strapi, PLUGIN_ID, migrations);
   // Products and sellers show the stored averages of their approved reviews.
   coreService(strapi, 'ratings').provide((uid, documentIds) => ratingsOf(strapi, uid, documentIds));

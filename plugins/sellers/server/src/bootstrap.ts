@@ -1,13 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels, coreService } from '@sgd/plugin-core';
+import { coreService } from '@sgd/plugin-core';
 import { workflowService } from '@sgd/plugin-workflow';
 import { UID } from './constants';
-import { labels } from './labels';
 import { sellersService } from './services';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await applyAdminLabels(strapi, labels);
-
   // An officer may lock the account of a person who owns a seller of their departments.
   workflowService(strapi, 'locking').resolveUserScope(
     async (userId, departmentIds) =>

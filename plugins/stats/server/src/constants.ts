@@ -1,3 +1,5 @@
+import { MODERATION_STATES, VERIFICATION_STATES } from '@sgd/config';
+
 export const PLUGIN_ID = 'stats';
 
 /** Admin action: see the statistics of one's departments and export them. */
@@ -32,23 +34,12 @@ export const DASHBOARD_CACHE_ENTRIES = 100;
 /** The longest period a dashboard or an export may cover. */
 export const MAX_PERIOD_DAYS = 3 * 366;
 
-export const VERIFICATION_STATUS_NAMES: Record<string, string> = {
-  draft: 'Chưa gửi xác minh',
-  pending: 'Chờ xác minh',
-  supplement_requested: 'Chờ bổ sung',
-  verified: 'Đã xác minh',
-  rejected: 'Bị từ chối',
-  locked: 'Bị khóa',
-};
+const namesOf = (list: readonly { code: string; name: string }[]): Record<string, string> =>
+  Object.fromEntries(list.map((item) => [item.code, item.name]));
 
-export const MODERATION_STATUS_NAMES: Record<string, string> = {
-  draft: 'Chưa gửi duyệt',
-  pending: 'Chờ duyệt',
-  supplement_requested: 'Chờ bổ sung',
-  approved: 'Đã duyệt',
-  rejected: 'Bị từ chối',
-  locked: 'Bị khóa',
-};
+export const VERIFICATION_STATUS_NAMES = namesOf(VERIFICATION_STATES);
+
+export const MODERATION_STATUS_NAMES = namesOf(MODERATION_STATES);
 
 export const MESSAGES = {
   noDepartment:

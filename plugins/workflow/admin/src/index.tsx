@@ -1,4 +1,5 @@
 import { CheckCircle } from '@strapi/icons';
+import { LockPanel } from './components/LockPanel';
 import { WorkflowPanel } from './components/WorkflowPanel';
 
 const PLUGIN_ID = 'workflow';
@@ -21,6 +22,6 @@ export default {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Quy trình duyệt' });
   },
   bootstrap(app: AdminApp) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([WorkflowPanel, LockPanel]);
   },
 };

@@ -1,9 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { REPLY_TEMPLATES } from '@sgd/config';
-import { applyAdminLabels, coreService, grantUserActions, recordAudit } from '@sgd/plugin-core';
+import {
+  CORE_UID,
+  coreService,
+  grantStaffOnce,
+  grantUserActions,
+  permissionFields,
+  recordAudit,
+} from '@sgd/plugin-core';
 import { UID } from './constants';
 import { checkBindingPaths, type SchemaLookup } from './engine/paths';
-import { labels } from './labels';
 import { grantReviewWork } from './rbac';
 import { USER_ACTIONS } from './routes';
 import { workflowService } from './utils/get-service';
@@ -48,7 +54,17 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   await grantReviewWork(strapi, workflowService(strapi, 'targets').boundTypes());
   await grantUserActions(strapi, USER_ACTIONS);
-  await applyAdminLabels(strapi, labels);
+  // Departments and administrative units are public reference data: officers read them, so the items
+  // they review show a department's or a commune's name rather than an id.
+  await grantStaffOnce(
+    strapi,
+    [CORE_UID.department, CORE_UID.administrativeUnit].map((subject) => ({
+      action: 'plugin::content-manager.explorer.read',
+      subject,
+      properties: { fields: permissionFields(strapi, subject) },
+      conditions: [],
+    })),
+  );
 
   strapi.cron.add({
     workflowJobs: {

@@ -6,7 +6,7 @@ import routes from './routes';
 import services from './services';
 
 export { UID as WORKFLOW_UID, DEPARTMENT_CONDITION } from './constants';
-export { trustedImport } from './publish-guard';
+export { isTrustedImport, trustedImport } from './publish-guard';
 export { workflowService } from './utils/get-service';
 export type { WorkflowServices } from './services';
 export type { Officer } from './services/staff';

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { registerMigrations } from '@sgd/plugin-core';
+import { registerAdminViews, registerMigrations } from '@sgd/plugin-core';
 import { PLUGIN_ID } from './constants';
 import { migrations } from './migrations';
 import { registerPublishGuard } from './publish-guard';
 import { registerRbac } from './rbac';
 import { workflowService } from './utils/get-service';
+import { views } from './views';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerAdminViews(strapi, views);
   registerMigrations(strapi, PLUGIN_ID, migrations);
   const bound = (uid: string) => workflowService(strapi, 'targets').binding(uid) !== null;
   // Every content type the engine can drive is guarded, used by a workflow or not: nothing under a

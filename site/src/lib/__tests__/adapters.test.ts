@@ -9,6 +9,7 @@ import {
   toProductView,
   toSellerView,
   toVersions,
+  comingVersion,
 } from '../adapters';
 import { catalogueHref, pageWindow, parseCatalogueQuery, toSearchParams } from '../catalogue';
 import { makeCategory, makeLegalDocument, makeLicence, makeMedia, makeProduct, makeSeller } from './builders';
@@ -169,6 +170,18 @@ describe('legal documents', () => {
       ['/van-ban/qc-2025', 'current', '01/07/2025', false],
       ['/van-ban/qc-2023', 'superseded', '10/04/2023', true],
     ]);
+  });
+
+  it('picks the upcoming version that takes effect first, to show beside the one in force', () => {
+    const v4 = makeLegalDocument({ slug: 'qc-2028', effectiveFrom: '2028-01-01', summary: 'Sửa Điều 7.' });
+    const v3WithSummary = { ...v3, summary: 'Thời hạn duyệt còn 2 ngày làm việc.' };
+    const coming = comingVersion(toVersions([v1, v2, v3WithSummary, v4], 'qc-2025', '2026-01-01'));
+    expect(coming).toMatchObject({
+      href: '/van-ban/qc-2027',
+      effectiveFrom: '01/01/2027',
+      summary: 'Thời hạn duyệt còn 2 ngày làm việc.',
+    });
+    expect(comingVersion(toVersions([v1, v2], 'qc-2025', '2026-01-01'))).toBeNull();
   });
 
   it('groups documents by kind in the configured order', () => {

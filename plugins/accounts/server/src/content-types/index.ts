@@ -1,4 +1,5 @@
-import { DATA_REQUEST_KINDS, PRIVATE_FILE_KINDS } from '@sgd/config';
+import { DATA_REQUEST_KINDS, MODERATION_STATES, PRIVATE_FILE_KINDS } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 /** One-time codes (activation, password reset): only a hash is kept; one live code per purpose and target. */
 const code = {
@@ -41,15 +42,10 @@ const dataRequest = {
   options: { draftAndPublish: true },
   pluginOptions: { 'content-type-builder': { visible: false } },
   attributes: {
-    kind: { type: 'enumeration', enum: DATA_REQUEST_KINDS.map((k) => k.code), required: true },
+    kind: enumeration(DATA_REQUEST_KINDS, { required: true }),
     title: { type: 'string', required: true, maxLength: 255 },
     details: { type: 'text', required: true, maxLength: 5000 },
-    reviewStatus: {
-      type: 'enumeration',
-      enum: ['draft', 'pending', 'supplement_requested', 'approved', 'rejected', 'locked'],
-      default: 'draft',
-      required: true,
-    },
+    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

@@ -1,17 +1,19 @@
 import {
   COMPLAINT_ACTION_CODES,
   COMPLAINT_PARTY_CODES,
-  COMPLAINT_REMEDY_CODES,
+  COMPLAINT_REMEDIES,
+  COMPLAINT_STATUSES,
   COMPLAINT_STATUS_CODES,
-  REPORT_REASON_CODES,
-  REPORT_TARGET_TYPE_CODES,
+  MODERATION_STATES,
+  REPORT_REASONS,
+  REPORT_TARGET_TYPES,
 } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 const internal = {
   'content-manager': { visible: false },
   'content-type-builder': { visible: false },
 };
-const REVIEW_STATUSES = ['draft', 'pending', 'supplement_requested', 'approved', 'rejected', 'locked'];
 
 /**
  * A buyer's complaint about an order (QC Điều 11, 13): to the seller first, then to the board through
@@ -44,14 +46,9 @@ const complaint = {
     sellerName: { type: 'string', required: true, maxLength: 255 },
     subject: { type: 'string', required: true, maxLength: 200 },
     description: { type: 'text', required: true, maxLength: 5000 },
-    remedy: { type: 'enumeration', enum: [...COMPLAINT_REMEDY_CODES], required: true },
-    complaintStatus: {
-      type: 'enumeration',
-      enum: [...COMPLAINT_STATUS_CODES],
-      default: 'opened',
-      required: true,
-    },
-    reviewStatus: { type: 'enumeration', enum: REVIEW_STATUSES, default: 'draft', required: true },
+    remedy: enumeration(COMPLAINT_REMEDIES, { required: true }),
+    complaintStatus: enumeration(COMPLAINT_STATUSES, { default: 'opened', required: true }),
+    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     openedAt: { type: 'datetime', required: true },
     sellerDueAt: { type: 'datetime', required: true },
@@ -102,11 +99,11 @@ const violationReport = {
   pluginOptions: { 'content-type-builder': { visible: false } },
   attributes: {
     title: { type: 'string', required: true, maxLength: 255 },
-    targetType: { type: 'enumeration', enum: [...REPORT_TARGET_TYPE_CODES], required: true },
+    targetType: enumeration(REPORT_TARGET_TYPES, { required: true }),
     targetUid: { type: 'string', required: true, maxLength: 120 },
     targetDocumentId: { type: 'string', required: true, maxLength: 64 },
     targetTitle: { type: 'string', maxLength: 255 },
-    reason: { type: 'enumeration', enum: [...REPORT_REASON_CODES], required: true },
+    reason: enumeration(REPORT_REASONS, { required: true }),
     details: { type: 'text', required: true, maxLength: 3000 },
     reporter: {
       type: 'relation',
@@ -116,7 +113,7 @@ const violationReport = {
     },
     reporterName: { type: 'string', maxLength: 150, private: true },
     reporterEmail: { type: 'string', maxLength: 254, private: true },
-    reviewStatus: { type: 'enumeration', enum: REVIEW_STATUSES, default: 'draft', required: true },
+    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
   },
 };

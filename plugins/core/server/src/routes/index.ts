@@ -1,6 +1,20 @@
 import { publicRoutes } from '../lib/public-api';
 
 export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      // Names of codes, read before sign-in by the admin's list filters: nothing private.
+      { method: 'GET', path: '/labels', handler: 'labels.find', config: { auth: false, policies: [] } },
+      // Who may read the log is checked in the handler (read permission on the audit log).
+      {
+        method: 'GET',
+        path: '/audit-entries/export',
+        handler: 'audit.export',
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
+    ],
+  },
   'content-api': {
     type: 'content-api',
     prefix: '',

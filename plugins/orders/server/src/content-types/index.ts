@@ -1,10 +1,12 @@
 import {
-  DELIVERY_METHOD_CODES,
+  DELIVERY_METHODS,
   ORDER_ACTION_CODES,
   ORDER_PARTY_CODES,
+  ORDER_STATUSES,
   ORDER_STATUS_CODES,
-  PAYMENT_METHOD_CODES,
+  PAYMENT_METHODS,
 } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 /** Shown read-only in the content manager for staff; never edited there (routes do the writing). */
 const visible = {
@@ -35,7 +37,7 @@ const order = {
   attributes: {
     code: { type: 'string', required: true, unique: true, maxLength: 20 },
     // Not `status`: Strapi 5 reserves that name (draft or published).
-    orderStatus: { type: 'enumeration', enum: [...ORDER_STATUS_CODES], default: 'placed', required: true },
+    orderStatus: enumeration(ORDER_STATUSES, { default: 'placed', required: true }),
     buyer: {
       type: 'relation',
       relation: 'manyToOne',
@@ -49,8 +51,8 @@ const order = {
     contactEmail: { type: 'string', maxLength: 254, private: true },
     deliveryAddress: { type: 'string', required: true, maxLength: 500, private: true },
     note: { type: 'text', maxLength: 1000, private: true },
-    paymentMethod: { type: 'enumeration', enum: [...PAYMENT_METHOD_CODES], required: true },
-    deliveryMethod: { type: 'enumeration', enum: [...DELIVERY_METHOD_CODES], required: true },
+    paymentMethod: enumeration(PAYMENT_METHODS, { required: true }),
+    deliveryMethod: enumeration(DELIVERY_METHODS, { required: true }),
     total: { type: 'biginteger', required: true },
     lines: {
       type: 'relation',

@@ -1,5 +1,5 @@
-import { REVIEW_LIMITS } from '@sgd/config';
-import { MODERATION_STATUSES } from '../constants';
+import { MODERATION_STATES, REVIEW_LIMITS } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 /** Moderated by officers in the content manager's read view and in "Hộp duyệt"; written through routes. */
 const visible = {
@@ -19,7 +19,7 @@ const user = {
   private: true,
 };
 const moderation = {
-  reviewStatus: { type: 'enumeration', enum: [...MODERATION_STATUSES], default: 'draft', required: true },
+  reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
   // Words of the banned-words list found in the text: shown to the officer, never public.
   flaggedWords: { type: 'string', maxLength: 500, private: true },
   department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },

@@ -9,8 +9,11 @@ export function StatTableView({ table }: { table: StatTable }) {
       <Thead>
         <Tr>
           {table.columns.map((column) => (
-            <Th key={column.key} scope="col">
-              <Typography variant="sigma">{column.label}</Typography>
+            <Th key={column.key} scope="col" style={{ whiteSpace: 'normal', verticalAlign: 'bottom' }}>
+              {/* Long headers wrap instead of widening the table past the screen. */}
+              <Typography variant="sigma" style={{ whiteSpace: 'normal' }}>
+                {column.label}
+              </Typography>
             </Th>
           ))}
         </Tr>

@@ -2,12 +2,12 @@ import { useMemo, useState } from 'react';
 import {
   Box,
   Button,
+  DatePicker,
   Field,
   Flex,
   Grid,
   SingleSelect,
   SingleSelectOption,
-  TextInput,
   Typography,
 } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { StatChart } from '../components/StatChart';
 import { StatTableView } from '../components/StatTableView';
 
 const ALL = 'all';
+const WIDE_TABLE_COLUMNS = 4;
 
 interface Filters {
   from: string;
@@ -33,6 +34,9 @@ const paramsOf = (filters: Filters): Record<string, string> =>
 function StatSection({ table, params }: { table: StatTable; params: Record<string, string> }) {
   const { download, busy, error } = useDownload();
   const path = `/stats/export/${table.key}`;
+  // A table of many columns takes the whole width under its chart, so that on a 1280 px screen no
+  // column (the last is often "Đang quá hạn") is cut.
+  const wide = table.columns.length > WIDE_TABLE_COLUMNS;
   return (
     <Box
       tag="section"
@@ -72,11 +76,11 @@ function StatSection({ table, params }: { table: StatTable; params: Record<strin
       )}
       <Grid.Root gap={4}>
         {table.chart && (
-          <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={wide ? 12 : 5} s={12} direction="column" alignItems="stretch">
             <StatChart table={table} />
           </Grid.Item>
         )}
-        <Grid.Item col={table.chart ? 7 : 12} s={12} direction="column" alignItems="stretch">
+        <Grid.Item col={table.chart && !wide ? 7 : 12} s={12} direction="column" alignItems="stretch">
           <StatTableView table={table} />
         </Grid.Item>
       </Grid.Root>
@@ -88,6 +92,33 @@ function StatSection({ table, params }: { table: StatTable; params: Record<strin
         </Box>
       )}
     </Box>
+  );
+}
+
+/** 'YYYY-MM-DD' ⇄ the picker's local date at midnight. */
+const toDate = (day: string) => (day ? new Date(`${day}T00:00:00`) : undefined);
+const toDay = (date: Date | undefined) =>
+  date
+    ? `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+    : '';
+
+/**
+ * A day picked in dd/mm/yyyy whatever the browser's language (the browser's own date input follows
+ * the browser: mm/dd/yyyy on an English one).
+ */
+function DayPicker({ value, onChange }: { value: string; onChange: (day: string) => void }) {
+  return (
+    <DatePicker
+      locale="vi-VN"
+      value={toDate(value)}
+      onChange={(date: Date | undefined) => onChange(toDay(date))}
+      onClear={() => onChange('')}
+      clearLabel="Xóa ngày"
+      calendarLabel="Lịch"
+      monthSelectLabel="Tháng"
+      yearSelectLabel="Năm"
+      placeholder="dd/mm/yyyy"
+    />
   );
 }
 
@@ -155,19 +186,11 @@ export function Dashboard() {
         <Flex gap={4} alignItems="flex-end" wrap="wrap">
           <Field.Root name="from">
             <Field.Label>Từ ngày</Field.Label>
-            <TextInput
-              type="date"
-              value={draft.from}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('from')(e.target.value)}
-            />
+            <DayPicker value={draft.from} onChange={set('from')} />
           </Field.Root>
           <Field.Root name="to">
             <Field.Label>Đến ngày</Field.Label>
-            <TextInput
-              type="date"
-              value={draft.to}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('to')(e.target.value)}
-            />
+            <DayPicker value={draft.to} onChange={set('to')} />
           </Field.Root>
           <Field.Root name="department">
             <Field.Label>Sở</Field.Label>

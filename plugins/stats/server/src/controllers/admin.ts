@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { recordAudit, parseInput } from '@sgd/plugin-core';
+import { recordAudit, parseInput, slugify } from '@sgd/plugin-core';
 import { MESSAGES } from '../constants';
 import { addInfoSheet, addTableSheet, newWorkbook, tableToCsv, workbookBuffer } from '../services/exporter';
 import type { ScopeDescription } from '../services/scope';
@@ -30,22 +30,37 @@ const dmy = (date: string) => date.split('-').reverse().join('/');
 /** Excel has no time zone: write the Vietnam wall-clock time. */
 const vietnamClock = (at: Date) => new Date(at.getTime() + 7 * 3600 * 1000);
 
+const departmentOf = (description: ScopeDescription) =>
+  description.department?.name ??
+  (description.departments.length === 1 ? description.departments[0].name : 'Tất cả các sở');
+
 function describe(period: Period, description: ScopeDescription): [string, string][] {
   return [
     ['Kỳ thống kê', `${dmy(period.from)} – ${dmy(period.to)}`],
-    [
-      'Sở',
-      description.department?.name ??
-        (description.departments.length === 1 ? description.departments[0].name : 'Tất cả các sở'),
-    ],
+    ['Sở', departmentOf(description)],
     ['Xã, phường', description.commune?.name ?? 'Tất cả'],
   ];
 }
 
-function attachment(ctx: Ctx, name: string, type: string, body: Buffer) {
+/** Dates in a file name: dd-mm-yyyy (a slash cannot be part of a name). */
+const fileDate = (date: string) => date.split('-').reverse().join('-');
+
+/**
+ * A file name an officer recognises among their downloads: what, which department (and commune), which
+ * period, in Vietnamese; an ASCII copy for clients that do not read `filename*`.
+ */
+export function exportName(parts: string[], extension: string): { name: string; ascii: string } {
+  const name = parts
+    .map((part) => part.replace(/[\\/:*?"<>|]+/g, '-').trim())
+    .filter(Boolean)
+    .join(' – ');
+  return { name: `${name}.${extension}`, ascii: `${slugify(name)}.${extension}` };
+}
+
+function attachment(ctx: Ctx, file: { name: string; ascii: string }, type: string, body: Buffer) {
   ctx.set(
     'Content-Disposition',
-    `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    `attachment; filename="${file.ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
   );
   ctx.set('Cache-Control', 'no-store');
   ctx.type = type;
@@ -98,14 +113,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { scope, description, period } = await scoped(ctx, query);
       const table = await service('figures').table(ctx.params.table, scope);
       if (!table) throw new errors.NotFoundError(MESSAGES.unknownTable);
-      const base = `thong-ke-${table.key}-${period.from}-${period.to}`;
+      const name = (extension: string) =>
+        exportName(
+          [
+            `Thống kê ${table.title}`,
+            departmentOf(description),
+            description.commune?.name ?? '',
+            `${fileDate(period.from)} đến ${fileDate(period.to)}`,
+          ],
+          extension,
+        );
       await recordAudit(strapi, {
         action: 'stats.export',
         target: `stats:${table.key}`,
         details: { format: query.format, ...filtersOf(scope) },
       });
       if (query.format === 'csv') {
-        attachment(ctx, `${base}.csv`, 'text/csv; charset=utf-8', tableToCsv(table));
+        attachment(ctx, name('csv'), 'text/csv; charset=utf-8', tableToCsv(table));
         return;
       }
       const workbook = newWorkbook();
@@ -118,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       attachment(
         ctx,
-        `${base}.xlsx`,
+        name('xlsx'),
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         await workbookBuffer(workbook),
       );
@@ -138,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async reportWorkbook(ctx: Ctx) {
-      const { summary, details, title, info, scope } = await yearlyReport(ctx);
+      const { summary, details, title, info, scope, departmentName } = await yearlyReport(ctx);
       const year = scope.period.from.slice(0, 4);
       await recordAudit(strapi, {
         action: 'stats.export',
@@ -152,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       addInfoSheet(workbook, [['Báo cáo', title], ...info, ['Thời điểm lập', vietnamClock(scope.now)]]);
       attachment(
         ctx,
-        `bao-cao-thuong-mai-dien-tu-${year}.xlsx`,
+        exportName([`Báo cáo thương mại điện tử năm ${year}`, departmentName], 'xlsx'),
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         await workbookBuffer(workbook),
       );
@@ -172,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const { summary, details } = await service('report').yearly(scope);
     const info = describe(period, description).filter(([label]) => label !== 'Xã, phường');
-    const departmentName = info.find(([label]) => label === 'Sở')?.[1] ?? '';
+    const departmentName = departmentOf(description);
     const title = `Báo cáo tình hình thương mại điện tử năm ${query.year} – ${departmentName}`;
     return {
       summary,
@@ -180,6 +204,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       title,
       info: [...info, ['Lập ngày', dmy(vietnamDate(now))]] as [string, string][],
       scope,
+      departmentName,
       departments: description.departments,
     };
   }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { csvFile, type CsvValue } from '@sgd/plugin-core';
 import type { Cell, StatColumn, StatTable } from './types';
 
 /** A month cell ('YYYY-MM') or date cell ('YYYY-MM-DD') as a date at midnight UTC (Excel has no zone). */
@@ -6,23 +7,21 @@ function asDate(value: string): Date {
   return new Date(`${value.length === 7 ? `${value}-01` : value}T00:00:00.000Z`);
 }
 
-function display(column: StatColumn, value: Cell): string {
-  if (value === null || value === undefined) return '';
+/** A cell as the CSV shows it: numbers stay numbers (a negative one is no formula), dates read dd/mm/yyyy. */
+function display(column: StatColumn, value: Cell): CsvValue {
+  if (value === null || value === undefined) return null;
   if (column.type === 'month' && typeof value === 'string')
     return `${value.slice(5, 7)}/${value.slice(0, 4)}`;
   if (column.type === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
-  return String(value);
+  return value;
 }
 
-const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read the diacritics). */
+/** CSV (the project's one writer: RFC 4180, UTF-8 with a byte-order mark, formulas neutralised). */
 export function tableToCsv(table: StatTable): Buffer {
-  const lines = [
-    table.columns.map((c) => csvField(c.label)).join(','),
-    ...table.rows.map((row) => table.columns.map((c) => csvField(display(c, row[c.key] ?? null))).join(',')),
-  ];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvFile(
+    table.columns.map((c) => c.label),
+    table.rows.map((row) => table.columns.map((c) => display(c, row[c.key] ?? null))),
+  );
 }
 
 const NUMBER_FORMAT: Partial<Record<StatColumn['type'], string>> = {
@@ -32,16 +31,42 @@ const NUMBER_FORMAT: Partial<Record<StatColumn['type'], string>> = {
   date: 'dd/mm/yyyy',
 };
 
-/** Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules). */
-export const sheetName = (title: string) =>
-  title
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A sheet name by Excel's rules (at most 31 characters, none of []:*?/\), cut between words so that
+ * an officer reads whole words on the tab.
+ */
+export const sheetName = (title: string) => {
+  const clean = title
     .replace(/[[\]:*?/\\]/g, ' ')
-    .slice(0, 31)
+    .replace(/\s+/g, ' ')
     .trim();
+  if (clean.length <= SHEET_NAME_MAX) return clean;
+  const cut = clean.slice(0, SHEET_NAME_MAX + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return (lastSpace > 0 ? cut.slice(0, lastSpace) : clean.slice(0, SHEET_NAME_MAX)).trim();
+};
+
+/** A sheet name not yet used in the workbook (Excel refuses two alike, whatever their case). */
+function freeSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLocaleLowerCase('vi')));
+  if (!taken.has(wanted.toLocaleLowerCase('vi'))) return wanted;
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    const base = sheetName(wanted.slice(0, SHEET_NAME_MAX - suffix.length));
+    const name = `${base}${suffix}`;
+    if (!taken.has(name.toLocaleLowerCase('vi'))) return name;
+  }
+}
 
 /** Adds a sheet with a header row and typed cells: numbers as numbers, months and dates as dates. */
-export function addTableSheet(workbook: ExcelJS.Workbook, table: StatTable, name = sheetName(table.title)) {
-  const sheet = workbook.addWorksheet(name);
+export function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  table: StatTable,
+  name = table.sheet ?? sheetName(table.title),
+) {
+  const sheet = workbook.addWorksheet(freeSheetName(workbook, name));
   sheet.columns = table.columns.map((c) => ({
     header: c.label,
     key: c.key,

@@ -118,6 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'sellers-by-status',
         title: 'Chủ thể kinh doanh theo trạng thái xác minh',
+        sheet: 'Chủ thể theo trạng thái',
         section: 'sellers',
         columns: [text('status', 'Trạng thái'), integer('count', 'Số chủ thể')],
         rows: byCode(rows, VERIFICATION_STATUS_NAMES, 'status').map(({ code: _code, ...row }) => row),
@@ -136,6 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'sellers-by-legal-form',
         title: 'Chủ thể kinh doanh theo loại hình',
+        sheet: 'Chủ thể theo loại hình',
         section: 'sellers',
         columns: [
           text('legalForm', 'Loại hình'),
@@ -158,6 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'products-by-status',
         title: 'Sản phẩm theo trạng thái kiểm duyệt',
+        sheet: 'Sản phẩm theo trạng thái duyệt',
         section: 'products',
         columns: [text('status', 'Trạng thái'), integer('count', 'Số sản phẩm')],
         rows: byCode(rows, MODERATION_STATUS_NAMES, 'status').map(({ code: _code, ...row }) => row),
@@ -231,6 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'products-by-department',
         title: 'Sản phẩm đang bán theo sở quản lý',
+        sheet: 'Sản phẩm theo sở quản lý',
         section: 'products',
         columns: [text('department', 'Sở quản lý'), integer('count', 'Số sản phẩm')],
         rows,
@@ -281,6 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'products-by-licence-type',
         title: 'Sản phẩm đang bán có giấy phép, chứng nhận đã xác minh, theo loại',
+        sheet: 'Sản phẩm theo loại giấy phép',
         section: 'products',
         columns: [text('licenceType', 'Loại giấy phép, chứng nhận'), integer('count', 'Số sản phẩm')],
         rows: byCode(rows, LICENCE_NAMES, 'licenceType').map(({ code: _code, ...row }) => row),
@@ -294,6 +299,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'products-by-ocop-stars',
         title: 'Sản phẩm OCOP đang bán theo số sao',
+        sheet: 'Sản phẩm OCOP theo số sao',
         section: 'products',
         columns: [text('stars', 'Hạng OCOP'), integer('count', 'Số sản phẩm')],
         rows: byCode(rows, names, 'stars').map(({ code: _code, ...row }) => row),
@@ -322,6 +328,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'licences-expiring',
         title: 'Giấy phép, chứng nhận đã xác minh sắp hết hạn',
+        sheet: 'Giấy phép sắp hết hạn',
         section: 'licences',
         columns: [
           text('licenceType', 'Loại giấy phép, chứng nhận'),
@@ -357,8 +364,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .select({ departmentId: h('departmentId'), officerId: h('actorAdminId') })
             .count({ decisions: '*' })
             .select({
-              approved: k.raw(`SUM(CASE WHEN ${h('toState')} = 'approved' THEN 1 ELSE 0 END)`),
-              rejected: k.raw(`SUM(CASE WHEN ${h('toState')} = 'rejected' THEN 1 ELSE 0 END)`),
+              // An approval is the officer's decision whether it ends the review or forwards the
+              // item to the next stage ("Duyệt / chuyển bước tiếp theo").
+              approved: k.raw(`SUM(CASE WHEN ${h('action')} = 'approve' THEN 1 ELSE 0 END)`),
+              rejected: k.raw(`SUM(CASE WHEN ${h('action')} = 'reject' THEN 1 ELSE 0 END)`),
               supplements: k.raw(`SUM(CASE WHEN ${h('action')} = 'request_supplement' THEN 1 ELSE 0 END)`),
               decidedLate: k.raw(`SUM(CASE WHEN ${h('late')} = ? THEN 1 ELSE 0 END)`, [true]),
               averageDays: k.raw(`AVG(CASE WHEN ${final} THEN ${s.days(h('createdAt'), submittedAt)} END)`),
@@ -543,6 +552,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'orders-by-status',
         title: 'Đơn hàng đặt trong kỳ theo trạng thái',
+        sheet: 'Đơn hàng theo trạng thái',
         section: 'orders',
         columns: [text('status', 'Trạng thái'), integer('count', 'Số đơn hàng')],
         rows: byCode(rows, namesOf(ORDER_STATUSES), 'status').map(({ code: _code, ...row }) => row),
@@ -596,6 +606,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'reviews-by-status',
         title: 'Đánh giá của người mua gửi trong kỳ',
+        sheet: 'Đánh giá của người mua',
         section: 'feedback',
         columns: [
           text('status', 'Trạng thái'),
@@ -619,6 +630,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         key: 'complaints-by-status',
         title: 'Khiếu nại mở trong kỳ theo trạng thái',
+        sheet: 'Khiếu nại theo trạng thái',
         section: 'feedback',
         columns: [text('status', 'Trạng thái'), integer('count', 'Số khiếu nại')],
         rows: byCode(rows, namesOf(COMPLAINT_STATUSES), 'status').map(({ code: _code, ...row }) => row),

@@ -16,6 +16,8 @@ export type Cell = string | number | null;
 export interface StatTable {
   key: string;
   title: string;
+  /** A short name for its XLSX sheet when the title is longer than Excel's 31 characters. */
+  sheet?: string;
   /** The dashboard groups tables under these headings. */
   section: 'sellers' | 'products' | 'licences' | 'submissions' | 'orders' | 'feedback' | 'report';
   columns: StatColumn[];

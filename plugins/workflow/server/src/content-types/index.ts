@@ -1,4 +1,5 @@
-import { STAFF_LEVEL_CODES, TASK_KINDS, TASK_STATES, WORKFLOW_ACTION_CODES } from '@sgd/config';
+import { STAFF_LEVELS, TASK_KINDS, TASK_STATES, TEMPLATE_ACTIONS, WORKFLOWS } from '@sgd/config';
+import { enumeration, withLabels } from '@sgd/plugin-core';
 
 /** Records the engine keeps for itself: hidden from the content manager. */
 const internal = {
@@ -102,7 +103,7 @@ const staff = {
     fullName: { type: 'string', maxLength: 150 },
     user: { type: 'relation', relation: 'oneToOne', target: 'admin::user' },
     departments: { type: 'relation', relation: 'manyToMany', target: 'plugin::core.department' },
-    level: { type: 'enumeration', enum: STAFF_LEVEL_CODES, default: 'specialist', required: true },
+    level: enumeration(STAFF_LEVELS, { default: 'specialist', required: true }),
   },
 };
 
@@ -119,12 +120,8 @@ const replyTemplate = {
   pluginOptions: editable,
   attributes: {
     name: { type: 'string', required: true, maxLength: 150 },
-    workflow: { type: 'string', maxLength: 60 },
-    action: {
-      type: 'enumeration',
-      enum: ['submit', ...WORKFLOW_ACTION_CODES, 'lock', 'unlock'],
-      required: true,
-    },
+    workflow: withLabels({ type: 'string', maxLength: 60 }, WORKFLOWS),
+    action: enumeration(TEMPLATE_ACTIONS, { required: true }),
     subject: { type: 'string', required: true, maxLength: 255 },
     body: { type: 'text', required: true },
   },

@@ -123,14 +123,11 @@ const lockingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A user account is unblocked; content goes back through its workflow (re-verification). */
     async unlock(uid: string, documentId: string, reason: string, officer: Officer): Promise<TaskRow | null> {
       const text = reason?.trim() ?? '';
+      if (text.length < 5) fail(400, 'Cần ghi rõ lý do mở khóa (ít nhất 5 ký tự).');
       const history = service('history');
       if (uid === USER_UID) {
         const { target } = await setBlocked(documentId, officer, false);
-        await history.record(
-          target,
-          { action: 'unlock', comment: text || null, fromState: 'locked' },
-          { officer },
-        );
+        await history.record(target, { action: 'unlock', comment: text, fromState: 'locked' }, { officer });
         return null;
       }
       const targets = service('targets');
@@ -141,7 +138,7 @@ const lockingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const task = await service('workflow').submit(uid, documentId, { officer }, 'reverification');
       await history.record(
         task,
-        { action: 'unlock', comment: text || null, fromState: 'locked', toState: 'in_review' },
+        { action: 'unlock', comment: text, fromState: 'locked', toState: 'in_review' },
         { officer },
       );
       await service('replies').tell(task, await service('replies').templateFor(null, 'unlock'), {

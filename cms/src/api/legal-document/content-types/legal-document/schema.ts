@@ -1,4 +1,5 @@
-import { LEGAL_DOCUMENT_KIND_CODES } from '@sgd/config';
+import { LEGAL_DOCUMENT_KINDS } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -14,7 +15,7 @@ export default {
   attributes: {
     title: { type: 'string', required: true, maxLength: 300 },
     slug: { type: 'uid', targetField: 'title' },
-    kind: { type: 'enumeration', enum: [...LEGAL_DOCUMENT_KIND_CODES], required: true },
+    kind: enumeration(LEGAL_DOCUMENT_KINDS, { required: true }),
     series: { type: 'string', required: true, maxLength: 100 },
     version: { type: 'string', required: true, maxLength: 20 },
     number: { type: 'string', maxLength: 100 },

@@ -1,5 +1,5 @@
-import { DIRECTORY_KIND_CODES } from '@sgd/config';
-import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
+import { DIRECTORY_KINDS, MODERATION_STATES } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -13,7 +13,7 @@ export default {
   options: { draftAndPublish: true },
   pluginOptions: { 'content-type-builder': { visible: false } },
   attributes: {
-    kind: { type: 'enumeration', enum: [...DIRECTORY_KIND_CODES], required: true },
+    kind: enumeration(DIRECTORY_KINDS, { required: true }),
     title: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'title' },
     summary: { type: 'text' },
@@ -24,7 +24,7 @@ export default {
     contact: { type: 'string', maxLength: 255 },
     // A link: only http(s) addresses are stored (core's text rules).
     website: { type: 'string', maxLength: 255, pluginOptions: { core: { link: true } } },
-    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

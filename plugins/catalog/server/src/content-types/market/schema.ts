@@ -1,4 +1,5 @@
-import { MARKET_KIND_CODES } from '@sgd/config';
+import { MARKET_KINDS } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -14,7 +15,7 @@ export default {
   attributes: {
     name: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'name' },
-    kind: { type: 'enumeration', enum: [...MARKET_KIND_CODES], required: true },
+    kind: enumeration(MARKET_KINDS, { required: true }),
     address: { type: 'string', maxLength: 500 },
     commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
     latitude: { type: 'decimal', required: true },

@@ -1,4 +1,5 @@
-import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
+import { DELIVERY_METHODS, MODERATION_STATES, PAYMENT_METHODS } from '@sgd/config';
+import { codeList, enumeration } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -33,9 +34,9 @@ export default {
       inversedBy: 'products',
     },
     productionArea: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.production-area' },
-    paymentMethods: { type: 'json' },
-    deliveryMethods: { type: 'json' },
-    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    paymentMethods: codeList(PAYMENT_METHODS),
+    deliveryMethods: codeList(DELIVERY_METHODS),
+    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
     // Banned goods found at submission (QC Điều 17.2), for the reviewing officer; set by the complaints plugin.

@@ -1,4 +1,5 @@
-import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
+import { MODERATION_STATES, SUPPLY_DEMAND_KINDS } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -12,7 +13,7 @@ export default {
   options: { draftAndPublish: true },
   pluginOptions: { 'content-type-builder': { visible: false } },
   attributes: {
-    kind: { type: 'enumeration', enum: ['buy', 'sell'], required: true },
+    kind: enumeration(SUPPLY_DEMAND_KINDS, { required: true }),
     title: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'title' },
     description: { type: 'text' },
@@ -27,7 +28,7 @@ export default {
     contactName: { type: 'string', required: true, maxLength: 150 },
     contactPhone: { type: 'string', maxLength: 20 },
     contactEmail: { type: 'email' },
-    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

@@ -1,3 +1,6 @@
+import { ADMINISTRATIVE_LEVELS } from '@sgd/config';
+import { enumeration } from '../../lib/enumeration';
+
 export default {
   kind: 'collectionType',
   collectionName: 'administrative_units',
@@ -15,7 +18,7 @@ export default {
   attributes: {
     name: { type: 'string', required: true, maxLength: 200 },
     code: { type: 'string', required: true, unique: true, maxLength: 10 },
-    level: { type: 'enumeration', enum: ['province', 'commune'], required: true },
+    level: enumeration(ADMINISTRATIVE_LEVELS, { required: true }),
     kind: { type: 'string', maxLength: 20 },
     parent: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
     effectiveFrom: { type: 'date', required: true },

@@ -1,3 +1,6 @@
+import { AUDIT_ACTIONS } from '@sgd/config';
+import { withLabels } from '../../lib/enumeration';
+
 /**
  * The audit log of staff actions (sign-in, permission changes, decisions, locking, opening private
  * files, exports): append-only, read by the super admin in the content manager.
@@ -14,7 +17,7 @@ export default {
   options: { draftAndPublish: false },
   pluginOptions: { 'content-type-builder': { visible: false } },
   attributes: {
-    action: { type: 'string', required: true, maxLength: 60 },
+    action: withLabels({ type: 'string', required: true, maxLength: 60 }, AUDIT_ACTIONS),
     actorId: { type: 'integer' },
     actorEmail: { type: 'string', maxLength: 254 },
     target: { type: 'string', maxLength: 255 },

@@ -1,5 +1,7 @@
-import { LICENCE_TYPE_CODES } from '@sgd/config';
-import { VERIFICATION_STATUSES } from '../../constants';
+import { VERIFICATION_STATES, licenceTypes } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
+
+const LICENCE_TYPES = licenceTypes.map(({ code, shortName }) => ({ code, name: shortName }));
 
 export default {
   kind: 'collectionType',
@@ -13,7 +15,7 @@ export default {
   options: { draftAndPublish: true },
   pluginOptions: { 'content-type-builder': { visible: false } },
   attributes: {
-    type: { type: 'enumeration', enum: [...LICENCE_TYPE_CODES], required: true },
+    type: enumeration(LICENCE_TYPES, { required: true }),
     number: { type: 'string', required: true, maxLength: 100 },
     issuer: { type: 'string', required: true, maxLength: 255 },
     issuedOn: { type: 'date', required: true },
@@ -31,12 +33,7 @@ export default {
       target: 'plugin::catalog.product',
       mappedBy: 'licences',
     },
-    verificationStatus: {
-      type: 'enumeration',
-      enum: [...VERIFICATION_STATUSES],
-      default: 'draft',
-      required: true,
-    },
+    verificationStatus: enumeration(VERIFICATION_STATES, { default: 'draft', required: true }),
     verifiedAt: { type: 'datetime' },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },

@@ -1,4 +1,5 @@
-import { REVIEW_STATUSES } from '../../constants';
+import { MODERATION_STATES } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -29,7 +30,7 @@ export default {
       inversedBy: 'productionAreas',
     },
     commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
-    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
+    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
   },

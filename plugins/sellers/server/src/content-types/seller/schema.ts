@@ -1,5 +1,5 @@
-import { LEGAL_FORM_CODES } from '@sgd/config';
-import { VERIFICATION_STATUSES } from '../../constants';
+import { LEGAL_FORMS, VERIFICATION_STATES } from '@sgd/config';
+import { enumeration } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -15,7 +15,7 @@ export default {
   attributes: {
     name: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'name' },
-    legalForm: { type: 'enumeration', enum: [...LEGAL_FORM_CODES], required: true },
+    legalForm: enumeration(LEGAL_FORMS, { required: true }),
     enterpriseCode: { type: 'string', maxLength: 14 },
     registrationDate: { type: 'date' },
     registrationIssuer: { type: 'string', maxLength: 255 },
@@ -31,12 +31,7 @@ export default {
     logo: { type: 'media', multiple: false, allowedTypes: ['images'] },
     isOcopProducer: { type: 'boolean', default: false },
     vneidVerified: { type: 'boolean', default: false },
-    verificationStatus: {
-      type: 'enumeration',
-      enum: [...VERIFICATION_STATUSES],
-      default: 'draft',
-      required: true,
-    },
+    verificationStatus: enumeration(VERIFICATION_STATES, { default: 'draft', required: true }),
     verifiedAt: { type: 'datetime' },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     licences: {

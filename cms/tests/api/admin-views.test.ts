@@ -1,0 +1,263 @@
+import request from 'supertest';
+import { AUDIT_ACTIONS, LEGAL_FORMS, MODERATION_STATES } from '@sgd/config';
+import { makeProduct, makeSeller } from '../factories';
+import { bootStrapi, type TestApp } from '../setup/strapi';
+import { departmentId, makeOfficer, type Officer } from '../staff';
+
+/**
+ * The admin reads in Vietnamese, configured in code at bootstrap: every field of every content type
+ * the content manager shows has a label, enumerations name their codes, relations name their target;
+ * staff work in Vietnamese unless they chose otherwise; the audit log is read-only and exports CSV.
+ */
+let app: TestApp;
+const http = () => request(app.strapi.server.httpServer);
+const staff = {} as Record<'specialist' | 'superAdmin', Officer>;
+const as = (officer: Officer) => ({ Authorization: `Bearer ${officer.token}` });
+
+const AUDIT = 'plugin::core.audit-entry';
+const READ_ONLY = 'Nhật ký thao tác chỉ để đọc: không ai tạo, sửa hay xóa được mục nào.';
+
+interface Metadata {
+  edit: { label?: string; description?: string; mainField?: string; visible?: boolean };
+  list: { label?: string; mainField?: string };
+}
+interface Configuration {
+  settings: { mainField: string };
+  layouts: { list: string[] };
+  metadatas: Record<string, Metadata>;
+}
+
+type Attribute = {
+  type: string;
+  enum?: string[];
+  target?: string;
+  pluginOptions?: { core?: { labels?: Record<string, string> } };
+};
+
+const contentManager = () =>
+  app.strapi.plugin('content-manager').service('content-types') as unknown as {
+    findConfiguration(ct: { uid: string }): Promise<Configuration>;
+  };
+
+/** The content types an officer or the super admin opens in the content manager. */
+const shown = () =>
+  Object.entries(app.strapi.contentTypes).filter(
+    ([uid, type]) =>
+      !uid.startsWith('admin::') &&
+      (type as { pluginOptions?: Record<string, { visible?: boolean }> }).pluginOptions?.['content-manager']
+        ?.visible !== false,
+  ) as [string, { attributes: Record<string, Attribute> }][];
+
+beforeAll(async () => {
+  app = await bootStrapi('admin-views');
+  staff.specialist = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+  staff.superAdmin = await makeOfficer(app.strapi, 'super_admin', []);
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+describe('content manager views', () => {
+  it('gives every field of every content type a Vietnamese label in the edit and list views', async () => {
+    const unlabelled: string[] = [];
+    for (const [uid, type] of shown()) {
+      const { metadatas } = await contentManager().findConfiguration({ uid });
+      for (const field of Object.keys(type.attributes)) {
+        const meta = metadatas[field];
+        if (!meta) continue;
+        for (const label of [meta.edit.label, meta.list.label]) {
+          // A label is a person's words: not the field's name, not camelCase, not snake_case.
+          if (!label || label === field || /^[a-z]+([A-Z_][a-z]+)+$/.test(label)) {
+            unlabelled.push(`${uid}.${field}: ${label}`);
+          }
+        }
+      }
+    }
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('names every code of every enumeration, from the lists of config/', async () => {
+    const unnamed: string[] = [];
+    for (const [uid, type] of shown()) {
+      for (const [field, attribute] of Object.entries(type.attributes)) {
+        if (attribute.type !== 'enumeration') continue;
+        const labels = attribute.pluginOptions?.core?.labels ?? {};
+        for (const code of attribute.enum ?? []) if (!labels[code]) unnamed.push(`${uid}.${field}: ${code}`);
+      }
+    }
+    expect(unnamed).toEqual([]);
+    const seller = app.strapi.contentType('plugin::sellers.seller' as never).attributes as unknown as Record<
+      string,
+      Attribute
+    >;
+    expect(seller.legalForm.pluginOptions?.core?.labels).toEqual(
+      Object.fromEntries(LEGAL_FORMS.map((f) => [f.code, f.name])),
+    );
+  });
+
+  it('shows a relation by its target’s name, and lists the columns officers work with', async () => {
+    const product = await contentManager().findConfiguration({ uid: 'plugin::catalog.product' });
+    expect(product.metadatas.seller.edit.mainField).toBe('name');
+    expect(product.metadatas.category.edit.mainField).toBe('name');
+    expect(product.metadatas.department.edit.mainField).toBe('name');
+    expect(product.layouts.list).toEqual(['name', 'seller', 'category', 'reviewStatus']);
+    expect(product.metadatas.flaggedReasons.edit.description).toContain('hàng cấm');
+    const complaint = await contentManager().findConfiguration({ uid: 'plugin::complaints.complaint' });
+    // A link to a private account would show an id: hidden from the edit view.
+    expect(complaint.metadatas.buyer.edit.visible).toBe(false);
+    const seller = await contentManager().findConfiguration({ uid: 'plugin::sellers.seller' });
+    expect(seller.settings.mainField).toBe('name');
+    expect(seller.metadatas.commune.list.mainField).toBe('name');
+  });
+
+  it('lets officers read departments, communes and categories, so related items show their names', async () => {
+    for (const model of [
+      'plugin::core.department',
+      'plugin::core.administrative-unit',
+      'plugin::catalog.category',
+    ]) {
+      const res = await http()
+        .get(`/content-manager/collection-types/${model}`)
+        .query({ pageSize: 1 })
+        .set(as(staff.specialist));
+      expect(res.status).toBe(200);
+      expect(res.body.results[0].name).toEqual(expect.any(String));
+    }
+  });
+
+  it('names the seller of a product even when the seller belongs to another department', async () => {
+    const seller = await makeSeller(app.strapi, { department: await departmentId(app.strapi, 'SYT') }, false);
+    const product = await makeProduct(
+      app.strapi,
+      seller.documentId,
+      { department: await departmentId(app.strapi, 'SCT'), reviewStatus: 'pending' },
+      false,
+    );
+    const res = await http()
+      .get(`/content-manager/relations/plugin::catalog.product/${product.documentId}/seller`)
+      .set(as(staff.specialist));
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual([expect.objectContaining({ name: seller.name })]);
+    // The seller itself stays out of the officer's list and reach.
+    const direct = await http()
+      .get(`/content-manager/collection-types/plugin::sellers.seller/${seller.documentId}`)
+      .set(as(staff.specialist));
+    expect(direct.status).toBe(403);
+  });
+
+  it('tells the admin the names of every labelled field’s codes, for the list filters', async () => {
+    const res = await http().get('/core/labels');
+    expect(res.status).toBe(200);
+    expect(res.body.data['plugin::catalog.product'].reviewStatus).toEqual({
+      type: 'enumeration',
+      labels: Object.fromEntries(MODERATION_STATES.map((s) => [s.code, s.name])),
+    });
+    expect(res.body.data[AUDIT].action.type).toBe('string');
+  });
+});
+
+describe('interface language', () => {
+  it('gives every admin user who has not chosen a language Vietnamese, and keeps a choice', async () => {
+    const me = await http().get('/admin/users/me').set(as(staff.specialist));
+    expect(me.body.data.preferedLanguage).toBe('vi');
+    const chosen = await http()
+      .put('/admin/users/me')
+      .set(as(staff.specialist))
+      .send({ preferedLanguage: 'en' });
+    expect(chosen.status).toBe(200);
+    expect((await http().get('/admin/users/me').set(as(staff.specialist))).body.data.preferedLanguage).toBe(
+      'en',
+    );
+    await http().put('/admin/users/me').set(as(staff.specialist)).send({ preferedLanguage: 'vi' });
+  });
+});
+
+describe('audit log', () => {
+  const forged = { action: 'admin.login', actorEmail: 'gia-mao@example.vn', ip: '203.0.113.9' };
+
+  it('refuses every write through the API with a Vietnamese 403, the super admin’s included', async () => {
+    const entry = (await app.strapi.db.query(AUDIT).findOne({ where: {}, orderBy: { id: 'asc' } })) as {
+      documentId: string;
+    };
+    const base = `/content-manager/collection-types/${AUDIT}`;
+    const writes = [
+      http().post(base).send(forged),
+      http().put(`${base}/${entry.documentId}`).send(forged),
+      http().delete(`${base}/${entry.documentId}`),
+      http()
+        .post(`${base}/actions/bulkDelete`)
+        .send({ documentIds: [entry.documentId] }),
+    ];
+    for (const write of writes) {
+      const res = await write.set(as(staff.superAdmin));
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toBe(READ_ONLY);
+    }
+    expect(await app.strapi.db.query(AUDIT).count({ where: { actorEmail: forged.actorEmail } })).toBe(0);
+    await expect(app.strapi.documents(AUDIT as never).create({ data: forged } as never)).rejects.toThrow(
+      READ_ONLY,
+    );
+  });
+
+  it('gives no role, the super admin’s included, a permission that would draw a write button', async () => {
+    const granted = await app.strapi.db.query('admin::permission').count({
+      where: {
+        subject: AUDIT,
+        action: {
+          $in: ['create', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`),
+        },
+      },
+    });
+    expect(granted).toBe(0);
+    const mine = await http().get('/admin/users/me/permissions').set(as(staff.superAdmin));
+    const onAudit = (mine.body.data as { action: string; subject: string | null }[])
+      .filter((p) => p.subject === AUDIT)
+      .map((p) => p.action);
+    expect(onAudit).toEqual(['plugin::content-manager.explorer.read']);
+  });
+
+  it('exports the filtered log as CSV with Vietnamese names of actions, and records the export', async () => {
+    await app.strapi.db.query(AUDIT).create({
+      data: {
+        action: 'workflow.lock',
+        actorEmail: '=cmd|calc@example.vn',
+        target: 'plugin::sellers.seller:abc',
+        ip: '10.0.0.7',
+      },
+    });
+    const res = await http()
+      .get('/core/audit-entries/export')
+      .query({ 'filters[$and][0][action][$eq]': 'workflow.lock' })
+      .set(as(staff.superAdmin))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = (res.body as string).split('\r\n');
+    expect(lines[0]).toBe('\uFEFFThời điểm,Cán bộ,Thao tác,Đối tượng,Địa chỉ máy,Chi tiết');
+    expect(lines.slice(1).filter(Boolean)).toHaveLength(1);
+    expect(lines[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},'=cmd\|calc@example\.vn,Khóa,/);
+    expect(
+      await app.strapi.db
+        .query(AUDIT)
+        .count({ where: { action: 'audit.export', actorId: staff.superAdmin.id } }),
+    ).toBe(1);
+    expect(AUDIT_ACTIONS.find((a) => a.code === 'workflow.lock')?.name).toBe('Khóa');
+  });
+
+  it('refuses the export to an officer, and a filter on another field', async () => {
+    const officer = await http().get('/core/audit-entries/export').set(as(staff.specialist));
+    expect(officer.status).toBe(403);
+    expect(officer.body.error.message).toBe('Bạn không có quyền xem nhật ký thao tác.');
+    const bad = await http()
+      .get('/core/audit-entries/export')
+      .query({ 'filters[details][$contains]': 'x' })
+      .set(as(staff.superAdmin));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('Bộ lọc nhật ký không hợp lệ');
+  });
+});
