@@ -9,3 +9,4 @@ export * from './accounts';
 export * from './orders';
 export * from './complaints';
 export * from './reviews';
+export * from './search';

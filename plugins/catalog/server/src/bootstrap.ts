@@ -1,12 +1,40 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from '@sgd/plugin-core';
+import { applyAdminLabels, checkPostgresSettings } from '@sgd/plugin-core';
 import { labels } from './labels';
 import { sqlHelpers } from './services/sql';
 import { UID } from './constants';
+import { registerReaders } from './read-model/readers';
+import { TABLES } from './read-model/tables';
+import type { ReadModel } from './services/read-model';
+
+/** Daily, just after midnight in Vietnam: licence validities that changed with the date. */
+const STALE_VALIDITY_RULE = '1 0 * * *';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await applyAdminLabels(strapi, labels);
   await createIndexes(strapi);
+  const model = strapi.plugin('catalog').service('read-model') as ReadModel;
+  await model.createTables();
+  model.subscribe();
+  if (!(await model.isBuilt())) {
+    strapi.log.info('[catalog] Đang dựng bảng đọc công khai (read model) lần đầu…');
+    const built = await model.rebuild();
+    strapi.log.info(`[catalog] Đã dựng bảng đọc: ${built.products} sản phẩm, ${built.sellers} chủ thể.`);
+  }
+  registerReaders(strapi, model);
+  await checkPostgresSettings(strapi, [
+    TABLES.products,
+    TABLES.sellers,
+    TABLES.productLicences,
+    TABLES.terms,
+  ]);
+  model.startPolling();
+  strapi.cron.add({
+    readModelValidity: {
+      task: () => model.refreshStale(),
+      options: { rule: STALE_VALIDITY_RULE, tz: 'Asia/Ho_Chi_Minh' },
+    },
+  });
 };
 
 /**

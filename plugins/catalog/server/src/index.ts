@@ -1,10 +1,11 @@
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import destroy from './destroy';
 import register from './register';
 import routes from './routes';
 import services from './services';
 
 export { UID as CATALOG_UID } from './constants';
 
-export default { register, bootstrap, contentTypes, controllers, routes, services };
+export default { register, bootstrap, destroy, contentTypes, controllers, routes, services };

@@ -16,7 +16,9 @@ export * from './lib/input';
 export * from './lib/client-address';
 export { recordAudit, type AuditEntry } from './lib/audit';
 export { createCountCache, onWrites, publicCounts, type CountCache } from './lib/count-cache';
-export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';
+export { collationKey } from './lib/collation';
+export { createAnswerCache, type AnswerCache } from './lib/answer-cache';
+export { checkPostgresSettings } from './lib/postgres-settings';
 
 export default {
   register,

@@ -14,6 +14,7 @@ export {
   presentSeller,
   publicContact,
   validityOf,
+  validityHoldsUntil,
   todayInVietnam,
 } from './presenters';
 

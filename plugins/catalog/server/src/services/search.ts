@@ -1,250 +1,295 @@
-import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { AUTOCOMPLETE_LIMIT, SEARCH_TOLERANCE } from '@sgd/config';
+import { todayInVietnam } from '@sgd/plugin-sellers';
+import { listJson, productJson, selectProducts, sellerJson, textCondition } from '../read-model/read';
 import {
-  FOLD_FUNCTION,
-  findInOrder,
-  paginationMeta,
-  presentPublic,
-  publicCounts,
-  searchTerms,
-  type PublicEndpoint,
-} from '@sgd/plugin-core';
-import { SELLERS_UID, todayInVietnam } from '@sgd/plugin-sellers';
-import { CORE_UID } from '@sgd/plugin-core';
-import { UID } from '../constants';
-import { productEndpoint } from '../controllers/endpoints';
-import { sellerSearchEndpoint } from './seller-endpoint';
-import type { SearchQuery } from '../validation/search';
+  createVocabulary,
+  plan,
+  tolerate,
+  type Slot,
+  type Vocabulary,
+  type VocabularyEntry,
+} from '../read-model/spelling';
+import { TABLES as T, type Dialect } from '../read-model/tables';
+import type { SearchQuery, SuggestQuery } from '../validation/search';
+import type { ReadModel } from './read-model';
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
+type Row = Record<string, unknown>;
+
+/** Vocabulary kept at most this long after the read model changed (it only steers corrections). */
+const VOCABULARY_MAX_AGE_MS = 30_000;
+
+interface Found {
+  items: string[];
+  total: number;
 }
 
 /**
- * One search over products or sellers, identical on SQLite and PostgreSQL:
- * both define `sgd_fold()` (a JavaScript function on SQLite, `unaccent` on
- * PostgreSQL, where a trigram GIN index covers the same expression).
+ * Search over the read model (`read-model/`), identical on SQLite and PostgreSQL: the same plan
+ * (`read-model/spelling.ts`) becomes a `tsquery` over GIN indexes or an FTS5 query, over the same
+ * folded words; the order is the same SQL (name matches first, then the Vietnamese collation key).
+ * When the words as typed find little, words typed together, typing errors and words inside longer
+ * words are tried too; when nothing matches, a query that finds something is suggested.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const knex = (): Knex => strapi.db.connection as unknown as Knex;
-  const model = (uid: string) => strapi.db.metadata.get(uid as StrapiUID.Schema);
-  const table = (uid: string) => model(uid).tableName;
-  const column = (uid: string, attribute: string): string => {
-    const attr = model(uid).attributes[attribute] as { columnName?: string } | undefined;
-    return attr?.columnName ?? attribute;
-  };
-  const link = (uid: string, attribute: string): JoinTable =>
-    (model(uid).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
-  const collate = () => (strapi.db.dialect.client === 'postgres' ? 'COLLATE "C"' : 'COLLATE BINARY');
+  const model = () => strapi.plugin('catalog').service('read-model') as ReadModel;
+  const knex = () => strapi.db.connection as unknown as Knex;
+  const dialect = (): Dialect => (strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite');
+  let vocabulary: { value: Promise<Vocabulary>; loaded: number; stale: boolean } | null = null;
+  let listening = false;
 
-  /** `EXISTS` a related row through a join table, narrowed by `narrow`. */
-  function related(
-    qb: Knex.QueryBuilder,
-    ownerAlias: string,
-    via: JoinTable,
-    targetUid: string,
-    alias: string,
-    narrow: (sub: Knex.QueryBuilder) => void,
-    ownerSide: 'join' | 'inverse' = 'join',
-  ) {
-    const ownerColumn = ownerSide === 'join' ? via.joinColumn.name : via.inverseJoinColumn.name;
-    const targetColumn = ownerSide === 'join' ? via.inverseJoinColumn.name : via.joinColumn.name;
-    qb.whereExists(function existsRelated(this: Knex.QueryBuilder) {
-      this.select(knex().raw('1'))
-        .from(`${via.name} as ${alias}_l`)
-        .join(`${table(targetUid)} as ${alias}`, `${alias}.id`, `${alias}_l.${targetColumn}`)
-        .whereRaw('?? = ??', [`${alias}_l.${ownerColumn}`, `${ownerAlias}.id`]);
-      narrow(this);
-    });
-  }
-
-  function validLicence(sub: Knex.QueryBuilder, alias: string, query: SearchQuery) {
-    const L = SELLERS_UID.licence;
-    sub
-      .whereNotNull(`${alias}.${column(L, 'publishedAt')}`)
-      .where(`${alias}.${column(L, 'verificationStatus')}`, 'verified')
-      .whereNull(`${alias}.${column(L, 'expiredAt')}`)
-      .where((w) =>
-        w
-          .whereNull(`${alias}.${column(L, 'expiresOn')}`)
-          .orWhere(`${alias}.${column(L, 'expiresOn')}`, '>=', todayInVietnam()),
-      );
-    if (query.licenceType) sub.where(`${alias}.${column(L, 'type')}`, query.licenceType);
-    if (query.ocopStars) {
-      sub
-        .where(`${alias}.${column(L, 'type')}`, 'ocop')
-        .where(`${alias}.${column(L, 'ocopStars')}`, query.ocopStars);
+  /** The words of public names, loaded once and again after the read model changed (at most every 30 s). */
+  function words(): Promise<Vocabulary> {
+    if (!listening) {
+      model().onChange(() => {
+        if (vocabulary) vocabulary.stale = true;
+      });
+      listening = true;
     }
-  }
-
-  function inCommune(qb: Knex.QueryBuilder, sellerAlias: string, code: string) {
-    related(qb, sellerAlias, link(SELLERS_UID.seller, 'commune'), CORE_UID.administrativeUnit, 'cm', (sub) =>
-      sub.where('cm.code', code),
-    );
+    if (vocabulary && !(vocabulary.stale && Date.now() - vocabulary.loaded > VOCABULARY_MAX_AGE_MS)) {
+      return vocabulary.value;
+    }
+    const value = knex()(T.terms)
+      .select('term', 'joined', 'display', 'items')
+      .then((rows: Row[]) =>
+        createVocabulary(
+          rows.map((r) => ({
+            term: String(r.term),
+            joined: String(r.joined),
+            display: String(r.display),
+            items: Number(r.items),
+          })),
+        ),
+      );
+    vocabulary = { value, loaded: Date.now(), stale: false };
+    value.catch(() => {
+      vocabulary = null;
+    });
+    return value;
   }
 
   /**
-   * On PostgreSQL, products carry their folded text in generated columns (migration
-   * 002_product_search_columns.sql); elsewhere the text is folded as it is read.
+   * Words of public names that hold a typed word inside them ("oai" → xoai, khoai), through the
+   * trigram index on PostgreSQL; SQLite reads the (small) word list.
    */
-  const storedFold = (uid: string) => uid === UID.product && strapi.db.dialect.client === 'postgres';
-  const foldedName = (uid: string, alias: string) =>
-    storedFold(uid) ? `${alias}.sgd_name` : `${FOLD_FUNCTION}(${alias}.${column(uid, 'name')})`;
-  const foldedText = (uid: string, alias: string, attributes: string[]) =>
-    storedFold(uid)
-      ? `${alias}.sgd_search`
-      : `${FOLD_FUNCTION}(${attributes.map((a) => `COALESCE(${alias}.${column(uid, a)}, '')`).join(` || ' ' || `)})`;
-
-  function textMatch(qb: Knex.QueryBuilder, folded: string, terms: string[]) {
-    for (const term of terms) qb.whereRaw(`${folded} LIKE ?`, [`%${term}%`]);
+  async function inside(word: string): Promise<VocabularyEntry[]> {
+    if (word.length < 3) return [];
+    const rows = (await knex()(T.terms)
+      .where('joined', 'like', `%${word}%`)
+      .whereNot('term', 'like', '% %')
+      .orderBy([
+        { column: 'items', order: 'desc' },
+        { column: 'term', order: 'asc' },
+      ])
+      .limit(SEARCH_TOLERANCE.alternatives)
+      .select('term', 'joined', 'display', 'items')) as Row[];
+    return rows.map((r) => ({
+      term: String(r.term),
+      joined: String(r.joined),
+      display: String(r.display),
+      items: Number(r.items),
+    }));
   }
 
-  function verifiedSeller(sub: Knex.QueryBuilder, alias: string) {
-    const S = SELLERS_UID.seller;
-    sub
-      .whereNotNull(`${alias}.${column(S, 'publishedAt')}`)
-      .where(`${alias}.${column(S, 'verificationStatus')}`, 'verified');
+  /** The conditions of a search on products (`p`) or sellers (`s`), text and filters. */
+  function conditions(query: SearchQuery, slots: Slot[], today: string) {
+    const products = query.type === 'products';
+    const alias = products ? 'p' : 's';
+    const fts = products ? T.productsText : T.sellersText;
+    return (qb: Knex.QueryBuilder) => {
+      if (products) qb.where('p.listed', 1);
+      if (slots.length > 0) {
+        const text = textCondition(dialect(), slots, 'text', alias, fts);
+        qb.whereRaw(text.sql, text.bindings);
+      }
+      if (products && query.category) {
+        const category = query.category;
+        qb.whereIn('p.category_id', (sub) =>
+          sub
+            .from(T.categories)
+            .select('document_id')
+            .where('slug', category)
+            .orWhereIn('parent_id', (parent) =>
+              parent.from(T.categories).select('document_id').where('slug', category),
+            ),
+        );
+      }
+      if (query.commune) qb.where(`${alias}.commune`, query.commune);
+      if (query.licenceType || query.ocopStars) {
+        const [table, owner] = products ? [T.productLicences, 'product_id'] : [T.sellerLicences, 'seller_id'];
+        qb.whereExists((sub) => {
+          sub
+            .from(`${table} as l`)
+            .select(knex().raw('1'))
+            .whereRaw(`l.${owner} = ${alias}.document_id`)
+            .where((w) => w.whereNull('l.expires_on').orWhere('l.expires_on', '>=', today));
+          if (query.licenceType) sub.where('l.type', query.licenceType);
+          if (query.ocopStars) sub.where('l.type', 'ocop').where('l.stars', query.ocopStars);
+        });
+      }
+      if (products && query.priceMin !== undefined) qb.where('p.price_high', '>=', query.priceMin);
+      if (products && query.priceMax !== undefined) qb.where('p.price_low', '<=', query.priceMax);
+    };
   }
-
-  const priceLow = () =>
-    `COALESCE(p.${column(UID.product, 'price')}, p.${column(UID.product, 'priceMin')}, p.${column(UID.product, 'priceMax')})`;
-  const priceHigh = () =>
-    `COALESCE(p.${column(UID.product, 'price')}, p.${column(UID.product, 'priceMax')}, p.${column(UID.product, 'priceMin')})`;
 
   /** ORDER BY of a search; every order ends on the slug, so that pages never overlap. */
-  function ordering(
-    uid: string,
-    alias: string,
-    query: SearchQuery,
-    terms: string[],
-  ): { sql: string; bindings: string[] } {
-    const folded = `${foldedName(uid, alias)} ${collate()}`;
-    const last = `${alias}.${column(uid, 'slug')} ${collate()}`;
+  function order(query: SearchQuery, tiers: Slot[][]): { sql: string; bindings: string[] } {
+    const alias = query.type === 'products' ? 'p' : 's';
+    const byName = `${alias}.name_key, ${alias}.slug`;
     switch (query.sort) {
       case 'name':
-        return { sql: `${folded}, ${last}`, bindings: [] };
+        return { sql: byName, bindings: [] };
       case 'newest':
-        return { sql: `${alias}.${column(uid, 'publishedAt')} DESC, ${alias}.id DESC`, bindings: [] };
+        return { sql: `${alias}.published_at DESC, ${alias}.id DESC`, bindings: [] };
       case 'price_asc':
         return {
-          sql: `CASE WHEN ${priceLow()} IS NULL THEN 1 ELSE 0 END, ${priceLow()} ASC, ${last}`,
+          sql: `CASE WHEN p.price_low IS NULL THEN 1 ELSE 0 END, p.price_low ASC, ${byName}`,
           bindings: [],
         };
       case 'price_desc':
         return {
-          sql: `CASE WHEN ${priceHigh()} IS NULL THEN 1 ELSE 0 END, ${priceHigh()} DESC, ${last}`,
+          sql: `CASE WHEN p.price_high IS NULL THEN 1 ELSE 0 END, p.price_high DESC, ${byName}`,
           bindings: [],
         };
       default: {
-        // Items whose name holds every term come first, then by folded name.
-        const inName = terms.map(() => `${foldedName(uid, alias)} LIKE ?`).join(' AND ') || '1 = 1';
+        // Relevance: items whose name holds the words as typed, then as corrected, then the others.
+        const fts = query.type === 'products' ? T.productsText : T.sellersText;
+        const cases = tiers
+          .filter((slots) => slots.length > 0)
+          .map((slots, i) => ({ i, condition: textCondition(dialect(), slots, 'name', alias, fts) }));
+        if (cases.length === 0) return { sql: byName, bindings: [] };
         return {
-          sql: `CASE WHEN ${inName} THEN 0 ELSE 1 END, ${folded}, ${last}`,
-          bindings: terms.map((term) => `%${term}%`),
+          sql: `CASE ${cases.map((c) => `WHEN ${c.condition.sql} THEN ${c.i}`).join(' ')} ELSE ${cases.length} END, ${byName}`,
+          bindings: cases.flatMap((c) => c.condition.bindings),
         };
       }
     }
   }
 
-  function productQuery(query: SearchQuery, terms: string[]): Knex.QueryBuilder {
-    const P = UID.product;
-    const qb = knex()(`${table(P)} as p`)
-      .whereNotNull(`p.${column(P, 'publishedAt')}`)
-      .where(`p.${column(P, 'reviewStatus')}`, 'approved');
-    related(qb, 'p', link(P, 'seller'), SELLERS_UID.seller, 's', (sub) => {
-      verifiedSeller(sub, 's');
-      if (query.commune) inCommune(sub, 's', query.commune);
-    });
-    if (query.category) {
-      const C = UID.category;
-      related(qb, 'p', link(P, 'category'), C, 'c', (sub) =>
-        sub.where((w) => {
-          w.where(`c.${column(C, 'slug')}`, query.category);
-          w.orWhereExists(function parentMatches(this: Knex.QueryBuilder) {
-            const parent = link(C, 'parent');
-            this.select(knex().raw('1'))
-              .from(`${parent.name} as cp_l`)
-              .join(`${table(C)} as cp`, 'cp.id', `cp_l.${parent.inverseJoinColumn.name}`)
-              .whereRaw('?? = ??', [`cp_l.${parent.joinColumn.name}`, 'c.id'])
-              .where(`cp.${column(C, 'slug')}`, query.category);
-          });
-        }),
-      );
-    }
-    if (query.licenceType || query.ocopStars) {
-      related(qb, 'p', link(P, 'licences'), SELLERS_UID.licence, 'l', (sub) => validLicence(sub, 'l', query));
-    }
-    // A product has a price, or a range from priceMin to priceMax: it matches when they overlap.
-    if (query.priceMin !== undefined) qb.whereRaw(`${priceHigh()} >= ?`, [query.priceMin]);
-    if (query.priceMax !== undefined) qb.whereRaw(`${priceLow()} <= ?`, [query.priceMax]);
-    textMatch(qb, foldedText(P, 'p', ['name', 'description']), terms);
-    return qb;
-  }
-
-  function sellerQuery(query: SearchQuery, terms: string[]): Knex.QueryBuilder {
-    const S = SELLERS_UID.seller;
-    const qb = knex()(`${table(S)} as s`);
-    verifiedSeller(qb, 's');
-    if (query.commune) inCommune(qb, 's', query.commune);
-    if (query.licenceType || query.ocopStars) {
-      // Licences own the link to their seller: walk it from the other side.
-      related(
-        qb,
-        's',
-        link(SELLERS_UID.licence, 'seller'),
-        SELLERS_UID.licence,
-        'l',
-        (sub) => validLicence(sub, 'l', query),
-        'inverse',
-      );
-    }
-    textMatch(qb, foldedText(S, 's', ['name', 'address', 'description']), terms);
-    return qb;
-  }
-
-  async function run(
-    endpoint: PublicEndpoint,
-    alias: string,
-    base: Knex.QueryBuilder,
-    query: SearchQuery,
-    terms: string[],
-  ) {
-    const order = ordering(endpoint.uid, alias, query, terms);
-    // One total per set of conditions, whatever the page and the order.
-    const matching = { ...query, page: undefined, pageSize: undefined, sort: undefined };
-    const [total, rows] = await Promise.all([
-      publicCounts.get(JSON.stringify(['search', endpoint.uid, matching]), async () => {
-        const counted = (await base.clone().count({ total: '*' }).first()) as
-          { total: number | string } | undefined;
-        return Number(counted?.total ?? 0);
-      }),
-      base
-        .clone()
-        .select(`${alias}.id`)
-        .orderByRaw(order.sql, order.bindings)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize) as Promise<Array<{ id: number }>>,
+  /** One page (one statement) and the total (one count the indexes serve). */
+  async function find(query: SearchQuery, slots: Slot[], tiers: Slot[][]): Promise<Found> {
+    const today = todayInVietnam();
+    const where = conditions(query, slots, today);
+    const products = query.type === 'products';
+    const base = () => knex()(products ? `${T.products} as p` : `${T.sellers} as s`);
+    const sort = order(query, tiers);
+    const page = (products ? selectProducts(base()) : base().select('s.summary', 's.fresh_until'))
+      .modify(where)
+      .orderByRaw(sort.sql, sort.bindings)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize);
+    const [rows, counted] = await Promise.all([
+      page as Promise<Row[]>,
+      base().modify(where).count({ total: '*' }).first() as Promise<{ total: number | string } | undefined>,
     ]);
-    const items = await findInOrder(
-      strapi,
-      endpoint,
-      rows.map((row) => Number(row.id)),
-    );
     return {
-      data: await presentPublic(strapi, endpoint, items),
-      meta: { ...paginationMeta({ page: query.page, pageSize: query.pageSize }, total), query },
+      items: rows.map((row) => (products ? productJson(row, today) : sellerJson(row, 'summary', today))),
+      total: Number(counted?.total ?? 0),
     };
   }
 
-  return {
-    async search(query: SearchQuery) {
-      const terms = searchTerms(query.q);
-      if (query.type === 'sellers') {
-        return run(sellerSearchEndpoint, 's', sellerQuery(query, terms), query, terms);
+  async function count(query: SearchQuery, slots: Slot[]): Promise<number> {
+    const base = knex()(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`);
+    const counted = (await base
+      .modify(conditions(query, slots, todayInVietnam()))
+      .count({ total: '*' })
+      .first()) as { total: number | string } | undefined;
+    return Number(counted?.total ?? 0);
+  }
+
+  /** Adds, to each unknown typed word, public words that hold it ("oai" → xoai). */
+  async function withInside(slots: Slot[], vocabularyWords: Vocabulary): Promise<Slot[]> {
+    return Promise.all(
+      slots.map(async (slot) => {
+        const word = slot.typed.length === 1 && slot.alternatives.length === 1 ? slot.typed[0] : null;
+        if (!word || vocabularyWords.entries.some((e) => e.term.startsWith(word))) return slot;
+        const found = (await inside(word)).filter((e) => e.term !== word);
+        if (found.length === 0) return slot;
+        return {
+          ...slot,
+          alternatives: [...slot.alternatives, ...found.map((e) => [{ word: e.term, prefix: false }])],
+        };
+      }),
+    );
+  }
+
+  async function compute(query: SearchQuery): Promise<string> {
+    const slots = plan(query.q);
+    const page = { page: query.page, pageSize: query.pageSize };
+    let found = await find(query, slots, [slots]);
+    let corrected: string | null = null;
+    let suggestion: string | null = null;
+    if (slots.length > 0 && found.total < SEARCH_TOLERANCE.fewResults) {
+      const known = await words();
+      const tolerant = tolerate(slots, known);
+      const widened = await withInside(tolerant.slots, known);
+      if (JSON.stringify(widened) !== JSON.stringify(slots)) {
+        const wider = await find(query, widened, [slots, widened]);
+        if (wider.total > found.total) {
+          found = wider;
+          corrected = tolerant.corrected;
+        }
       }
-      return run(productEndpoint, 'p', productQuery(query, terms), query, terms);
+      if (found.total === 0) {
+        const loose = tolerate(slots, known, true);
+        if (loose.corrected && (await count(query, loose.slots)) > 0) suggestion = loose.corrected;
+      }
+    }
+    return listJson(found.items, page, found.total, { query, corrected, suggestion });
+  }
+
+  return {
+    /** The answer to a search, as JSON text, through the answer cache (keyed on the plan and filters). */
+    search(query: SearchQuery): Promise<string> {
+      const key = JSON.stringify([
+        'search',
+        plan(query.q).map((slot) => [slot.written, slot.alternatives]),
+        query.type,
+        query.category ?? null,
+        query.licenceType ?? null,
+        query.ocopStars ?? null,
+        query.commune ?? null,
+        query.priceMin ?? null,
+        query.priceMax ?? null,
+        query.sort,
+        query.page,
+        query.pageSize,
+      ]);
+      return model().answers.get(key, () => compute({ ...query, q: query.q.trim() }));
+    },
+
+    /**
+     * Names for the search box as the visitor types (at most `AUTOCOMPLETE_LIMIT`): public names whose
+     * words begin with the words typed, the closest first (names that begin with them), then by name.
+     */
+    suggest(query: SuggestQuery): Promise<string> {
+      const slots = plan(query.q);
+      const key = JSON.stringify(['suggest', query.type, slots.map((slot) => slot.alternatives)]);
+      return model().answers.get(key, async () => {
+        if (slots.length === 0) return '{"data":[],"meta":{}}';
+        const products = query.type === 'products';
+        const [table, alias, fts] = products
+          ? [T.products, 'p', T.productsText]
+          : [T.sellers, 's', T.sellersText];
+        const name = textCondition(dialect(), slots, 'name', alias, fts);
+        const first = slots[0].alternatives[0][0].word;
+        const qb = knex()(`${table} as ${alias}`)
+          .select(`${alias}.body`, `${alias}.slug`)
+          .whereRaw(name.sql, name.bindings)
+          .orderByRaw(
+            `CASE WHEN ${alias}.name_words LIKE ? THEN 0 ELSE 1 END, ${alias}.name_key, ${alias}.slug`,
+            [`${first}%`],
+          )
+          .limit(AUTOCOMPLETE_LIMIT);
+        if (products) qb.where('p.listed', 1);
+        const rows = (await qb) as Row[];
+        const data = rows.map((row) => ({
+          name: (JSON.parse(String(row.body)) as { name: string }).name,
+          slug: row.slug,
+        }));
+        return JSON.stringify({ data, meta: {} });
+      });
     },
   };
 };

@@ -31,3 +31,16 @@ export function searchTerms(query: string): string[] {
     .filter((term) => term.length > 0)
     .slice(0, 8);
 }
+
+/** Longest word kept by `searchWords` (longer ones are not words a person looks for). */
+export const MAX_WORD_LENGTH = 40;
+
+/**
+ * The words of a text as search indexes them: folded, split on anything but a–z and 0–9 ("Nem (500g)"
+ * → nem, 500g; "Ri6" → ri6), so that the database's full-text parser and the query see the same words.
+ */
+export function searchWords(text: string | null | undefined): string[] {
+  return foldVietnamese(text)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0 && word.length <= MAX_WORD_LENGTH);
+}

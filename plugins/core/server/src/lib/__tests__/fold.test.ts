@@ -1,4 +1,4 @@
-import { foldVietnamese, searchTerms, slugify } from '../fold';
+import { foldVietnamese, searchTerms, searchWords, slugify } from '../fold';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -32,5 +32,18 @@ describe('slugify', () => {
 describe('searchTerms', () => {
   it('splits, folds and drops LIKE wildcards', () => {
     expect(searchTerms('  Bánh   PÍA %_ ')).toEqual(['banh', 'pia']);
+  });
+});
+
+describe('searchWords', () => {
+  it.each([
+    ['Nem Lai Vung (500g)', ['nem', 'lai', 'vung', '500g']],
+    ['Sầu riêng Ri6 – loại 1', ['sau', 'rieng', 'ri6', 'loai', '1']],
+    ['ĐẬU PHỘNG, rang muối!', ['dau', 'phong', 'rang', 'muoi']],
+    ['bánh%pía_ 100%', ['banh', 'pia', '100']],
+    ['  ', []],
+    [`a ${'x'.repeat(41)} b`, ['a', 'b']],
+  ])('splits %p into %p', (input, expected) => {
+    expect(searchWords(input)).toEqual(expected);
   });
 });

@@ -1,0 +1,148 @@
+import type { Knex } from 'knex';
+
+/**
+ * The read model of public products and sellers: one row per public item with its answer already
+ * serialized (JSON text), the columns its lists filter and sort on, and its folded words under a
+ * full-text index (GIN over `tsvector` on PostgreSQL, an FTS5 table on SQLite). Kept by
+ * `services/read-model.ts` in the same transaction as the writes it follows.
+ */
+export const TABLES = {
+  products: 'pub_products',
+  productLicences: 'pub_product_licences',
+  sellers: 'pub_sellers',
+  sellerLicences: 'pub_seller_licences',
+  categories: 'pub_categories',
+  departments: 'pub_departments',
+  terms: 'pub_terms',
+  state: 'pub_state',
+  productsText: 'pub_products_fts',
+  sellersText: 'pub_sellers_fts',
+} as const;
+
+export type Dialect = 'postgres' | 'sqlite';
+
+const T = TABLES;
+
+/**
+ * Statements valid on both databases (types named so that SQLite gives them the right affinity).
+ * `key` columns compare byte-wise (PostgreSQL's "C" collation, SQLite's default BINARY), so that the
+ * collation keys, slugs and ISO dates sort the same on both.
+ */
+const common = (key: string) => [
+  `CREATE TABLE IF NOT EXISTS ${T.products} (
+    document_id ${key} PRIMARY KEY,
+    id bigint NOT NULL,
+    slug ${key} NOT NULL,
+    name_key ${key} NOT NULL,
+    seller_id ${key},
+    category_id ${key},
+    department_id ${key},
+    listed smallint NOT NULL,
+    commune ${key},
+    price_low bigint,
+    price_high bigint,
+    published_at ${key} NOT NULL,
+    updated_at ${key} NOT NULL,
+    name_words text NOT NULL,
+    words text NOT NULL,
+    fresh_until ${key},
+    body text NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.productLicences} (
+    product_id ${key} NOT NULL,
+    licence_id ${key} NOT NULL,
+    type ${key} NOT NULL,
+    stars smallint,
+    expires_on ${key},
+    PRIMARY KEY (product_id, licence_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.sellers} (
+    document_id ${key} PRIMARY KEY,
+    id bigint NOT NULL,
+    slug ${key} NOT NULL,
+    name_key ${key} NOT NULL,
+    commune ${key},
+    published_at ${key} NOT NULL,
+    updated_at ${key} NOT NULL,
+    name_words text NOT NULL,
+    words text NOT NULL,
+    fresh_until ${key},
+    card text NOT NULL,
+    summary text NOT NULL,
+    body text NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.sellerLicences} (
+    seller_id ${key} NOT NULL,
+    licence_id ${key} NOT NULL,
+    type ${key} NOT NULL,
+    stars smallint,
+    expires_on ${key},
+    PRIMARY KEY (seller_id, licence_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.categories} (
+    document_id ${key} PRIMARY KEY,
+    slug ${key} NOT NULL,
+    parent_id ${key},
+    body text NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.departments} (document_id ${key} PRIMARY KEY, body text NOT NULL)`,
+  // Words and two-word names of public items, for typing errors, words typed together and suggestions.
+  `CREATE TABLE IF NOT EXISTS ${T.terms} (
+    term ${key} PRIMARY KEY,
+    joined ${key} NOT NULL,
+    display text NOT NULL,
+    items bigint NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.state} (name ${key} PRIMARY KEY, value bigint NOT NULL)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS pub_products_id ON ${T.products} (id)`,
+  `CREATE INDEX IF NOT EXISTS pub_products_slug ON ${T.products} (slug)`,
+  // Pages in name order (the default), newest first, by id (the sitemap): read in order, stopped early.
+  `CREATE INDEX IF NOT EXISTS pub_products_name ON ${T.products} (name_key, slug) WHERE listed = 1`,
+  `CREATE INDEX IF NOT EXISTS pub_products_newest ON ${T.products} (published_at, id) WHERE listed = 1`,
+  `CREATE INDEX IF NOT EXISTS pub_products_listed_id ON ${T.products} (id) WHERE listed = 1`,
+  `CREATE INDEX IF NOT EXISTS pub_products_seller ON ${T.products} (seller_id, name_key, slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_products_category ON ${T.products} (category_id, name_key, slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_products_commune ON ${T.products} (commune, name_key, slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_product_licences_type ON ${T.productLicences} (type, product_id)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS pub_sellers_id ON ${T.sellers} (id)`,
+  `CREATE INDEX IF NOT EXISTS pub_sellers_slug ON ${T.sellers} (slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_sellers_name ON ${T.sellers} (name_key, slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_sellers_commune ON ${T.sellers} (commune)`,
+  `CREATE INDEX IF NOT EXISTS pub_categories_slug ON ${T.categories} (slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_categories_parent ON ${T.categories} (parent_id)`,
+  `CREATE INDEX IF NOT EXISTS pub_terms_joined ON ${T.terms} (joined)`,
+];
+
+/**
+ * The words under a full-text index. PostgreSQL: `tsvector` columns generated from the folded words
+ * ('simple' configuration: the words as they are, no stemming or stop words) under GIN, whose prefix
+ * search (`ca:*`) serves one- and two-letter words through the index. SQLite: FTS5 tables with
+ * prefix indexes for 1 to 3 letters, one row per item (rowid = the item's `id`).
+ */
+const TEXT: Record<Dialect, string[]> = {
+  postgres: [
+    `ALTER TABLE ${T.products}
+      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words)) STORED,
+      ADD COLUMN IF NOT EXISTS text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED`,
+    `CREATE INDEX IF NOT EXISTS pub_products_name_tsv ON ${T.products} USING gin (name_tsv) WHERE listed = 1`,
+    `CREATE INDEX IF NOT EXISTS pub_products_text_tsv ON ${T.products} USING gin (text_tsv) WHERE listed = 1`,
+    `ALTER TABLE ${T.sellers}
+      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words)) STORED,
+      ADD COLUMN IF NOT EXISTS text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED`,
+    `CREATE INDEX IF NOT EXISTS pub_sellers_name_tsv ON ${T.sellers} USING gin (name_tsv)`,
+    `CREATE INDEX IF NOT EXISTS pub_sellers_text_tsv ON ${T.sellers} USING gin (text_tsv)`,
+    // Words found inside longer words ("oai" in "xoai", "khoai") when what was typed finds little.
+    `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+    `CREATE INDEX IF NOT EXISTS pub_terms_joined_trgm ON ${T.terms} USING gin (joined gin_trgm_ops)`,
+  ],
+  sqlite: [
+    `CREATE VIRTUAL TABLE IF NOT EXISTS ${T.productsText} USING fts5(name_words, words, prefix='1 2 3')`,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS ${T.sellersText} USING fts5(name_words, words, prefix='1 2 3')`,
+  ],
+};
+
+/** Creates the read model's tables and indexes when missing (idempotent, run at every start). */
+export async function createTables(knex: Knex, dialect: Dialect): Promise<void> {
+  const key = dialect === 'postgres' ? 'text COLLATE "C"' : 'text';
+  for (const sql of [...common(key), ...TEXT[dialect]]) await knex.raw(sql);
+}
