@@ -3,3 +3,4 @@
  * shape, with its type beside it. Modules are grouped by bounded context.
  */
 export * from './errors';
+export * from './search';

@@ -7,5 +7,8 @@ import routes from './routes';
 import services from './services';
 
 export { UID as CATALOG_UID } from './constants';
+export { productEndpoint } from './controllers/endpoints';
+export { TABLES as READ_MODEL_TABLES } from './read-model/tables';
+export type { ReadModel, RebuildProgress } from './services/read-model';
 
 export default { register, bootstrap, destroy, contentTypes, controllers, routes, services };

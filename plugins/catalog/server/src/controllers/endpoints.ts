@@ -3,6 +3,7 @@ import {
   attachContacts,
   presentLicences,
   SELLER_CARD,
+  SELLERS_UID,
   todayInVietnam,
   VISIBLE_SELLER,
 } from '@sgd/plugin-sellers';
@@ -55,8 +56,10 @@ export const productEndpoint: PublicEndpoint = {
   present: presentProduct,
   attach: async (strapi, items) => {
     await attachContacts((product) => product.seller as Data | null)(strapi, items);
-    // `rating: { average, count }` of approved reviews (stored, updated on approval).
+    // `rating: { average, count }` of approved reviews (stored, updated on approval), of the product
+    // and of its seller (on the seller card).
     await attachRatings(UID.product)(strapi, items);
+    await attachRatings(SELLERS_UID.seller, (product) => product.seller as Data | null)(strapi, items);
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
-import { collationKey, CORE_UID, searchWords } from '@sgd/plugin-core';
+import { collationKey, CORE_UID, markedWords, searchWords } from '@sgd/plugin-core';
 import { ratingsOf, NO_RATING } from '@sgd/plugin-reviews';
 import {
   presentLicence,
@@ -100,6 +100,18 @@ export function termKeysOf(foldedNameWords: string): string[] {
   return termsOf(foldedNameWords).map((t) => t.term);
 }
 
+/**
+ * What the full-text index reads: the folded words of the name, its marked words (Telex spelling, for
+ * words the search adds with their tones), and the folded and marked words of all the searched text.
+ */
+function words(name: string, text: string) {
+  return {
+    name_words: searchWords(name).join(' '),
+    name_marks: markedWords(name).join(' '),
+    words: [...searchWords(text), ...markedWords(text)].join(' '),
+  };
+}
+
 /** Licences with `validity`, and the last day on which those validities still hold (null: forever). */
 function presentLicences(rows: Data[], today: string, extra: string[] = []) {
   let freshUntil: string | null = null;
@@ -139,6 +151,7 @@ export interface ProductRecord {
     published_at: string;
     updated_at: string;
     name_words: string;
+    name_marks: string;
     words: string;
     fresh_until: string | null;
     body: string;
@@ -157,6 +170,7 @@ export interface SellerRecord {
     published_at: string;
     updated_at: string;
     name_words: string;
+    name_marks: string;
     words: string;
     fresh_until: string | null;
     card: string;
@@ -237,8 +251,7 @@ export function createBuilder(strapi: Core.Strapi) {
           price_high: firstNumber(row.price, row.priceMax, row.priceMin),
           published_at: iso(row.publishedAt),
           updated_at: iso(row.updatedAt),
-          name_words: searchWords(name).join(' '),
-          words: searchWords(`${name} ${row.description ?? ''}`).join(' '),
+          ...words(name, `${name} ${row.description ?? ''}`),
           fresh_until: freshUntil,
           body: JSON.stringify(body),
         },
@@ -293,8 +306,7 @@ export function createBuilder(strapi: Core.Strapi) {
           commune: (commune?.code as string | undefined) ?? null,
           published_at: iso(row.publishedAt),
           updated_at: iso(row.updatedAt),
-          name_words: searchWords(name).join(' '),
-          words: searchWords(`${name} ${row.address ?? ''} ${row.description ?? ''}`).join(' '),
+          ...words(name, `${name} ${row.address ?? ''} ${row.description ?? ''}`),
           fresh_until: freshUntil,
           card: JSON.stringify({ ...pick(row, CARD), logo, commune, contact, rating }),
           summary: JSON.stringify({ ...own, logo, commune, contact, rating }),

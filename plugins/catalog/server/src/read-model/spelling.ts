@@ -1,5 +1,5 @@
 import { REGIONAL_WORDS, SEARCH_TOLERANCE } from '@sgd/config';
-import { foldVietnamese, searchWords } from '@sgd/plugin-core';
+import { foldVietnamese, markedWords, searchWords } from '@sgd/plugin-core';
 
 /**
  * What a search looks for, as plain data the SQL of both databases is written from: every slot must
@@ -47,13 +47,19 @@ interface Typed {
   accented: boolean;
 }
 
+/** Folded words of a typed token, however long (a word longer than any indexed one finds nothing). */
+const foldedWords = (token: string) =>
+  foldVietnamese(token)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
 function typedWords(query: string): Typed[] {
   return query
     .normalize('NFC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .flatMap((token) => {
-      const folded = searchWords(token);
+      const folded = foldedWords(token);
       const accented = token !== foldVietnamese(token);
       return folded.length === 1
         ? [{ folded: folded[0], written: token, accented }]
@@ -69,11 +75,19 @@ export function queryWords(query: string): Typed[] {
   return typedWords(query).slice(0, MAX_QUERY_WORDS);
 }
 
+/**
+ * The regional words, each as written, folded, and as the index spells it with its tones (a word
+ * without marks is its folded form), so that an added "dứa" does not find "dừa" (coconut).
+ */
 const regionalGroups = REGIONAL_WORDS.map((group) =>
-  group.map((entry) => ({
-    written: entry.normalize('NFC').toLowerCase().split(/\s+/),
-    folded: searchWords(entry),
-  })),
+  group.map((entry) => {
+    const written = entry.normalize('NFC').toLowerCase().split(/\s+/);
+    return {
+      written,
+      folded: searchWords(entry),
+      marked: written.map((word) => markedWords(word)[0] ?? searchWords(word)[0]),
+    };
+  }),
 );
 
 /** Does the run of typed words match this entry ("lợn" typed with tones must be written so)? */
@@ -104,7 +118,7 @@ export function plan(query: string): Slot[] {
         .filter(
           (entry) => !sameWords(run, entry) && entry.folded.join(' ') !== own.map((w) => w.word).join(' '),
         )
-        .map((entry) => entry.folded.map((word) => ({ word, prefix: false })));
+        .map((entry) => entry.marked.map((word) => ({ word, prefix: false })));
       merged = {
         typed: run.map((t) => t.folded),
         written: run.map((t) => t.written).join(' '),
@@ -153,8 +167,8 @@ export function editDistance(a: string, b: string, max: number): number {
 /** How many edits a word of this length may be corrected by; `loose` is for suggestions. */
 export function allowedEdits(length: number, loose = false): number {
   const { minLetters, twoEditsFrom } = SEARCH_TOLERANCE;
-  if (loose) return length < 3 ? 0 : length < minLetters + 1 ? 1 : 2;
-  return length < minLetters ? 0 : length < twoEditsFrom ? 1 : 2;
+  const edits = length < minLetters ? 0 : length < twoEditsFrom ? 1 : 2;
+  return loose ? (length < 3 ? 0 : edits + 1) : edits;
 }
 
 interface Candidate {

@@ -44,6 +44,7 @@ const common = (key: string) => [
     published_at ${key} NOT NULL,
     updated_at ${key} NOT NULL,
     name_words text NOT NULL,
+    name_marks text NOT NULL,
     words text NOT NULL,
     fresh_until ${key},
     body text NOT NULL
@@ -65,6 +66,7 @@ const common = (key: string) => [
     published_at ${key} NOT NULL,
     updated_at ${key} NOT NULL,
     name_words text NOT NULL,
+    name_marks text NOT NULL,
     words text NOT NULL,
     fresh_until ${key},
     card text NOT NULL,
@@ -90,7 +92,7 @@ const common = (key: string) => [
   `CREATE TABLE IF NOT EXISTS ${T.terms} (
     term ${key} PRIMARY KEY,
     joined ${key} NOT NULL,
-    display text NOT NULL,
+    display ${key} NOT NULL,
     items bigint NOT NULL
   )`,
   `CREATE TABLE IF NOT EXISTS ${T.state} (name ${key} PRIMARY KEY, value bigint NOT NULL)`,
@@ -122,12 +124,12 @@ const common = (key: string) => [
 const TEXT: Record<Dialect, string[]> = {
   postgres: [
     `ALTER TABLE ${T.products}
-      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words)) STORED,
+      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words || ' ' || name_marks)) STORED,
       ADD COLUMN IF NOT EXISTS text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED`,
     `CREATE INDEX IF NOT EXISTS pub_products_name_tsv ON ${T.products} USING gin (name_tsv) WHERE listed = 1`,
     `CREATE INDEX IF NOT EXISTS pub_products_text_tsv ON ${T.products} USING gin (text_tsv) WHERE listed = 1`,
     `ALTER TABLE ${T.sellers}
-      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words)) STORED,
+      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words || ' ' || name_marks)) STORED,
       ADD COLUMN IF NOT EXISTS text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED`,
     `CREATE INDEX IF NOT EXISTS pub_sellers_name_tsv ON ${T.sellers} USING gin (name_tsv)`,
     `CREATE INDEX IF NOT EXISTS pub_sellers_text_tsv ON ${T.sellers} USING gin (text_tsv)`,
@@ -141,8 +143,36 @@ const TEXT: Record<Dialect, string[]> = {
   ],
 };
 
-/** Creates the read model's tables and indexes when missing (idempotent, run at every start). */
-export async function createTables(knex: Knex, dialect: Dialect): Promise<void> {
+/**
+ * The shape of the tables above: when it changes, the tables of an older shape are dropped and
+ * built again from the live tables (the read model holds nothing of its own).
+ */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Creates the read model's tables and indexes when missing (idempotent, run at every start); drops
+ * them first when they were made for another `SCHEMA_VERSION`. Returns whether they were (re)made.
+ */
+export async function createTables(knex: Knex, dialect: Dialect): Promise<boolean> {
   const key = dialect === 'postgres' ? 'text COLLATE "C"' : 'text';
+  const hasState = await knex.schema.hasTable(T.state);
+  const version = hasState
+    ? Number(
+        (
+          (await knex(T.state).where('name', 'schema').first('value')) as
+            { value?: number | string } | undefined
+        )?.value ?? 0,
+      )
+    : 0;
+  if (version === SCHEMA_VERSION) return false;
+  for (const table of Object.values(T)) await knex.raw(`DROP TABLE IF EXISTS ${table}`);
   for (const sql of [...common(key), ...TEXT[dialect]]) await knex.raw(sql);
+  for (const [name, value] of [
+    ['version', 0],
+    ['built', 0],
+    ['schema', SCHEMA_VERSION],
+  ] as const) {
+    await knex(T.state).insert({ name, value });
+  }
+  return true;
 }

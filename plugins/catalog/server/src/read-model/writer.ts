@@ -31,15 +31,22 @@ const licenceRows = (owner: 'product_id' | 'seller_id', id: string, licences: Li
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Term counts to add (+1 per new item naming it) and take back (−1), in one map. */
+/**
+ * Term counts to add (+1 per new item naming it) and take back (−1), in one map. A term is shown as
+ * the smallest way (byte-wise) it was written, so that the same names give the same table however
+ * they came (one by one or all at once).
+ */
 export class TermCounts {
   readonly deltas = new Map<string, { display: string; joined: string; items: number }>();
 
   add(terms: Term[]): void {
     for (const t of terms) {
       const found = this.deltas.get(t.term);
-      if (found) found.items += 1;
-      else this.deltas.set(t.term, { display: t.display, joined: t.joined, items: 1 });
+      if (!found) this.deltas.set(t.term, { display: t.display, joined: t.joined, items: 1 });
+      else {
+        found.items += 1;
+        if (t.display < found.display) found.display = t.display;
+      }
     }
   }
 
@@ -86,7 +93,9 @@ export function createWriter(trx: Knex, dialect: Dialect) {
     for (const part of chunks(rows, 200)) {
       await trx.raw(
         `INSERT INTO ${T.terms} (term, joined, display, items) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (term) DO UPDATE SET items = ${T.terms}.items + excluded.items`,
+         ON CONFLICT (term) DO UPDATE SET items = ${T.terms}.items + excluded.items,
+           display = CASE WHEN excluded.items > 0 AND excluded.display < ${T.terms}.display
+             THEN excluded.display ELSE ${T.terms}.display END`,
         part.flatMap(([term, d]) => [term, d.joined, d.display, d.items]),
       );
     }
@@ -107,6 +116,7 @@ export function createWriter(trx: Knex, dialect: Dialect) {
       'published_at',
       'updated_at',
       'name_words',
+      'name_marks',
       'words',
       'fresh_until',
       'body',
@@ -192,6 +202,7 @@ export function createWriter(trx: Knex, dialect: Dialect) {
       'published_at',
       'updated_at',
       'name_words',
+      'name_marks',
       'words',
       'fresh_until',
       'card',

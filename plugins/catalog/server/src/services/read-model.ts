@@ -183,12 +183,6 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async createTables(): Promise<void> {
       await createTables(connection(), dialect());
-      for (const name of ['version', 'built']) {
-        await connection().raw(
-          `INSERT INTO ${T.state} (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING`,
-          [name],
-        );
-      }
     },
 
     /** Whether the read model was ever built (a database that predates it is built at start). */

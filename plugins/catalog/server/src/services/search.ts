@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { AUTOCOMPLETE_LIMIT, SEARCH_TOLERANCE } from '@sgd/config';
+import type { Autocomplete, SearchMeta } from '@sgd/contracts';
 import { todayInVietnam } from '@sgd/plugin-sellers';
 import { listJson, productJson, selectProducts, sellerJson, textCondition } from '../read-model/read';
 import {
@@ -16,9 +17,6 @@ import type { SearchQuery, SuggestQuery } from '../validation/search';
 import type { ReadModel } from './read-model';
 
 type Row = Record<string, unknown>;
-
-/** Vocabulary kept at most this long after the read model changed (it only steers corrections). */
-const VOCABULARY_MAX_AGE_MS = 30_000;
 
 interface Found {
   items: string[];
@@ -36,21 +34,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = () => strapi.plugin('catalog').service('read-model') as ReadModel;
   const knex = () => strapi.db.connection as unknown as Knex;
   const dialect = (): Dialect => (strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite');
-  let vocabulary: { value: Promise<Vocabulary>; loaded: number; stale: boolean } | null = null;
+  let vocabulary: Promise<Vocabulary> | null = null;
   let listening = false;
 
-  /** The words of public names, loaded once and again after the read model changed (at most every 30 s). */
+  /** The words of public names, loaded when first needed and again after the read model changed. */
   function words(): Promise<Vocabulary> {
     if (!listening) {
       model().onChange(() => {
-        if (vocabulary) vocabulary.stale = true;
+        vocabulary = null;
       });
       listening = true;
     }
-    if (vocabulary && !(vocabulary.stale && Date.now() - vocabulary.loaded > VOCABULARY_MAX_AGE_MS)) {
-      return vocabulary.value;
-    }
-    const value = knex()(T.terms)
+    if (vocabulary) return vocabulary;
+    const loading = knex()(T.terms)
       .select('term', 'joined', 'display', 'items')
       .then((rows: Row[]) =>
         createVocabulary(
@@ -62,11 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })),
         ),
       );
-    vocabulary = { value, loaded: Date.now(), stale: false };
-    value.catch(() => {
-      vocabulary = null;
+    vocabulary = loading;
+    loading.catch(() => {
+      if (vocabulary === loading) vocabulary = null;
     });
-    return value;
+    return loading;
   }
 
   /**
@@ -153,15 +149,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           bindings: [],
         };
       default: {
-        // Relevance: items whose name holds the words as typed, then as corrected, then the others.
+        // Relevance: names holding the words as typed (those beginning with the first word first),
+        // then names holding them as corrected, then the others (words found in descriptions).
         const fts = query.type === 'products' ? T.productsText : T.sellersText;
-        const cases = tiers
-          .filter((slots) => slots.length > 0)
-          .map((slots, i) => ({ i, condition: textCondition(dialect(), slots, 'name', alias, fts) }));
-        if (cases.length === 0) return { sql: byName, bindings: [] };
+        const first = tiers[0]?.[0]?.alternatives[0]?.[0]?.word;
+        if (!first) return { sql: byName, bindings: [] };
+        const cases = tiers.flatMap((slots) => {
+          const name = textCondition(dialect(), slots, 'name', alias, fts);
+          return [
+            { sql: `${name.sql} AND ${alias}.name_words LIKE ?`, bindings: [...name.bindings, `${first}%`] },
+            name,
+          ];
+        });
         return {
-          sql: `CASE ${cases.map((c) => `WHEN ${c.condition.sql} THEN ${c.i}`).join(' ')} ELSE ${cases.length} END, ${byName}`,
-          bindings: cases.flatMap((c) => c.condition.bindings),
+          sql: `CASE ${cases.map((c, i) => `WHEN ${c.sql} THEN ${i}`).join(' ')} ELSE ${cases.length} END, ${byName}`,
+          bindings: cases.flatMap((c) => c.bindings),
         };
       }
     }
@@ -236,7 +238,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (loose.corrected && (await count(query, loose.slots)) > 0) suggestion = loose.corrected;
       }
     }
-    return listJson(found.items, page, found.total, { query, corrected, suggestion });
+    const meta: SearchMeta = { corrected, suggestion };
+    return listJson(found.items, page, found.total, { query, ...meta });
   }
 
   return {

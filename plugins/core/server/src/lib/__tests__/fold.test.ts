@@ -1,4 +1,4 @@
-import { foldVietnamese, searchTerms, searchWords, slugify } from '../fold';
+import { foldVietnamese, markedWords, searchTerms, searchWords, slugify } from '../fold';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -45,5 +45,19 @@ describe('searchWords', () => {
     [`a ${'x'.repeat(41)} b`, ['a', 'b']],
   ])('splits %p into %p', (input, expected) => {
     expect(searchWords(input)).toEqual(expected);
+  });
+});
+
+describe('markedWords', () => {
+  it.each([
+    ['Dứa mật', ['duwas', 'maatj']],
+    ['Kẹo dừa', ['keoj', 'duwaf']],
+    ['thịt lợn', ['thitj', 'lownj']],
+    ['thịt heo', ['thitj']],
+    ['Đồng Tháp', ['ddoongf', 'thaps']],
+    ['Bánh pía ST25', ['banhs', 'pias']],
+    ['Ặc ở ữ', ['awcj', 'owr', 'uwx']],
+  ])('spells the marked words of %p as %p', (input, expected) => {
+    expect(markedWords(input)).toEqual(expected);
   });
 });
