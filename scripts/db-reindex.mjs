@@ -24,6 +24,8 @@ try {
   const STAGES = { categories: 'Danh mục', sellers: 'Chủ thể', products: 'Sản phẩm', words: 'Từ tìm kiếm' };
   const bars = new Map();
   const started = Date.now();
+  // Fresh statistics of the live tables (after a bulk load the planner would read them whole).
+  await strapi.db.connection.raw('ANALYZE');
   const totals = await strapi
     .plugin('catalog')
     .service('read-model')

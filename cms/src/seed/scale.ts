@@ -275,6 +275,9 @@ export async function seedScale(
       ]);
     }
   });
+  // Statistics of the new rows first: without them the planner reads the link tables whole for
+  // every batch the read model builds.
+  await knex.raw('ANALYZE');
   // Raw inserts pass by the write subscriptions: the read model is built again from the tables.
   await (strapi.plugin('catalog').service('read-model') as ReadModel).rebuild(progress);
   // Fresh statistics and visibility maps, or the planner ignores the indexes and counts visit the heap.

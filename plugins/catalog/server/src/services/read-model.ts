@@ -93,8 +93,14 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(row?.value ?? 0);
   }
 
-  async function bumpVersion(trx: Knex): Promise<void> {
+  /** Moves the version on; once committed, this instance knows it (its poll will not clear again). */
+  async function bumpVersion(trx: Knex, onCommit: (callback: () => void) => void): Promise<void> {
     await trx(T.state).where('name', 'version').increment('value', 1);
+    const version = await readVersion(trx);
+    onCommit(() => {
+      knownVersion = Math.max(knownVersion ?? 0, version);
+      changed();
+    });
   }
 
   /** Builds the dirty documents again and writes what changed; true when anything did. */
@@ -128,10 +134,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       if (isClean(work.dirty)) return;
       const dirty = work.dirty;
       work.dirty = emptyDirty();
-      if (await apply(db, dirty)) {
-        await bumpVersion(db);
-        onCommit(changed);
-      }
+      if (await apply(db, dirty)) await bumpVersion(db, onCommit);
     });
   }
 
@@ -230,8 +233,8 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       poll = setInterval(() => {
         readVersion(connection())
           .then((version) => {
-            if (knownVersion !== null && version !== knownVersion) changed();
-            knownVersion = version;
+            if (knownVersion !== null && version > knownVersion) changed();
+            knownVersion = Math.max(knownVersion ?? 0, version);
           })
           .catch(() => undefined);
       }, VERSION_POLL_MS);
@@ -324,9 +327,8 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await writer.applyTerms(counts);
         progress({ stage: 'words', done: counts.size, total: counts.size });
-        await bumpVersion(db);
+        await bumpVersion(db, onCommit);
         await db(T.state).where('name', 'built').update({ value: Date.now() });
-        onCommit(changed);
         totals = {
           products: Number(
             ((await db(T.products).where('listed', 1).count({ n: '*' }).first()) as { n: number | string }).n,
