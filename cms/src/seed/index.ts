@@ -5,7 +5,7 @@ import { administrativeUnits, categories, departments } from '@sgd/config';
 import { CATALOG_UID } from '@sgd/plugin-catalog';
 import { CORE_UID } from '@sgd/plugin-core';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
-import { trustedImport } from '@sgd/plugin-workflow';
+import { trustedImport, workflowService } from '@sgd/plugin-workflow';
 import { waitForIdleDatabase } from './idle';
 import { uploadSeedImages } from './images';
 import { outlineOf } from './outline';
@@ -63,16 +63,7 @@ const isPublic = (status: string) => status === 'approved' || status === 'verifi
 
 /** Items the demo shows as waiting for review get their task in the department's inbox. */
 async function openDemoTasks(strapi: Core.Strapi): Promise<number> {
-  const engine = strapi.plugin('workflow').service('workflow') as {
-    submit(
-      uid: string,
-      documentId: string,
-      doer: unknown,
-      kind?: string,
-      options?: { notify: boolean },
-    ): Promise<unknown>;
-    latestTask(uid: string, documentId: string): Promise<unknown>;
-  };
+  const engine = workflowService(strapi, 'workflow');
   const waiting: [string, string][] = [
     [SELLERS_UID.seller, 'verificationStatus'],
     [SELLERS_UID.licence, 'verificationStatus'],

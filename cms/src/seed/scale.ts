@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CATALOG_UID, type ReadModel, type RebuildProgress } from '@sgd/plugin-catalog';
+import { CATALOG_UID, catalogService, type RebuildProgress } from '@sgd/plugin-catalog';
 import { slugify } from '@sgd/plugin-core';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
 
@@ -279,7 +279,7 @@ export async function seedScale(
   // every batch the read model builds.
   await knex.raw('ANALYZE');
   // Raw inserts pass by the write subscriptions: the read model is built again from the tables.
-  await (strapi.plugin('catalog').service('read-model') as ReadModel).rebuild(progress);
+  await catalogService(strapi, 'read-model').rebuild(progress);
   // Fresh statistics and visibility maps, or the planner ignores the indexes and counts visit the heap.
   progress({ stage: 'statistics', done: 0, total: 1 });
   await knex.raw(postgres ? 'VACUUM ANALYZE' : 'ANALYZE');

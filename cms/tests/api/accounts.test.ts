@@ -10,6 +10,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
 import { makeOfficer, type Officer } from '../staff';
+import { coreService } from '@sgd/plugin-core';
 
 /**
  * Registration and sign-in (QC Điều 8) and personal data (QC Điều 16): codes are read from a real
@@ -539,11 +540,7 @@ describe('personal data (QC Điều 16)', () => {
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ kind: 'correction', state: 'in_review' });
     // Two working days: counted by the same calendar as every other deadline.
-    const calendar = await (
-      app.strapi.plugin('workflow').service('calendar') as {
-        get(): Promise<{ addWorkingDays(from: Date, days: number): Date }>;
-      }
-    ).get();
+    const calendar = await coreService(app.strapi, 'calendar').get();
     expect(res.body.data.dueAt).toBe(
       calendar.addWorkingDays(new Date(res.body.data.submittedAt), 2).toISOString(),
     );
@@ -563,9 +560,7 @@ describe('personal data (QC Điều 16)', () => {
       .expect(200);
     const mine = await api().get('/api/accounts/me/data-requests').set(as);
     expect(mine.body.data[0].state).toBe('approved');
-    const outbox = app.strapi.plugin('workflow').service('outbox') as {
-      deliver(now: Date): Promise<{ sent: number }>;
-    };
+    const outbox = coreService(app.strapi, 'outbox');
     while ((await outbox.deliver(new Date())).sent > 0);
     const mail = (await mailsTo(user.email, 2)).find((m) => m.subject.includes('đã được xử lý'));
     expect(mail?.text).toContain('Đã sửa địa chỉ trong 2 đơn hàng.');

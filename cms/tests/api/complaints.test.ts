@@ -3,6 +3,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
 import { departmentId, makeOfficer, makeSiteUser, type Officer } from '../staff';
+import { coreService } from '@sgd/plugin-core';
 
 /**
  * Complaints, violation reports and banned goods (QC Điều 11, 13, 17.2, 19.8, 24, 26.2): a complaint
@@ -38,10 +39,7 @@ let syt: number;
 const http = () => request(app.strapi.server.httpServer);
 const asUser = (user: User) => ({ Authorization: `Bearer ${user.jwt}` });
 const asOfficer = (officer: Officer) => ({ Authorization: `Bearer ${officer.token}` });
-const outbox = () =>
-  app.strapi.plugin('workflow').service('outbox') as {
-    deliver(now: Date): Promise<{ sent: number; failed: number }>;
-  };
+const outbox = () => coreService(app.strapi, 'outbox');
 const job = () =>
   (
     app.strapi.plugin('complaints').service('complaints') as { escalateOverdue(): Promise<number> }
@@ -131,7 +129,7 @@ beforeAll(async () => {
   process.env.COMPLAINT_SELLER_DAYS = '2';
   delete process.env.CONSUMER_ASSOCIATION_EMAIL;
   app = await bootStrapi('complaints');
-  (app.strapi.plugin('workflow').service('clock') as { now: () => Date }).now = () => new Date(clock);
+  coreService(app.strapi, 'clock').now = () => new Date(clock);
   sct = await departmentId(app.strapi, 'SCT');
   syt = await departmentId(app.strapi, 'SYT');
   staff.specialist = await makeOfficer(app.strapi, 'specialist', ['SCT']);
@@ -197,7 +195,7 @@ describe('a complaint settled with the seller', () => {
     });
     const toBuyer = await mailTitled(`Khiếu nại đơn hàng ${code}: Người bán đã trả lời`, buyer.email);
     expect(toBuyer.text).toContain('giao bù 1 kg xoài mới');
-    const notices = await http().get('/api/workflow/notifications').set(asUser(buyer));
+    const notices = await http().get('/api/notifications').set(asUser(buyer));
     expect(notices.body.data).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ title: `Khiếu nại đơn hàng ${code}: Người bán đã trả lời` }),

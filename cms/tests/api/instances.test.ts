@@ -5,6 +5,7 @@ import { makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
 import { departmentId, makeOfficer, makeSiteUser } from '../staff';
 import { startStrapiProcess, until, type StrapiProcess } from '../strapi-process';
+import { coreService } from '@sgd/plugin-core';
 
 /**
  * Several CMS instances on one database (issue 8): two real `strapi start` processes whose
@@ -17,7 +18,7 @@ let app: TestApp;
 const mailbox = new Mailbox();
 const instances: StrapiProcess[] = [];
 const TASK = 'plugin::workflow.task';
-const OUTBOX = 'plugin::workflow.outbox-message';
+const OUTBOX = 'plugin::core.outbox-message';
 const COMPLAINT = 'plugin::complaints.complaint';
 const EVENT = 'plugin::complaints.complaint-event';
 const http = () => request(app.strapi.server.httpServer);
@@ -96,9 +97,7 @@ beforeAll(async () => {
 
   for (let i = 0; i < 4; i += 1) submittedSellers.push(await submittedSeller());
   for (let i = 0; i < 3; i += 1) complaints.push(await openComplaint(i));
-  const outbox = app.strapi.plugin('workflow').service('outbox') as {
-    enqueue(email: { to: string; subject: string; body: string }, now: Date): Promise<void>;
-  };
+  const outbox = coreService(app.strapi, 'outbox');
   for (let i = 0; i < 40; i += 1)
     await outbox.enqueue(
       { to: `nhan.thu.${i}@example.vn`, subject: `Thông báo số ${i}`, body: 'Nội dung thông báo.' },
@@ -119,6 +118,7 @@ beforeAll(async () => {
     SMTP_PORT: String(mailbox.port),
     CRON_ENABLED: 'true',
     WORKFLOW_JOBS_RULE: '* * * * * *',
+    OUTBOX_JOB_RULE: '* * * * * *',
     RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379',
     TRUST_PROXY: 'true',
   };

@@ -3,6 +3,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeLicence, makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
 import { departmentId, makeOfficer, type Officer } from '../staff';
+import { coreService } from '@sgd/plugin-core';
 
 /**
  * The daily licence expiry job on a scripted clock, against a real SMTP server: sellers are
@@ -28,10 +29,7 @@ interface ExpiryService {
   run(now: Date): Promise<{ notices60: number; notices30: number; expired: number }>;
 }
 const job = () => (app.strapi.plugin('sellers').service('expiry') as ExpiryService).run(new Date(clock));
-const outbox = () =>
-  app.strapi.plugin('workflow').service('outbox') as {
-    deliver(now: Date): Promise<{ sent: number; failed: number }>;
-  };
+const outbox = () => coreService(app.strapi, 'outbox');
 /** Sends the outbox and gives what reached `to` (delivery is asynchronous). */
 async function mailsTo(to: string) {
   while ((await outbox().deliver(new Date(clock.getTime() + 1000))).sent > 0);
@@ -48,7 +46,7 @@ beforeAll(async () => {
   process.env.SMTP_PORT = String(await mailbox.start());
   process.env.SMTP_HOST = '127.0.0.1';
   app = await bootStrapi('licence_expiry');
-  (app.strapi.plugin('workflow').service('clock') as { now: () => Date }).now = () => new Date(clock);
+  coreService(app.strapi, 'clock').now = () => new Date(clock);
   const strapi = app.strapi;
   const sct = await departmentId(strapi, 'SCT');
   const syt = await departmentId(strapi, 'SYT');

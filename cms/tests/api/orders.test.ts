@@ -5,6 +5,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
 import { departmentId, makeOfficer, makeSiteUser } from '../staff';
+import { coreService } from '@sgd/plugin-core';
 
 /**
  * Orders (QC Điều 11, 13, 14): the lifecycle through the API, every refused transition, idempotent
@@ -28,10 +29,7 @@ const http = () => request(app.strapi.server.httpServer);
 const asUser = (user: User) => ({ Authorization: `Bearer ${user.jwt}` });
 let keyCounter = 0;
 const newKey = () => `khoa-${process.pid}-${Date.now()}-${(keyCounter += 1)}`;
-const outbox = () =>
-  app.strapi.plugin('workflow').service('outbox') as {
-    deliver(now: Date): Promise<{ sent: number; failed: number }>;
-  };
+const outbox = () => coreService(app.strapi, 'outbox');
 const flush = async () => {
   while ((await outbox().deliver(new Date(Date.now() + 1000))).sent > 0);
 };
@@ -219,7 +217,7 @@ describe('the order lifecycle', () => {
     );
 
     // The seller is told in the app and by email (through the outbox).
-    const notices = await http().get('/api/workflow/notifications').set(asUser(s.owner));
+    const notices = await http().get('/api/notifications').set(asUser(s.owner));
     expect(notices.body.data).toEqual([
       expect.objectContaining({
         title: `Đơn hàng mới ${order.code} trên Sàn giao dịch`,
@@ -281,7 +279,7 @@ describe('the order lifecycle', () => {
       expect((await mailTitled(`Đơn hàng ${order.code}: ${status}`)).to).toEqual(['nhan.hang@example.vn']);
     }
     expect((await mailTitled(`Đơn hàng ${order.code}: Đã giao hàng`)).to).toEqual([s.owner.email]);
-    const buyerNotices = await http().get('/api/workflow/notifications').set(asUser(b));
+    const buyerNotices = await http().get('/api/notifications').set(asUser(b));
     expect(buyerNotices.body.data.map((n: { title: string }) => n.title)).toEqual([
       `Đơn hàng ${order.code}: Đang giao hàng`,
       `Đơn hàng ${order.code}: Chờ lấy hàng`,
@@ -452,7 +450,7 @@ describe('idempotent submission', () => {
     expect([third.status, third.body.data.code]).toEqual([201, first.body.data.code]);
     // One notice to the seller.
     const notices = await app.strapi.db
-      .query('plugin::workflow.notification')
+      .query('plugin::core.notification')
       .count({ where: { userId: s.owner.id, targetDocumentId: first.body.data.code } });
     expect(notices).toBe(1);
   });
@@ -549,7 +547,7 @@ describe('idempotent submission', () => {
     expect(answers.filter((r) => r.headers['idempotent-replayed'] === 'false')).toHaveLength(1);
     expect(await ordersOf(b.id)).toBe(1);
     expect(
-      await app.strapi.db.query('plugin::workflow.notification').count({ where: { userId: s.owner.id } }),
+      await app.strapi.db.query('plugin::core.notification').count({ where: { userId: s.owner.id } }),
     ).toBe(1);
   });
 
@@ -601,7 +599,7 @@ describe('idempotent submission', () => {
       expect(second.body.data.code).toBe(drawn[1]);
       expect(await ordersOf(b.id)).toBe(1);
       expect(
-        await app.strapi.db.query('plugin::workflow.notification').count({ where: { userId: s.owner.id } }),
+        await app.strapi.db.query('plugin::core.notification').count({ where: { userId: s.owner.id } }),
       ).toBe(2);
 
       // Every draw taken: 503 with a message, nothing created, and the same key may be sent again.

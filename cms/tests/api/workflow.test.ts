@@ -12,6 +12,8 @@ import {
 } from '../factories';
 import { Mailbox } from '../mailbox';
 import { SITE_PASSWORD, departmentId, makeOfficer, makeSiteUser, type Officer } from '../staff';
+import { coreService } from '@sgd/plugin-core';
+import { workflowService } from '@sgd/plugin-workflow';
 
 let app: TestApp;
 const mailbox = new Mailbox();
@@ -24,15 +26,8 @@ const staff = {} as Record<
 >;
 
 const http = () => request(app.strapi.server.httpServer);
-interface Jobs {
-  markOverdue(now: Date): Promise<number>;
-  sendReminders(now: Date): Promise<number>;
-}
-const jobs = () => app.strapi.plugin('workflow').service('jobs') as Jobs;
-const outbox = () =>
-  app.strapi.plugin('workflow').service('outbox') as {
-    deliver(now: Date): Promise<{ sent: number; failed: number }>;
-  };
+const jobs = () => workflowService(app.strapi, 'jobs');
+const outbox = () => coreService(app.strapi, 'outbox');
 const asOfficer = (officer: Officer) => ({ Authorization: `Bearer ${officer.token}` });
 const asUser = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
 const deliver = () => outbox().deliver(clock);
@@ -48,7 +43,7 @@ beforeAll(async () => {
   process.env.SMTP_PORT = String(await mailbox.start());
   process.env.SMTP_HOST = '127.0.0.1';
   app = await bootStrapi('workflow');
-  (app.strapi.plugin('workflow').service('clock') as { now: () => Date }).now = () => new Date(clock);
+  coreService(app.strapi, 'clock').now = () => new Date(clock);
   sct = await departmentId(app.strapi, 'SCT');
   syt = await departmentId(app.strapi, 'SYT');
   staff.specialist = await makeOfficer(app.strapi, 'specialist', ['SCT']);
@@ -206,7 +201,7 @@ describe('seller verification, three stages, end to end', () => {
     expect(mails[1].text).toContain('Kính gửi Nguyễn Thị Chủ');
     expect(mails[1].text).toContain('Ghi chú: Chào mừng.');
 
-    const notices = await http().get('/api/workflow/notifications').set(asUser(owner.jwt));
+    const notices = await http().get('/api/notifications').set(asUser(owner.jwt));
     expect(notices.body.meta.unread).toBe(2);
   });
 
@@ -673,7 +668,7 @@ describe('notifications survive an SMTP outage', () => {
     const down = await deliver();
     expect(down).toEqual({ sent: 0, failed: 1 });
     const row = (await app.strapi.db
-      .query('plugin::workflow.outbox-message')
+      .query('plugin::core.outbox-message')
       .findOne({ where: { recipient: owner.email } })) as {
       status: string;
       attempts: number;

@@ -8,6 +8,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, unique } from '../factories';
 import { Mailbox } from '../mailbox';
 import { PASSWORD, departmentId, makeOfficer, makeSiteUser, type Officer } from '../staff';
+import { coreService } from '@sgd/plugin-core';
 
 /**
  * The review inbox in the real admin panel (the build in cms/dist/build) driven by Debian's
@@ -86,9 +87,7 @@ afterAll(async () => {
 });
 
 async function deliverAll() {
-  const outbox = app.strapi.plugin('workflow').service('outbox') as {
-    deliver(now: Date): Promise<{ sent: number; failed: number }>;
-  };
+  const outbox = coreService(app.strapi, 'outbox');
   while ((await outbox.deliver(new Date())).sent > 0);
 }
 

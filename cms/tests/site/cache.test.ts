@@ -203,7 +203,9 @@ describe('site cache', () => {
 
     // A page never visited has no copy: the friendly error page.
     const unseen = await get('/san-pham/chua-tung-xem-san-pham-nay');
-    expect(unseen.status).toBeGreaterThanOrEqual(500);
+    expect(unseen.status).toBe(503);
+    expect(unseen.headers.get('retry-after')).toBe('30');
     expect(unseen.html).toContain('Hệ thống đang bận');
+    expect(unseen.html).not.toContain('bản lưu gần nhất');
   });
 });

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { ensureUserRoles, grantUserActions } from '@sgd/plugin-workflow';
+import { coreService, ensureUserRoles, grantUserActions } from '@sgd/plugin-core';
 import { SELLER_ROLE } from './constants';
 import { USER_ACTIONS } from './routes';
+import { accountsService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureUserRoles(strapi);
@@ -24,31 +25,16 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     [SELLER_ROLE],
   );
 
-  // One account per email and per phone number, whatever route writes it.
-  const users = strapi.db.metadata.get('plugin::users-permissions.user');
-  const column = (name: string) => (users.attributes[name] as { columnName?: string }).columnName ?? name;
-  for (const field of ['email', 'phone']) {
-    await strapi.db.connection.raw(
-      `CREATE UNIQUE INDEX IF NOT EXISTS ${users.tableName}_${field}_unique ON ${users.tableName} (${column(field)})`,
-    );
-  }
-
-  (strapi.plugin('accounts').service('business') as { listen(): void }).listen();
+  accountsService(strapi, 'business').listen();
 
   // Citizen-ID scans are erased once their retention period after verification is over; sellers'
   // pictures no record shows any more are deleted.
   strapi.cron.add({
     accountsRetention: {
       task: async () => {
-        const now = (strapi.plugin('workflow').service('clock') as { now(): Date }).now();
-        await (
-          strapi.plugin('accounts').service('private-files') as {
-            purgeCitizenIdScans(now: Date): Promise<number>;
-          }
-        ).purgeCitizenIdScans(now);
-        await (
-          strapi.plugin('accounts').service('mine') as { purgeOrphanImages(now: Date): Promise<number> }
-        ).purgeOrphanImages(now);
+        const now = coreService(strapi, 'clock').now();
+        await accountsService(strapi, 'private-files').purgeCitizenIdScans(now);
+        await accountsService(strapi, 'mine').purgeOrphanImages(now);
       },
       options: { rule: process.env.RETENTION_JOB_RULE ?? '17 * * * *' },
     },

@@ -3,6 +3,7 @@ export const USER_UID = 'plugin::users-permissions.user';
 export const UID = {
   code: 'plugin::accounts.code',
   privateFile: 'plugin::accounts.private-file',
+  dataRequest: 'plugin::accounts.data-request',
 } as const;
 export const SELLER_UID = 'plugin::sellers.seller';
 export const LICENCE_UID = 'plugin::sellers.licence';

@@ -5,19 +5,13 @@ import controllers from './controllers';
 import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
-import accounts from './services/accounts';
-import business from './services/business';
-import messenger from './services/messenger';
-import mine from './services/mine';
-import personalData from './services/personal-data';
-import privateFiles from './services/private-files';
-import rateLimit from './services/rate-limit';
-import staffUsers from './services/staff-users';
+import services from './services';
 
 export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from './lib/identifier';
 export { passwordProblem } from './lib/password';
 export { MemoryStore, RedisStore, groupOf, rateGroupOf, type RateStore } from './lib/rate-limit';
 export { httpSmsProvider, type SmsProvider } from './services/messenger';
+export { accountsService, type AccountsServices } from './services';
 
 export default {
   register,
@@ -27,14 +21,5 @@ export default {
   controllers,
   middlewares,
   routes,
-  services: {
-    accounts,
-    business,
-    messenger,
-    mine,
-    'personal-data': personalData,
-    'private-files': privateFiles,
-    'rate-limit': rateLimit,
-    'staff-users': staffUsers,
-  },
+  services,
 };

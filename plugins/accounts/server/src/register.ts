@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { USER_UID } from './constants';
+import { registerMigrations } from '@sgd/plugin-core';
+import { PLUGIN_ID, USER_UID } from './constants';
 
 type Attributes = Record<string, Record<string, unknown>>;
 
@@ -18,4 +19,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     attributes.consentAt = { type: 'datetime', private: true, configurable: false };
     attributes.deletedAt = { type: 'datetime', private: true, configurable: false };
   });
+  registerMigrations(strapi, PLUGIN_ID, [
+    {
+      // One account per email and per phone number, whatever route writes it.
+      name: '001-unique-email-phone',
+      async up({ createIndex, table }) {
+        for (const field of ['email', 'phone']) {
+          await createIndex({
+            name: `${table(USER_UID)}_${field}_unique`,
+            uid: USER_UID,
+            attributes: [field],
+            unique: true,
+          });
+        }
+      },
+    },
+  ]);
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { ReadModel } from './services/read-model';
+import { catalogService } from './services';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  (strapi.plugin('catalog').service('read-model') as ReadModel).stopPolling();
+  catalogService(strapi, 'read-model').stopPolling();
 };

@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { registerDocumentRules } from '@sgd/plugin-core';
+import { registerDocumentRules, registerMigrations } from '@sgd/plugin-core';
+import { PLUGIN_ID } from './constants';
+import { migrations } from './migrations';
 import { rules } from './rules';
-import type { ReadModel } from './services/read-model';
+import { catalogService } from './services';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerDocumentRules(strapi, rules);
+  registerMigrations(strapi, PLUGIN_ID, migrations);
   // Every Document Service write and the read model's follow-up run in one transaction.
-  const model = strapi.plugin('catalog').service('read-model') as ReadModel;
+  const model = catalogService(strapi, 'read-model');
   strapi.documents.use((ctx, next) => model.document(ctx.action, async () => next()));
 };

@@ -1,25 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
+import { grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
+import { DEPARTMENT_CONDITION, workflowService } from '@sgd/plugin-workflow';
 import { REPORT_ROLES, UID, USER_ROLES } from './constants';
 import { PUBLIC_ACTIONS, USER_ACTIONS } from './routes';
+import { complaintsService } from './services';
 
 const refuse = () => {
   throw new Error('Lịch sử khiếu nại không được sửa hoặc xóa.');
 };
 
-interface WorkflowHooks {
-  beforeSubmit(uid: string, hook: (event: { documentId: string }) => Promise<void>): void;
-  onDecided(
-    uid: string,
-    hook: (event: { documentId: string; comment: string | null }) => Promise<void>,
-  ): void;
-}
-
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('complaints').service(name) as T;
-  const complaints = () => service<ReturnType<typeof import('./services/complaints').default>>('complaints');
-  const bannedGoods = () =>
-    service<ReturnType<typeof import('./services/banned-goods').default>>('banned-goods');
+  const complaints = () => complaintsService(strapi, 'complaints');
+  const bannedGoods = () => complaintsService(strapi, 'banned-goods');
 
   strapi.db.lifecycles.subscribe({
     models: [UID.event],
@@ -29,7 +21,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     beforeDeleteMany: refuse,
   });
 
-  const workflow = strapi.plugin('workflow').service('workflow') as WorkflowHooks;
+  const workflow = workflowService(strapi, 'workflow');
   // A complaint reaches the board only through its own escalation; resubmitting after a request for supplement is allowed.
   workflow.beforeSubmit(UID.complaint, ({ documentId }) => complaints().assertEscalated(documentId));
   workflow.onDecided(UID.complaint, ({ documentId, comment }) =>
@@ -43,12 +35,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantStaffRead(strapi);
   await grantUserActions(strapi, USER_ACTIONS, USER_ROLES);
   await grantUserActions(strapi, PUBLIC_ACTIONS, REPORT_ROLES);
-  // The escalation job's query: unsettled complaints by deadline (plain SQL valid on SQLite and PostgreSQL).
-  const meta = strapi.db.metadata.get(UID.complaint as never);
-  const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
-  await strapi.db.connection.raw(
-    `CREATE INDEX IF NOT EXISTS cmp_complaints_due ON ${meta.tableName} (${column('complaintStatus')}, ${column('sellerDueAt')})`,
-  );
 
   strapi.cron.add({
     complaintEscalation: {

@@ -3,16 +3,16 @@ import { applyAdminLabels } from './lib/admin-labels';
 import { registerAuditTrail } from './lib/audit';
 import { registerCountInvalidation } from './lib/count-cache';
 import { registerGracefulShutdown } from './lib/graceful-shutdown';
+import { grantStaffOnce, grantUserActions, permissionFields } from './lib/permissions';
 import { registerReadiness } from './lib/readiness';
 import { registerSiteWebhook } from './lib/site-webhook';
-import { runSqlMigrations } from './lib/sql-migrations';
 import type { CorePluginConfig } from './config';
-import { PLUGIN_ID } from './constants';
+import { PLUGIN_ID, UID, USER_ACTIONS } from './constants';
 import { labels } from './labels';
+import { coreService } from './services';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await applyAdminLabels(strapi, labels);
-  await runSqlMigrations(strapi, strapi.config.get(`plugin::${PLUGIN_ID}.sqlMigrationsDir`, null));
   registerReadiness(strapi);
   registerAuditTrail(strapi);
   registerCountInvalidation(strapi);
@@ -23,4 +23,38 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     uids: config.siteContentTypes,
   });
   registerGracefulShutdown(strapi, Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000));
+
+  // The yearly calendar, edited in the content manager (any route): every instance reloads it.
+  const calendar = coreService(strapi, 'calendar');
+  strapi.db.lifecycles.subscribe({
+    models: [UID.calendarYear],
+    afterCreate: () => calendar.changed(),
+    afterUpdate: () => calendar.changed(),
+    afterDelete: () => calendar.changed(),
+  });
+  await calendar.seed();
+  await grantCalendar(strapi);
+  await grantUserActions(strapi, USER_ACTIONS);
+
+  strapi.cron.add({
+    outboxDelivery: {
+      task: async () => {
+        const outbox = coreService(strapi, 'outbox');
+        await outbox.deliver(coreService(strapi, 'clock').now());
+      },
+      options: { rule: process.env.OUTBOX_JOB_RULE ?? '*/1 * * * *' },
+    },
+  });
 };
+
+/** Every officer reads the yearly calendar of days off; heads of unit keep it up to date. */
+async function grantCalendar(strapi: Core.Strapi): Promise<void> {
+  const permission = (action: string) => ({
+    action: `plugin::content-manager.explorer.${action}`,
+    subject: UID.calendarYear,
+    properties: { fields: permissionFields(strapi, UID.calendarYear) },
+    conditions: [],
+  });
+  await grantStaffOnce(strapi, [permission('read')]);
+  await grantStaffOnce(strapi, [permission('update')], { levels: ['head_of_unit'] });
+}

@@ -5,8 +5,14 @@ import controllers from './controllers';
 import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
+import services from './services';
 
-export { UID as CORE_UID } from './constants';
+export { UID as CORE_UID, SUPER_ADMIN_ROLE } from './constants';
+export { coreService, type CoreServices } from './services';
+export type { Outbox, Notice, Recipient, OutgoingEmail } from './services/outbox';
+export { NO_RATING, type Rating, type RatingsListener, type RatingsProvider } from './services/ratings';
+export type { PersonalDataContributor } from './services/personal-data';
+export * from './calendar';
 export * from './lib/fold';
 export * from './lib/validators';
 export * from './lib/public-api';
@@ -14,6 +20,10 @@ export * from './lib/document-rules';
 export * from './lib/admin-labels';
 export * from './lib/input';
 export * from './lib/client-address';
+export * from './lib/permissions';
+export { registerMigrations, type Migration, type MigrationContext, type IndexSpec } from './lib/migrations';
+export { sharedCache, type SharedCache } from './lib/shared-cache';
+export * from './lib/csv';
 export { recordAudit, type AuditEntry } from './lib/audit';
 export { createCountCache, onWrites, publicCounts, type CountCache } from './lib/count-cache';
 export { collationKey } from './lib/collation';
@@ -28,4 +38,5 @@ export default {
   controllers,
   middlewares,
   routes,
+  services,
 };

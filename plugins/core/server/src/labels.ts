@@ -21,6 +21,14 @@ export const labels: Record<string, FieldLabels> = {
     latitude: 'Vĩ độ',
     longitude: 'Kinh độ',
   },
+  [UID.calendarYear]: {
+    year: 'Năm',
+    tetFrom: 'Nghỉ Tết từ ngày',
+    tetTo: 'Nghỉ Tết đến ngày',
+    daysOff: 'Ngày nghỉ thêm [{"date":"YYYY-MM-DD","name":"…"}]',
+    workingDays: 'Ngày làm bù [{"date":"YYYY-MM-DD","name":"…"}]',
+    note: 'Ghi chú',
+  },
   [UID.auditEntry]: {
     action: 'Thao tác',
     actorId: 'Mã cán bộ',

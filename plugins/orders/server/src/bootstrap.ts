@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from '@sgd/plugin-core';
-import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
+import { applyAdminLabels, grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
+import { DEPARTMENT_CONDITION } from '@sgd/plugin-workflow';
 import { BUYER_ROLES, STAFF_FIELDS, UID } from './constants';
 import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
+import { ordersService } from './services';
 
 const refuse = () => {
   throw new Error('Lịch sử đơn hàng không được sửa hoặc xóa.');
@@ -20,14 +21,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
   await grantUserActions(strapi, USER_ACTIONS, BUYER_ROLES);
   await grantStaffRead(strapi);
-  await createIndexes(strapi);
   await applyAdminLabels(strapi, labels);
 
   // Idempotency keys past their retention are forgotten (idempotent: any instance may run it).
   strapi.cron.add({
     ordersKeyRetention: {
       task: async () => {
-        await (strapi.plugin('orders').service('orders') as { purgeKeys(): Promise<number> }).purgeKeys();
+        await ordersService(strapi, 'orders').purgeKeys();
       },
       options: { rule: process.env.RETENTION_JOB_RULE ?? '17 * * * *' },
     },
@@ -47,24 +47,4 @@ async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
       conditions: [DEPARTMENT_CONDITION],
     },
   ]);
-}
-
-/**
- * One order per code and per (user, Idempotency-Key): the database refuses the second of two racing
- * inserts. Plain SQL valid on SQLite and PostgreSQL.
- */
-async function createIndexes(strapi: Core.Strapi): Promise<void> {
-  const meta = (uid: string) => strapi.db.metadata.get(uid as never);
-  const column = (uid: string, name: string) =>
-    (meta(uid).attributes[name] as { columnName?: string }).columnName ?? name;
-  const orders = meta(UID.order).tableName;
-  const keys = meta(UID.idempotencyKey).tableName;
-  const events = meta(UID.event).tableName;
-  const statements = [
-    `CREATE UNIQUE INDEX IF NOT EXISTS ord_orders_code_unique ON ${orders} (${column(UID.order, 'code')})`,
-    `CREATE UNIQUE INDEX IF NOT EXISTS ord_idempotency_keys_unique ON ${keys} (${column(UID.idempotencyKey, 'userId')}, ${column(UID.idempotencyKey, 'requestKey')})`,
-    `CREATE INDEX IF NOT EXISTS ord_history_order ON ${events} (${column(UID.event, 'orderId')})`,
-    `CREATE INDEX IF NOT EXISTS ord_idempotency_keys_age ON ${keys} (${column(UID.idempotencyKey, 'createdAt')})`,
-  ];
-  for (const sql of statements) await strapi.db.connection.raw(sql);
 }

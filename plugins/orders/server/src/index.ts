@@ -3,11 +3,10 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import register from './register';
 import routes from './routes';
-import codes from './services/codes';
-import notifier from './services/notifier';
-import orders from './services/orders';
+import services from './services';
 
 export { ORDER_CODE } from './utils/order-code';
+export { ordersService, type OrdersServices } from './services';
 
 export default {
   register,
@@ -15,5 +14,5 @@ export default {
   contentTypes,
   controllers,
   routes,
-  services: { orders, notifier, codes },
+  services,
 };

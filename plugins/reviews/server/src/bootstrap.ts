@@ -1,23 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { applyAdminLabels } from '@sgd/plugin-core';
-import { DEPARTMENT_CONDITION, grantStaffOnce, grantUserActions } from '@sgd/plugin-workflow';
+import { applyAdminLabels, grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
+import { DEPARTMENT_CONDITION, workflowService } from '@sgd/plugin-workflow';
 import { HIDDEN_FROM_STAFF, STAFF_FIELDS, UID, WRITER_ROLES } from './constants';
 import { labels } from './labels';
 import { USER_ACTIONS } from './routes';
+import { reviewsService } from './services';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantUserActions(strapi, USER_ACTIONS, WRITER_ROLES);
   await grantStaffRead(strapi);
-  await createIndexes(strapi);
   await applyAdminLabels(strapi, labels);
-  const ratings = strapi.plugin('reviews').service('ratings') as ReturnType<
-    typeof import('./services/ratings').default
-  >;
-  const workflow = strapi.plugin('workflow').service('workflow') as {
-    onApproved(uid: string, hook: (event: { documentId: string }) => Promise<void>): void;
-  };
+  const ratings = reviewsService(strapi, 'ratings');
   // Averages count approved reviews only: they change when the workflow approves one.
-  workflow.onApproved(UID.review, async ({ documentId }) =>
+  workflowService(strapi, 'workflow').onApproved(UID.review, async ({ documentId }) =>
     ratings.recompute(await ratings.targetsOf(documentId)),
   );
 };
@@ -55,33 +50,4 @@ async function grantStaffRead(strapi: Core.Strapi): Promise<void> {
       },
     });
   }
-}
-
-/**
- * One review per order and product, one seller rating per order, one answer per review or comment:
- * unique among drafts (each document has exactly one draft row) that are not rejected, so the
- * database refuses the second of two racing requests and a rejected one does not block a new one.
- * One stored rating per product or seller. Plain SQL valid on SQLite and PostgreSQL.
- */
-async function createIndexes(strapi: Core.Strapi): Promise<void> {
-  const meta = (uid: string) => strapi.db.metadata.get(uid as never);
-  const column = (uid: string, name: string) =>
-    (meta(uid).attributes[name] as { columnName?: string }).columnName ?? name;
-  // Draft rows (one per document) that are not rejected: a rejected review or answer frees its place.
-  const drafts = (uid: string) =>
-    `${column(uid, 'publishedAt')} IS NULL AND ${column(uid, 'reviewStatus')} <> 'rejected'`;
-  const reviews = meta(UID.review).tableName;
-  const answers = meta(UID.answer).tableName;
-  const ratings = meta(UID.rating).tableName;
-  const statements = [
-    // Replaced by the *_open indexes below, which leave rejected rows out.
-    'DROP INDEX IF EXISTS rvw_reviews_order_product',
-    'DROP INDEX IF EXISTS rvw_reviews_order_seller',
-    'DROP INDEX IF EXISTS rvw_answers_target',
-    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_reviews_order_product_open ON ${reviews} (${column(UID.review, 'orderProductKey')}) WHERE ${drafts(UID.review)}`,
-    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_reviews_order_seller_open ON ${reviews} (${column(UID.review, 'orderSellerKey')}) WHERE ${drafts(UID.review)} AND ${column(UID.review, 'orderSellerKey')} IS NOT NULL`,
-    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_answers_target_open ON ${answers} (${column(UID.answer, 'targetKey')}) WHERE ${drafts(UID.answer)}`,
-    `CREATE UNIQUE INDEX IF NOT EXISTS rvw_ratings_target ON ${ratings} (${column(UID.rating, 'targetUid')}, ${column(UID.rating, 'targetDocumentId')})`,
-  ];
-  for (const sql of statements) await strapi.db.connection.raw(sql);
 }

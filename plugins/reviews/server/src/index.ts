@@ -6,6 +6,6 @@ import routes from './routes';
 import services from './services';
 
 export { UID as REVIEWS_UID } from './constants';
-export { attachRatings, ratingsOf, NO_RATING, type Rating } from './services/ratings';
+export { reviewsService, type ReviewsServices } from './services';
 
 export default { register, bootstrap, contentTypes, controllers, routes, services };

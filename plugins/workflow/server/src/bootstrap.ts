@@ -1,19 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { REPLY_TEMPLATES, WORKFLOW_BINDINGS } from '@sgd/config';
-import { applyAdminLabels, recordAudit } from '@sgd/plugin-core';
-import { DECISION_ACTIONS, UID } from './constants';
+import { REPLY_TEMPLATES } from '@sgd/config';
+import { applyAdminLabels, coreService, grantUserActions, recordAudit } from '@sgd/plugin-core';
+import { UID } from './constants';
 import { checkBindingPaths, type SchemaLookup } from './engine/paths';
 import { labels } from './labels';
-import { ensureStaffRoles, grantUserActions } from './rbac';
+import { grantReviewWork } from './rbac';
 import { USER_ACTIONS } from './routes';
+import { workflowService } from './utils/get-service';
 
 const refuse = () => {
   throw new Error('Lịch sử xử lý hồ sơ không được sửa hoặc xóa.');
 };
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('workflow').service(name) as T;
-
   // History is append-only, whatever the route (db.query included).
   strapi.db.lifecycles.subscribe({
     models: [UID.history],
@@ -37,17 +36,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
   });
-  const calendar = service<{ invalidate(): void; seed(): Promise<void> }>('calendar');
-  strapi.db.lifecycles.subscribe({
-    models: [UID.calendarYear],
-    afterCreate: () => calendar.invalidate(),
-    afterUpdate: () => calendar.invalidate(),
-    afterDelete: () => calendar.invalidate(),
-  });
 
   checkBindings(strapi);
-  await service<{ seed(): Promise<void> }>('definitions').seed();
-  await calendar.seed();
+  await workflowService(strapi, 'definitions').seed();
   // Shipped templates missing from the database are added (staff edits to the others are kept).
   for (const template of REPLY_TEMPLATES) {
     const where = { workflow: template.workflow, action: template.action, name: template.name };
@@ -55,16 +46,14 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(UID.template).create({ data: template });
     }
   }
-  await ensureStaffRoles(strapi);
+  await grantReviewWork(strapi, workflowService(strapi, 'targets').boundTypes());
   await grantUserActions(strapi, USER_ACTIONS);
-  await createIndexes(strapi);
   await applyAdminLabels(strapi, labels);
 
   strapi.cron.add({
     workflowJobs: {
       task: async () => {
-        const now = service<{ now(): Date }>('clock').now();
-        await service<{ runAll(now: Date): Promise<unknown> }>('jobs').runAll(now);
+        await workflowService(strapi, 'jobs').runAll(coreService(strapi, 'clock').now());
       },
       options: { rule: process.env.WORKFLOW_JOBS_RULE ?? '*/1 * * * *' },
     },
@@ -75,34 +64,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 function checkBindings(strapi: Core.Strapi): void {
   const schemaOf: SchemaLookup = (uid) =>
     strapi.contentType(uid as never)?.attributes as ReturnType<SchemaLookup>;
-  const problems = Object.entries(WORKFLOW_BINDINGS)
-    .filter(([uid]) => strapi.contentType(uid as never))
-    .flatMap(([uid, binding]) => checkBindingPaths(uid, binding, schemaOf));
+  const targets = workflowService(strapi, 'targets');
+  const problems = targets
+    .boundTypes()
+    .flatMap((uid) => checkBindingPaths(uid, targets.binding(uid)!, schemaOf));
   if (problems.length > 0) {
     throw new Error(`Cấu hình quy trình duyệt không khớp nội dung:\n${problems.join('\n')}`);
   }
-}
-
-/** Indexes for the inbox and the overdue counts (plain SQL valid on SQLite and PostgreSQL). */
-async function createIndexes(strapi: Core.Strapi): Promise<void> {
-  const db = strapi.plugin('workflow').service('db') as ReturnType<typeof import('./services/db').default>;
-  const t = db.table(UID.task);
-  const c = (name: string) => db.column(UID.task, name);
-  const h = db.table(UID.history);
-  const hc = (name: string) => db.column(UID.history, name);
-  const open = `${c('state')} IN ('in_review', 'supplement_requested')`;
-  const statements = [
-    `CREATE INDEX IF NOT EXISTS wf_tasks_inbox ON ${t} (${c('departmentId')}, ${c('state')}, ${c('dueAt')})`,
-    // The inbox's default view (open tasks by deadline), for all departments and for one.
-    `CREATE INDEX IF NOT EXISTS wf_tasks_queue ON ${t} (${c('dueAt')}, id) WHERE ${open}`,
-    `CREATE INDEX IF NOT EXISTS wf_tasks_department_queue ON ${t} (${c('departmentId')}, ${c('dueAt')}, id) WHERE ${open}`,
-    `CREATE INDEX IF NOT EXISTS wf_tasks_target ON ${t} (${c('targetUid')}, ${c('targetDocumentId')})`,
-    `CREATE INDEX IF NOT EXISTS wf_tasks_period ON ${t} (${c('submittedAt')}, ${c('departmentId')}, ${c('assigneeId')})`,
-    `CREATE INDEX IF NOT EXISTS wf_history_target ON ${h} (${hc('targetUid')}, ${hc('targetDocumentId')})`,
-    // Covering, partial indexes for the overdue statistics: open tasks by deadline, and decisions.
-    `CREATE INDEX IF NOT EXISTS wf_tasks_open ON ${t} (${c('submittedAt')}, ${c('departmentId')}, ${c('assigneeId')}, ${c('dueAt')}) WHERE ${c('state')} = 'in_review'`,
-    `DROP INDEX IF EXISTS wf_history_period`,
-    `CREATE INDEX IF NOT EXISTS wf_history_decisions ON ${h} (${hc('createdAt')}, ${hc('departmentId')}, ${hc('actorAdminId')}, ${hc('late')}) WHERE ${hc('action')} IN (${DECISION_ACTIONS.map((a) => `'${a}'`).join(', ')}) AND ${hc('actorAdminId')} IS NOT NULL`,
-  ];
-  for (const sql of statements) await strapi.db.connection.raw(sql);
 }

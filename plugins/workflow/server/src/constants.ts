@@ -5,15 +5,15 @@ export const UID = {
   history: 'plugin::workflow.history-entry',
   staff: 'plugin::workflow.staff',
   template: 'plugin::workflow.reply-template',
-  notification: 'plugin::workflow.notification',
-  outbox: 'plugin::workflow.outbox-message',
   definition: 'plugin::workflow.workflow-definition',
-  calendarYear: 'plugin::workflow.calendar-year',
 } as const;
 
-export const SUPER_ADMIN_ROLE = 'strapi-super-admin';
+export const USER_UID = 'plugin::users-permissions.user';
+export const DEPARTMENT_UID = 'plugin::core.department';
+
 /** Admin RBAC condition: the entry's department is one of the officer's. */
-export const DEPARTMENT_CONDITION = 'plugin::workflow.my-department';
+export const DEPARTMENT_CONDITION_NAME = 'my-department';
+export const DEPARTMENT_CONDITION = `plugin::${PLUGIN_ID}.${DEPARTMENT_CONDITION_NAME}`;
 
 /** History actions that are an officer's decision, counted on time or late in the statistics. */
 export const DECISION_ACTIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;

@@ -7,16 +7,13 @@ import services from './services';
 
 export { UID as WORKFLOW_UID, DEPARTMENT_CONDITION } from './constants';
 export { trustedImport } from './publish-guard';
-export type { Notice, Recipient, WorkflowOutbox } from './services/outbox';
-export {
-  ensureStaffRoles,
-  ensureUserRoles,
-  grantStaffOnce,
-  grantUserActions,
-  type StaffPermission,
-} from './rbac';
+export { workflowService } from './utils/get-service';
+export type { WorkflowServices } from './services';
+export type { Officer } from './services/staff';
+export type { UserScopeResolver } from './services/locking';
+export type { ApprovedHook, DecidedHook, SubmitHook, WorkflowEngine } from './services/workflow';
+export type { ActionInput, Doer, TaskRow } from './types';
 export { transition, allowedActions, TRANSITIONS } from './engine/transitions';
 export { checkDefinitions } from './engine/definitions';
-export * from './calendar';
 
 export default { register, bootstrap, contentTypes, controllers, routes, services };

@@ -13,12 +13,4 @@ export const labels = {
     subject: 'Tiêu đề thư',
     body: 'Nội dung ({{submitterName}}, {{itemTitle}}, {{reason}})',
   },
-  'plugin::workflow.calendar-year': {
-    year: 'Năm',
-    tetFrom: 'Nghỉ Tết từ ngày',
-    tetTo: 'Nghỉ Tết đến ngày',
-    daysOff: 'Ngày nghỉ thêm [{"date":"YYYY-MM-DD","name":"…"}]',
-    workingDays: 'Ngày làm bù [{"date":"YYYY-MM-DD","name":"…"}]',
-    note: 'Ghi chú',
-  },
 };

@@ -8,6 +8,7 @@ import type { UserRow } from '../services/accounts';
 import type { UploadedFile } from '../services/business';
 import staff from './staff';
 import { DeliveryError } from '../services/messenger';
+import { accountsService } from '../utils/get-service';
 
 export interface Ctx {
   request: { body?: unknown; files?: Record<string, unknown>; is(type: string): string | false | null };
@@ -146,14 +147,8 @@ const body = <K extends keyof typeof schemas>(ctx: Ctx, name: K) =>
   parseInput(schemas[name], ctx.request.body) as z.infer<(typeof schemas)[K]>;
 
 const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
-  const accounts = () =>
-    strapi.plugin('accounts').service('accounts') as ReturnType<
-      typeof import('../services/accounts').default
-    >;
-  const personal = () =>
-    strapi.plugin('accounts').service('personal-data') as ReturnType<
-      typeof import('../services/personal-data').default
-    >;
+  const accounts = () => accountsService(strapi, 'accounts');
+  const personal = () => accountsService(strapi, 'personal-data');
   const session = async (user: UserRow) => ({
     jwt: await (
       strapi.plugin('users-permissions').service('jwt') as { issue(p: object): string | Promise<string> }
@@ -179,10 +174,7 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       throw error;
     }
   };
-  const business = () =>
-    strapi.plugin('accounts').service('business') as ReturnType<
-      typeof import('../services/business').default
-    >;
+  const business = () => accountsService(strapi, 'business');
   /**
    * JSON, or multipart with the JSON in `data`, licence scans in `scan_0`, `scan_1`… and the
    * citizen-ID scan in `citizenIdScan`.
@@ -202,8 +194,7 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   const scans = (ctx: Ctx, count: number) =>
     Array.from({ length: count }, (_, i) => fileOf(ctx, `scan_${i}`));
-  const mine = () =>
-    strapi.plugin('accounts').service('mine') as ReturnType<typeof import('../services/mine').default>;
+  const mine = () => accountsService(strapi, 'mine');
   const me = (ctx: Ctx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError('Cần đăng nhập.');
     return ctx.state.user.id;

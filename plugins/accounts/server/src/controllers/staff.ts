@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { parseInput } from '@sgd/plugin-core';
 import { z } from 'zod';
 import { LICENCE_UID, SELLER_UID } from '../constants';
+import { workflowService } from '@sgd/plugin-workflow';
+import { accountsService } from '../utils/get-service';
 
 const query = z
   .object({
@@ -42,24 +44,14 @@ export interface StaffCtx {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const officerOf = async (ctx: StaffCtx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError('Cần đăng nhập.');
-    const officer = await (
-      strapi.plugin('workflow').service('staff') as {
-        officer(id: number): Promise<{ id: number; superAdmin: boolean; departmentIds: number[] }>;
-      }
-    ).officer(ctx.state.user.id);
+    const officer = await workflowService(strapi, 'staff').officer(ctx.state.user.id);
     if (!officer.superAdmin && officer.departmentIds.length === 0) {
       throw new errors.PolicyError('Tài khoản của bạn chưa được gán vào sở nào. Liên hệ quản trị viên.');
     }
     return officer;
   };
-  const users = () =>
-    strapi.plugin('accounts').service('staff-users') as ReturnType<
-      typeof import('../services/staff-users').default
-    >;
-  const files = () =>
-    strapi.plugin('accounts').service('private-files') as ReturnType<
-      typeof import('../services/private-files').default
-    >;
+  const users = () => accountsService(strapi, 'staff-users');
+  const files = () => accountsService(strapi, 'private-files');
 
   return {
     async users(ctx: StaffCtx) {

@@ -5,6 +5,7 @@ import { UPLOAD_RULES } from '@sgd/config';
 import { checkFilterShape, clientAddress } from '@sgd/plugin-core';
 import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from '../lib/clean-upload';
 import { isAuthGroup, rateGroupOf } from '../lib/rate-limit';
+import { accountsService } from '../utils/get-service';
 
 type Context = {
   path: string;
@@ -39,9 +40,7 @@ const rateLimit =
   async (ctx: Context, next: () => Promise<void>) => {
     const group = rateGroupOf(ctx.method, ctx.path);
     if (!group) return next();
-    const limiter = strapi.plugin('accounts').service('rate-limit') as {
-      check(group: string, client: string): Promise<number | null>;
-    };
+    const limiter = accountsService(strapi, 'rate-limit');
     const wait = await limiter.check(group, clientAddress(ctx, strapi));
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));

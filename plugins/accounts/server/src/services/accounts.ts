@@ -6,6 +6,7 @@ import { UID, USER_UID } from '../constants';
 import { maskIdentifier, type Identifier } from '../lib/identifier';
 import { passwordProblem } from '../lib/password';
 import type { DeliveryError } from './messenger';
+import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
 export interface UserRow {
@@ -38,8 +39,7 @@ const fieldError = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const messenger = () =>
-    strapi.plugin('accounts').service('messenger') as ReturnType<typeof import('./messenger').default>;
+  const messenger = () => accountsService(strapi, 'messenger');
   const users = () =>
     strapi.plugin('users-permissions').service('user') as {
       add(values: Row): Promise<UserRow>;

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LICENCE_UID as LICENCE, SELLER_ROLE, SELLER_UID as SELLER, USER_UID } from '../constants';
 import type { FileRow } from './private-files';
+import { workflowService } from '@sgd/plugin-workflow';
+import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
 /** Seller verification belongs to the Department of Industry and Trade (QC Điều 7). */
@@ -46,18 +48,9 @@ export interface UploadedFile {
  * gets the Seller role. One seller per account.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () =>
-    strapi.plugin('workflow').service('workflow') as {
-      submit(uid: string, documentId: string, doer: { userId: number; name?: string | null }): Promise<Row>;
-      latestTask(uid: string, documentId: string): Promise<Row | null>;
-      history(task: Row, forStaff: boolean): Promise<Row[]>;
-      onApproved(uid: string, hook: (event: { documentId: string }) => Promise<void>): void;
-    };
+  const workflow = () => workflowService(strapi, 'workflow');
   const documents = (uid: string) => strapi.documents(uid as never);
-  const privateFiles = () =>
-    strapi.plugin('accounts').service('private-files') as ReturnType<
-      typeof import('./private-files').default
-    >;
+  const privateFiles = () => accountsService(strapi, 'private-files');
 
   async function mine(userId: number): Promise<Row | null> {
     return (await strapi.db.query(SELLER).findOne({
@@ -134,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               state: task.state,
               submittedAt: task.submittedAt,
               closedAt: task.closedAt,
-              history: await workflow().history(task, false),
+              history: await workflowService(strapi, 'history').list(task, false),
             }
           : null,
         publicUrl: seller.verificationStatus === 'verified' ? `/doanh-nghiep/${seller.slug as string}` : null,

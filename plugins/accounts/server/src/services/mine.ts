@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config';
 import type { IncomingFile } from '../lib/clean-upload';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
+import { workflowService } from '@sgd/plugin-workflow';
 
 type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
@@ -17,12 +18,7 @@ const invalid = (path: string, message: string) =>
  * only the listed fields can be written; every change goes through the item's workflow to be public.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () =>
-    strapi.plugin('workflow').service('workflow') as {
-      submit(uid: string, documentId: string, doer: { userId: number; name?: string | null }): Promise<Row>;
-      latestTask(uid: string, documentId: string): Promise<Row | null>;
-      history(task: Row, forStaff: boolean): Promise<Row[]>;
-    };
+  const workflow = () => workflowService(strapi, 'workflow');
 
   function spec(type: string) {
     const entry = (OWNED_CONTENT as Record<string, (typeof OWNED_CONTENT)[OwnedContentType]>)[type];
@@ -205,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? {
               state: task.state,
               submittedAt: task.submittedAt,
-              history: await workflow().history(task, false),
+              history: await workflowService(strapi, 'history').list(task, false),
             }
           : null,
       };

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DATA_REQUEST_KINDS } from '@sgd/config';
+import { CORE_UID, coreService } from '@sgd/plugin-core';
+import { WORKFLOW_UID, workflowService } from '@sgd/plugin-workflow';
 import { SELLER_UID as SELLER, UID, USER_UID } from '../constants';
+import { accountsService } from '../utils/get-service';
 import type { UserRow } from './accounts';
 
 type Row = Record<string, unknown>;
@@ -13,9 +16,9 @@ const OWNED_BY_SELLER = [
   'plugin::catalog.product',
   'plugin::sellers.production-area',
 ] as const;
-const TASK = 'plugin::workflow.task';
-const DATA_REQUEST = 'plugin::accounts.data-request';
-const NOTIFICATION = 'plugin::workflow.notification';
+const TASK = WORKFLOW_UID.task;
+const DATA_REQUEST = UID.dataRequest;
+const NOTIFICATION = CORE_UID.notification;
 
 /** Only what a person may see of their own stored data (no password hash, tokens, internal notes). */
 const strip = (row: Row | null) => {
@@ -34,10 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
-  const privateFiles = () =>
-    strapi.plugin('accounts').service('private-files') as ReturnType<
-      typeof import('./private-files').default
-    >;
+  const privateFiles = () => accountsService(strapi, 'private-files');
   const drafts = (uid: string, where: Row) =>
     strapi.db.query(uid as never).findMany({ where: { ...where, publishedAt: null } }) as Promise<Row[]>;
 
@@ -59,14 +59,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reviewStatus: 'draft',
         },
       } as never)) as unknown as { documentId: string };
-      const workflow = strapi.plugin('workflow').service('workflow') as {
-        submit(
-          uid: string,
-          documentId: string,
-          doer: { userId: number; name?: string | null },
-        ): Promise<unknown>;
-      };
-      await workflow.submit(DATA_REQUEST, created.documentId, { userId, name: row.fullName });
+      await workflowService(strapi, 'workflow').submit(DATA_REQUEST, created.documentId, {
+        userId,
+        name: row.fullName,
+      });
       return (await this.requests(userId))[0];
     },
 
@@ -140,18 +136,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const tasks = (await strapi.db.query(TASK).findMany({ where: { submitterUserId: userId } })) as Row[];
       const notifications = await strapi.db.query(NOTIFICATION).findMany({ where: { userId } });
-      // Orders placed, when the orders plugin is installed.
-      const orders = strapi.plugin('orders')?.service('orders') as
-        { exportFor(userId: number): Promise<unknown[]> } | undefined;
-      // Complaints and violation reports made, when the complaints plugin is installed.
-      const complaintsPlugin = strapi.plugin('complaints');
-      const complaints = complaintsPlugin?.service('complaints') as
-        { exportFor(userId: number): Promise<unknown[]> } | undefined;
-      const reports = complaintsPlugin?.service('reports') as
-        { exportFor(userId: number): Promise<unknown[]> } | undefined;
-      // Reviews, comments and answers written, when the reviews plugin is installed.
-      const reviews = strapi.plugin('reviews')?.service('reviews') as
-        { exportFor(userId: number): Promise<Record<string, unknown[]>> } | undefined;
       return {
         exportedAt: new Date().toISOString(),
         profile,
@@ -167,10 +151,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           closedAt: t.closedAt,
         })),
         notifications,
-        orders: orders ? await orders.exportFor(userId) : [],
-        complaints: complaints ? await complaints.exportFor(userId) : [],
-        violationReports: reports ? await reports.exportFor(userId) : [],
-        ...(reviews ? await reviews.exportFor(userId) : { reviews: [], comments: [], answers: [] }),
+        // What the other plugins keep (orders, complaints, reports, reviews…), each registered with core.
+        ...(await coreService(strapi, 'personal-data').exportFor(userId)),
         dataRequests: await this.requests(userId),
         privateFiles: (
           await Promise.all(
@@ -214,9 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await documents(SELLER).delete({ documentId: seller.documentId as string } as never);
         }
       }
-      const reviews = strapi.plugin('reviews')?.service('reviews') as
-        { removeOf(userId: number): Promise<void> } | undefined;
-      await reviews?.removeOf(userId);
+      await coreService(strapi, 'personal-data').removeFor(userId);
       await strapi.db.query(NOTIFICATION).deleteMany({ where: { userId } });
       await strapi.db.query(UID.code).deleteMany({ where: { userId } });
       await strapi.db.query(TASK).updateMany({

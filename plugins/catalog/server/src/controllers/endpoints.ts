@@ -1,4 +1,4 @@
-import type { PublicEndpoint } from '@sgd/plugin-core';
+import { coreService, type PublicEndpoint } from '@sgd/plugin-core';
 import {
   attachContacts,
   presentLicences,
@@ -7,7 +7,6 @@ import {
   todayInVietnam,
   VISIBLE_SELLER,
 } from '@sgd/plugin-sellers';
-import { attachRatings } from '@sgd/plugin-reviews';
 import { UID } from '../constants';
 
 type Data = Record<string, unknown>;
@@ -58,8 +57,9 @@ export const productEndpoint: PublicEndpoint = {
     await attachContacts((product) => product.seller as Data | null)(strapi, items);
     // `rating: { average, count }` of approved reviews (stored, updated on approval), of the product
     // and of its seller (on the seller card).
-    await attachRatings(UID.product)(strapi, items);
-    await attachRatings(SELLERS_UID.seller, (product) => product.seller as Data | null)(strapi, items);
+    const ratings = coreService(strapi, 'ratings');
+    await ratings.attach(UID.product, items);
+    await ratings.attach(SELLERS_UID.seller, items, (product) => product.seller as Data | null);
   },
 };
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { csvStream } from '@sgd/plugin-core';
 import {
   OPEN_DATA_DATASETS,
   OPEN_DATA_FORMATS,
@@ -8,8 +9,8 @@ import {
   type OpenDataDescription,
   type OpenDataFormat,
 } from '../constants';
+import { catalogService } from '../services';
 import type { OpenDataRow } from '../services/open-data';
-import { csvLine } from '../utils/csv';
 
 export interface OpenDataCtx {
   params: { file?: string };
@@ -30,11 +31,15 @@ function describe(dataset: OpenDataDescription) {
   };
 }
 
-async function* csv(dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>) {
-  // A byte-order mark so spreadsheets read UTF-8 (Vietnamese) correctly.
-  yield `\uFEFF${csvLine(dataset.fields.map((field) => field.name))}`;
-  for await (const row of rows) yield csvLine(dataset.fields.map((field) => row[field.name] ?? null));
+async function* rowValues(dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>) {
+  for await (const row of rows) yield dataset.fields.map((field) => row[field.name] ?? null);
 }
+
+const csv = (dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>) =>
+  csvStream(
+    dataset.fields.map((field) => field.name),
+    rowValues(dataset, rows),
+  );
 
 async function* json(dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>, now: Date) {
   const meta = {
@@ -56,11 +61,9 @@ async function* json(dataset: OpenDataDescription, rows: AsyncGenerator<OpenData
 
 /** `GET /api/statistics`, `GET /api/open-data` (the catalogue) and `GET /api/open-data/:file`. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('catalog').service(name) as T;
   return {
     async statistics(ctx: OpenDataCtx) {
-      const statistics = service<ReturnType<typeof import('../services/statistics').default>>('statistics');
-      ctx.body = { data: await statistics.compute() };
+      ctx.body = { data: await catalogService(strapi, 'statistics').compute() };
     },
 
     async catalogue(ctx: OpenDataCtx) {
@@ -76,8 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const format = OPEN_DATA_FORMATS.find((f) => f === match?.[2]) as OpenDataFormat | undefined;
       if (!match || !dataset || !format) throw new errors.NotFoundError(NOT_FOUND);
       const now = new Date();
-      const openData = service<ReturnType<typeof import('../services/open-data').default>>('open-data');
-      const rows = openData.rows(dataset.id, now);
+      const rows = catalogService(strapi, 'open-data').rows(dataset.id, now);
       ctx.set(
         'Content-Type',
         format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8',

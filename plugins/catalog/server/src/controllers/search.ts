@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { z } from 'zod';
-import type search from '../services/search';
+import { catalogService } from '../services';
 import { searchQuery, suggestQuery } from '../validation/search';
 
 export interface SearchCtx {
@@ -22,16 +22,14 @@ function parse<S extends z.ZodTypeAny>(schema: S, query: unknown): z.infer<S> {
   );
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('catalog').service('search') as ReturnType<typeof search>;
-  return {
-    async search(ctx: SearchCtx) {
-      ctx.type = 'application/json';
-      ctx.body = await service().search(parse(searchQuery, ctx.query));
-    },
-    async autocomplete(ctx: SearchCtx) {
-      ctx.type = 'application/json';
-      ctx.body = await service().suggest(parse(suggestQuery, ctx.query));
-    },
-  };
-};
+/** Answers are JSON text written by the search service (from the read model and the answer cache). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async search(ctx: SearchCtx) {
+    ctx.type = 'application/json';
+    ctx.body = await catalogService(strapi, 'search').search(parse(searchQuery, ctx.query));
+  },
+  async autocomplete(ctx: SearchCtx) {
+    ctx.type = 'application/json';
+    ctx.body = await catalogService(strapi, 'search').suggest(parse(suggestQuery, ctx.query));
+  },
+});

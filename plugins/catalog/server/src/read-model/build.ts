@@ -1,7 +1,6 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
-import { collationKey, CORE_UID, markedWords, searchWords } from '@sgd/plugin-core';
-import { ratingsOf, NO_RATING } from '@sgd/plugin-reviews';
+import { collationKey, CORE_UID, coreService, markedWords, searchWords, type Rating } from '@sgd/plugin-core';
 import {
   presentLicence,
   publicContact,
@@ -206,6 +205,17 @@ const firstNumber = (...values: unknown[]) => {
 export function createBuilder(strapi: Core.Strapi) {
   const query = (uid: string) => strapi.db.query(uid as StrapiUID.Schema);
 
+  /** `{ rating }` of each row as the public endpoints attach it (none when no plugin provides ratings). */
+  async function ratingsOf(uid: string, rows: Data[]) {
+    const targets = rows.map((row) => ({ documentId: row.documentId }) as Data);
+    await coreService(strapi, 'ratings').attach(uid, targets);
+    const byId = new Map(targets.map((t) => [String(t.documentId), t.rating as Rating | undefined]));
+    return (row: Data): { rating?: Rating } => {
+      const rating = byId.get(String(row.documentId));
+      return rating ? { rating } : {};
+    };
+  }
+
   async function products(documentIds: string[], today = todayInVietnam()): Promise<ProductRecord[]> {
     if (documentIds.length === 0) return [];
     const scalars = publicScalars(strapi, UID.product);
@@ -221,11 +231,7 @@ export function createBuilder(strapi: Core.Strapi) {
         department: { select: ['documentId'] },
       },
     })) as Data[];
-    const ratings = await ratingsOf(
-      strapi,
-      UID.product,
-      rows.map((row) => String(row.documentId)),
-    );
+    const ratings = await ratingsOf(UID.product, rows);
     return rows.map((row) => {
       const licenceRows = (row.licences as Data[] | null) ?? [];
       const { licences, freshUntil } = presentLicences(licenceRows, today);
@@ -236,7 +242,7 @@ export function createBuilder(strapi: Core.Strapi) {
         images: ((row.images as Data[] | null) ?? []).map((image) => pick(image, IMAGE)),
         licences,
         productionArea: area ? pick(area, [...AREA, 'seasons']) : null,
-        rating: ratings.get(String(row.documentId)) ?? NO_RATING,
+        ...ratings(row),
       };
       return {
         row: {
@@ -283,18 +289,14 @@ export function createBuilder(strapi: Core.Strapi) {
         productionAreas: { select: AREA, where: { reviewStatus: 'approved' } },
       },
     })) as Data[];
-    const ratings = await ratingsOf(
-      strapi,
-      SELLERS_UID.seller,
-      rows.map((row) => String(row.documentId)),
-    );
+    const ratings = await ratingsOf(SELLERS_UID.seller, rows);
     return rows.map((row) => {
       const licenceRows = (row.licences as Data[] | null) ?? [];
       const { licences, freshUntil } = presentLicences(licenceRows, today, ['verifiedAt']);
       const logo = row.logo ? pick(row.logo as Data, IMAGE) : null;
       const commune = row.commune ? pick(row.commune as Data, NAME_CODE) : null;
       const contact = publicContact(row);
-      const rating = ratings.get(String(row.documentId)) ?? NO_RATING;
+      const rating = ratings(row);
       const own = pick(row, scalars);
       const name = String(row.name);
       return {
@@ -308,8 +310,8 @@ export function createBuilder(strapi: Core.Strapi) {
           updated_at: iso(row.updatedAt),
           ...words(name, `${name} ${row.address ?? ''} ${row.description ?? ''}`),
           fresh_until: freshUntil,
-          card: JSON.stringify({ ...pick(row, CARD), logo, commune, contact, rating }),
-          summary: JSON.stringify({ ...own, logo, commune, contact, rating }),
+          card: JSON.stringify({ ...pick(row, CARD), logo, commune, contact, ...rating }),
+          summary: JSON.stringify({ ...own, logo, commune, contact, ...rating }),
           body: JSON.stringify({
             ...own,
             logo,
@@ -318,7 +320,7 @@ export function createBuilder(strapi: Core.Strapi) {
             licences,
             productionAreas: ((row.productionAreas as Data[] | null) ?? []).map((area) => pick(area, AREA)),
             contact,
-            rating,
+            ...rating,
           }),
         },
         licences: licenceFacts(licenceRows),

@@ -1,7 +1,6 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CORE_UID } from '@sgd/plugin-core';
-import { REVIEWS_UID } from '@sgd/plugin-reviews';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
 import { UID } from '../constants';
 
@@ -29,7 +28,10 @@ export const isClean = (dirty: Dirty) => Object.values(dirty).every((set) => set
 
 const FILE_UID = 'plugin::upload.file';
 
-/** The content types whose writes can change what the public sees of a product or a seller. */
+/**
+ * The content types whose writes can change what the public sees of a product or a seller (ratings
+ * are told through the core's ratings registry).
+ */
 export const WATCHED_MODELS = [
   UID.product,
   SELLERS_UID.seller,
@@ -38,7 +40,6 @@ export const WATCHED_MODELS = [
   UID.category,
   CORE_UID.administrativeUnit,
   CORE_UID.department,
-  REVIEWS_UID.rating,
   FILE_UID,
 ] as const;
 
@@ -153,19 +154,6 @@ export function createDependents(strapi: Core.Strapi) {
         case CORE_UID.administrativeUnit:
           add(dirty.sellers, await owners(trx, SELLERS_UID.seller, 'commune', ids));
           break;
-        case REVIEWS_UID.rating: {
-          const rows = (await trx(table(uid))
-            .whereIn('id', ids)
-            .select(`${column(uid, 'targetUid')} as type`, `${column(uid, 'targetDocumentId')} as id`)) as {
-            type: string;
-            id: string;
-          }[];
-          for (const row of rows) {
-            if (row.type === UID.product) dirty.products.add(row.id);
-            if (row.type === SELLERS_UID.seller) dirty.sellers.add(row.id);
-          }
-          break;
-        }
         case FILE_UID:
           await fileUsers(trx, ids, dirty);
           break;

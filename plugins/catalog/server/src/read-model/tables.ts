@@ -144,35 +144,15 @@ const TEXT: Record<Dialect, string[]> = {
 };
 
 /**
- * The shape of the tables above: when it changes, the tables of an older shape are dropped and
- * built again from the live tables (the read model holds nothing of its own).
+ * Creates the read model's tables and indexes (the catalog's migration `002-read-model`), with its
+ * state rows; `built` at 0 makes the bootstrap build the read model from the live tables.
  */
-export const SCHEMA_VERSION = 2;
-
-/**
- * Creates the read model's tables and indexes when missing (idempotent, run at every start); drops
- * them first when they were made for another `SCHEMA_VERSION`. Returns whether they were (re)made.
- */
-export async function createTables(knex: Knex, dialect: Dialect): Promise<boolean> {
+export async function createTables(knex: Knex, dialect: Dialect): Promise<void> {
   const key = dialect === 'postgres' ? 'text COLLATE "C"' : 'text';
-  const hasState = await knex.schema.hasTable(T.state);
-  const version = hasState
-    ? Number(
-        (
-          (await knex(T.state).where('name', 'schema').first('value')) as
-            { value?: number | string } | undefined
-        )?.value ?? 0,
-      )
-    : 0;
-  if (version === SCHEMA_VERSION) return false;
-  for (const table of Object.values(T)) await knex.raw(`DROP TABLE IF EXISTS ${table}`);
   for (const sql of [...common(key), ...TEXT[dialect]]) await knex.raw(sql);
-  for (const [name, value] of [
-    ['version', 0],
-    ['built', 0],
-    ['schema', SCHEMA_VERSION],
-  ] as const) {
-    await knex(T.state).insert({ name, value });
+  for (const name of ['version', 'built']) {
+    await knex.raw(`INSERT INTO ${T.state} (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING`, [
+      name,
+    ]);
   }
-  return true;
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { createAnswerCache, type AnswerCache } from '@sgd/plugin-core';
+import { coreService, createAnswerCache, type AnswerCache } from '@sgd/plugin-core';
 import { SELLERS_UID, todayInVietnam } from '@sgd/plugin-sellers';
 import { UID } from '../constants';
 import { createBuilder } from '../read-model/build';
@@ -13,7 +13,7 @@ import {
   WATCHED_MODELS,
   type Dirty,
 } from '../read-model/dependents';
-import { createTables, TABLES as T, type Dialect } from '../read-model/tables';
+import { TABLES as T, type Dialect } from '../read-model/tables';
 import { createWriter, TermCounts } from '../read-model/writer';
 
 /** Documents built per Query Engine call (its populate reads every relation of the batch at once). */
@@ -61,12 +61,13 @@ const chunked = <V>(values: V[], size = BATCH): V[][] =>
  * same transaction as every write that changes what the public sees:
  * - every write of the Document Service runs in a transaction with a unit of work; the database
  *   lifecycles of the watched models (products, sellers, licences, production areas, categories,
- *   communes, departments, ratings, files) note which public documents depend on the rows written,
+ *   communes, departments, files) note which public documents depend on the rows written,
  *   before an update or delete (the links about to go) and after it; at the end of the operation,
  *   still inside its transaction, those documents are built again (after Strapi has moved the links
  *   of a newly published version, which it does after the lifecycles);
  * - a Query Engine write outside any document operation (jobs, the workflow's status changes) is
- *   followed at once, inside its transaction when it has one.
+ *   followed at once, inside its transaction when it has one; so is a change of ratings the core's
+ *   ratings registry tells of.
  * After the transaction commits, this instance's answer cache empties; other instances see the
  * version move within `VERSION_POLL_MS`.
  */
@@ -184,10 +185,6 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       listeners.push(listener);
     },
 
-    async createTables(): Promise<void> {
-      await createTables(connection(), dialect());
-    },
-
     /** Whether the read model was ever built (a database that predates it is built at start). */
     async isBuilt(): Promise<boolean> {
       const row = (await connection()(T.state).where('name', 'built').first('value')) as
@@ -208,8 +205,16 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Database lifecycles of the watched models. */
+    /** Database lifecycles of the watched models, and the core's ratings registry. */
     subscribe(): void {
+      coreService(strapi, 'ratings').onChange(async (uid, documentIds) => {
+        const kind = uid === UID.product ? 'products' : uid === SELLERS_UID.seller ? 'sellers' : null;
+        if (!kind) return;
+        const current = unit.getStore();
+        const work = current ?? newWork();
+        for (const id of documentIds) work.dirty[kind].add(id);
+        if (!current) await flush(work);
+      });
       strapi.db.lifecycles.subscribe({
         models: [...WATCHED_MODELS],
         beforeUpdate: before,

@@ -14,7 +14,7 @@ import {
 } from '../read-model/spelling';
 import { TABLES as T, type Dialect } from '../read-model/tables';
 import type { SearchQuery, SuggestQuery } from '../validation/search';
-import type { ReadModel } from './read-model';
+import { catalogService } from './index';
 
 type Row = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ interface Found {
  * words are tried too; when nothing matches, a query that finds something is suggested.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const model = () => strapi.plugin('catalog').service('read-model') as ReadModel;
+  const model = () => catalogService(strapi, 'read-model');
   const knex = () => strapi.db.connection as unknown as Knex;
   const dialect = (): Dialect => (strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite');
   let vocabulary: Promise<Vocabulary> | null = null;

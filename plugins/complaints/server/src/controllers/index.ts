@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { AUTH_RATE_LIMITS } from '@sgd/config';
 import { clientAddress, parseInput } from '@sgd/plugin-core';
+import { accountsService } from '@sgd/plugin-accounts';
+import { workflowService } from '@sgd/plugin-workflow';
 import { MESSAGES } from '../constants';
+import { complaintsService } from '../services';
 import { complaintAction, forwardInput, listQuery, newComplaint, newReport } from '../validation';
 
 export interface Ctx {
@@ -15,12 +17,9 @@ export interface Ctx {
   set(name: string, value: string): void;
 }
 
-type Complaints = ReturnType<typeof import('../services/complaints').default>;
-type Reports = ReturnType<typeof import('../services/reports').default>;
-
 /** Parse, call one service, shape the answer. */
 const complaints = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('complaints').service('complaints') as Complaints;
+  const service = () => complaintsService(strapi, 'complaints');
   const me = (ctx: Ctx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError(MESSAGES.signIn);
     return ctx.state.user.id;
@@ -54,10 +53,10 @@ const complaints = ({ strapi }: { strapi: Core.Strapi }) => {
 /** Anyone reports a violation; counted per client (the site's signed visitor address, else the IP) with the accounts plugin's limiter (Redis when configured). */
 const reports = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Ctx) {
-    const limiter = strapi.plugin('accounts').service('rate-limit') as {
-      check(group: keyof typeof AUTH_RATE_LIMITS, client: string): Promise<number | null>;
-    };
-    const wait = await limiter.check('violation-report', clientAddress(ctx, strapi));
+    const wait = await accountsService(strapi, 'rate-limit').check(
+      'violation-report',
+      clientAddress(ctx, strapi),
+    );
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       throw new errors.RateLimitError(MESSAGES.tooMany(Math.max(1, Math.ceil(wait / 60))), {
@@ -65,24 +64,17 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     const input = parseInput(newReport, ctx.request.body);
-    const service = strapi.plugin('complaints').service('reports') as Reports;
     ctx.status = 201;
-    ctx.body = { data: await service.create(input, ctx.state.user ?? null) };
+    ctx.body = { data: await complaintsService(strapi, 'reports').create(input, ctx.state.user ?? null) };
   },
 });
 
 /** Officers (admin): read a complaint of their departments, forward it to the association. */
 const staff = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('complaints').service('complaints') as Complaints;
+  const service = () => complaintsService(strapi, 'complaints');
   async function officerOf(ctx: Ctx) {
     if (!ctx.state.user) throw new errors.UnauthorizedError(MESSAGES.signIn);
-    const officer = await (
-      strapi.plugin('workflow').service('staff') as {
-        officer(
-          id: number,
-        ): Promise<{ id: number; name: string; superAdmin: boolean; departmentIds: number[] }>;
-      }
-    ).officer(ctx.state.user.id);
+    const officer = await workflowService(strapi, 'staff').officer(ctx.state.user.id);
     if (!officer.superAdmin && officer.departmentIds.length === 0)
       throw new errors.PolicyError(MESSAGES.noDepartment);
     return officer;

@@ -11,8 +11,11 @@ import {
   type ComplaintStatusCode,
   type ComplaintTransition,
 } from '@sgd/config';
+import { coreService } from '@sgd/plugin-core';
+import { workflowService } from '@sgd/plugin-workflow';
 import type { ComplaintsConfig } from '../config';
 import { MESSAGES, UID } from '../constants';
+import { complaintsService } from '../utils/get-service';
 import type { ComplaintActionInput, ListQuery, NewComplaint } from '../validation';
 import { remedyName, type NoticeComplaint, type Recipient } from './notifier';
 
@@ -132,22 +135,10 @@ function check(
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => strapi.db.query(uid as never);
-  const workflowService = <T>(name: string) => strapi.plugin('workflow').service(name) as T;
-  const now = () => workflowService<{ now(): Date }>('clock').now();
+  const now = () => coreService(strapi, 'clock').now();
   const config = () => strapi.config.get('plugin::complaints') as ComplaintsConfig;
-  const notifier = () =>
-    strapi.plugin('complaints').service('notifier') as ReturnType<typeof import('./notifier').default>;
-  const workflow = () =>
-    workflowService<{
-      submit(
-        uid: string,
-        documentId: string,
-        doer: { userId: number | null; name?: string | null },
-        kind?: undefined,
-        options?: { notify: boolean },
-      ): Promise<{ dueAt: string | null }>;
-      latestTask(uid: string, documentId: string): Promise<{ state: string; dueAt: string | null } | null>;
-    }>('workflow');
+  const notifier = () => complaintsService(strapi, 'notifier');
+  const workflow = () => workflowService(strapi, 'workflow');
   const formatDate = (date: Date) =>
     new Intl.DateTimeFormat('vi-VN', {
       timeZone: 'Asia/Ho_Chi_Minh',
@@ -351,9 +342,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (open > 0) throw conflict(MESSAGES.alreadyOpen);
       const at = now();
-      const calendar = await workflowService<{
-        get(): Promise<{ addWorkingDays(from: Date, n: number): Date }>;
-      }>('calendar').get();
+      const calendar = await coreService(strapi, 'calendar').get();
       const due = calendar.addWorkingDays(at, config().sellerDays);
       const name = await userName(userId);
       const documentId = await strapi.db.transaction(async () => {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { COMPLAINT_REMEDIES, complaintStatusName, type ComplaintStatusCode } from '@sgd/config';
-import type { Recipient, WorkflowOutbox } from '@sgd/plugin-workflow';
+import { coreService, type Recipient } from '@sgd/plugin-core';
 import { UID } from '../constants';
 
 export interface NoticeComplaint {
@@ -25,12 +25,12 @@ const summary = (complaint: NoticeComplaint) =>
   ].join('\n');
 
 /**
- * Tells the parties about a complaint: an in-app notice (`GET /api/workflow/notifications`) and an
- * email through the workflow's outbox, inside the caller's transaction, so nothing is sent for a change
+ * Tells the parties about a complaint: an in-app notice (`GET /api/notifications`) and an
+ * email through the outbox, inside the caller's transaction, so nothing is sent for a change
  * that was not saved and nothing is lost while the mail server is down.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () => strapi.plugin('workflow').service('outbox') as WorkflowOutbox;
+  const outbox = () => coreService(strapi, 'outbox');
 
   const tell = (to: Recipient, complaint: NoticeComplaint, subject: string, body: string, at: Date) =>
     outbox().tell(

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { REPORT_REASONS, REPORT_TARGET_TYPES, WORKFLOW_BINDINGS } from '@sgd/config';
+import { workflowService } from '@sgd/plugin-workflow';
 import { MESSAGES, UID } from '../constants';
 import type { NewReport } from '../validation';
 
@@ -39,14 +40,7 @@ const read = (row: Row, path: string): unknown =>
  * finds it), where an officer decides and, when needed, locks the target (`POST /workflow/locks`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () =>
-    strapi.plugin('workflow').service('workflow') as {
-      submit(
-        uid: string,
-        documentId: string,
-        doer: { userId: number | null; name?: string | null },
-      ): Promise<{ dueAt: string | null; state: string }>;
-    };
+  const workflow = () => workflowService(strapi, 'workflow');
 
   /** The public item reported: by documentId, or by slug when the type has one. */
   async function target(type: NewReport['targetType'], key: string) {

@@ -7,6 +7,14 @@ export default {
     routes: [
       ...publicRoutes('departments', 'department'),
       ...publicRoutes('administrative-units', 'administrative-unit'),
+      // A signed-in user's own notices (granted to the Authenticated role at bootstrap).
+      { method: 'GET', path: '/notifications', handler: 'notifications.find', config: { policies: [] } },
+      {
+        method: 'POST',
+        path: '/notifications/:id/read',
+        handler: 'notifications.markRead',
+        config: { policies: [] },
+      },
     ],
   },
 };

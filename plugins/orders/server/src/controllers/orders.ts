@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseInput } from '@sgd/plugin-core';
 import { MESSAGES } from '../constants';
+import { ordersService } from '../services';
 import { idempotencyKey, listQuery, newOrder, orderAction } from '../validation/order';
 
 export interface Ctx {
@@ -15,8 +16,7 @@ export interface Ctx {
 
 /** Parse, call one service, shape the answer. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const orders = () =>
-    strapi.plugin('orders').service('orders') as ReturnType<typeof import('../services/orders').default>;
+  const orders = () => ordersService(strapi, 'orders');
   const me = (ctx: Ctx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError(MESSAGES.signIn);
     return ctx.state.user.id;

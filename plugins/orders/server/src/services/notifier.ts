@@ -6,7 +6,7 @@ import {
   type OrderStatusCode,
   type OrderTransition,
 } from '@sgd/config';
-import type { Recipient, WorkflowOutbox } from '@sgd/plugin-workflow';
+import { coreService, type Recipient } from '@sgd/plugin-core';
 import { UID } from '../constants';
 
 export interface NoticeOrder {
@@ -44,12 +44,12 @@ function summary(order: NoticeOrder): string {
 }
 
 /**
- * Tells the other party about an order: an in-app notice (read through `GET /api/workflow/notifications`)
- * and an email written to the workflow's outbox, inside the caller's transaction, so nothing is sent
+ * Tells the other party about an order: an in-app notice (read through `GET /api/notifications`)
+ * and an email written to the outbox, inside the caller's transaction, so nothing is sent
  * for an order that was not saved and nothing is lost when the mail server is down.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () => strapi.plugin('workflow').service('outbox') as WorkflowOutbox;
+  const outbox = () => coreService(strapi, 'outbox');
 
   const tell = (to: Recipient, order: NoticeOrder, subject: string, body: string, at: Date) =>
     outbox().tell(to, { subject, body, targetUid: UID.order, targetDocumentId: order.code }, at);

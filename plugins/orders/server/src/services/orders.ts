@@ -10,7 +10,9 @@ import {
   type OrderStatusCode,
   type OrderTransition,
 } from '@sgd/config';
+import { coreService } from '@sgd/plugin-core';
 import { KEY_RETENTION_DAYS, MESSAGES, UID } from '../constants';
+import { ordersService } from '../utils/get-service';
 import { ORDER_CODE } from '../utils/order-code';
 import { requestHash } from '../utils/request-hash';
 import type { NewOrder, OrderActionInput } from '../validation/order';
@@ -124,11 +126,9 @@ function refusal(error: OrderTransitionError): Error {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const q = (uid: string) => strapi.db.query(uid as never);
-  const now = () => (strapi.plugin('workflow').service('clock') as { now(): Date }).now();
-  const notifier = () =>
-    strapi.plugin('orders').service('notifier') as ReturnType<typeof import('./notifier').default>;
-  const codes = () =>
-    strapi.plugin('orders').service('codes') as ReturnType<typeof import('./codes').default>;
+  const now = () => coreService(strapi, 'clock').now();
+  const notifier = () => ordersService(strapi, 'notifier');
+  const codes = () => ordersService(strapi, 'codes');
 
   async function userName(userId: number): Promise<string | null> {
     const user = (await q(UID.user).findOne({

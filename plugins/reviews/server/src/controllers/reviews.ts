@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseInput } from '@sgd/plugin-core';
 import { MESSAGES } from '../constants';
+import { reviewsService } from '../services';
 import {
   answerEdit,
   commentEdit,
@@ -22,8 +23,7 @@ export interface Ctx {
 
 /** Parse, call one service, shape the answer. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const reviews = () =>
-    strapi.plugin('reviews').service('reviews') as ReturnType<typeof import('../services/reviews').default>;
+  const reviews = () => reviewsService(strapi, 'reviews');
   const me = (ctx: Ctx) => {
     if (!ctx.state.user) throw new errors.UnauthorizedError(MESSAGES.signIn);
     return ctx.state.user.id;

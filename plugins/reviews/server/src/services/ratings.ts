@@ -1,15 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { coreService, NO_RATING, type Rating } from '@sgd/plugin-core';
 import { UID } from '../constants';
 
 type Row = Record<string, unknown>;
-
-export interface Rating {
-  /** Mean stars, one decimal; `null` while no review is approved. */
-  average: number | null;
-  count: number;
-}
-
-export const NO_RATING: Rating = { average: null, count: 0 };
 
 const present = (row: { count: number; total: number } | undefined): Rating =>
   row && row.count > 0
@@ -31,25 +24,6 @@ export async function ratingsOf(
 }
 
 /**
- * A public endpoint's `attach` step: gives each item (or the object `pick` finds in it) its stored
- * `rating: { average, count }`, never computed from unapproved reviews.
- */
-export function attachRatings(
-  targetUid: string,
-  pick: (item: Row) => Row | null | undefined = (item) => item,
-) {
-  return async (strapi: Core.Strapi, items: Row[]): Promise<void> => {
-    const targets = items.map(pick).filter((target): target is Row => Boolean(target?.documentId));
-    const ratings = await ratingsOf(
-      strapi,
-      targetUid,
-      targets.map((target) => String(target.documentId)),
-    );
-    for (const target of targets) target.rating = ratings.get(String(target.documentId)) ?? NO_RATING;
-  };
-}
-
-/**
  * Keeps the stored aggregates: after an approval, or when an approved review leaves the public site,
  * the product's and the seller's count and total are recomputed from the approved, published reviews.
  */
@@ -57,14 +31,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function store(targetUid: string, targetDocumentId: string, count: number, total: number) {
     const where = { targetUid, targetDocumentId };
     const updated = await strapi.db.query(UID.rating).updateMany({ where, data: { count, total } });
-    if (updated.count > 0) return;
-    try {
-      await strapi.db.query(UID.rating).create({ data: { ...where, count, total } });
-    } catch (error) {
-      // Another request created the row meanwhile (unique index): write our figures onto it.
-      const again = await strapi.db.query(UID.rating).updateMany({ where, data: { count, total } });
-      if (again.count === 0) throw error;
+    if (updated.count === 0) {
+      try {
+        await strapi.db.query(UID.rating).create({ data: { ...where, count, total } });
+      } catch (error) {
+        // Another request created the row meanwhile (unique index): write our figures onto it.
+        const again = await strapi.db.query(UID.rating).updateMany({ where, data: { count, total } });
+        if (again.count === 0) throw error;
+      }
     }
+    // Copies of the ratings (the catalog's read model) follow, in this transaction.
+    await coreService(strapi, 'ratings').changed(targetUid, [targetDocumentId]);
   }
 
   async function sum(where: Row, field: 'productStars' | 'sellerStars') {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createError from 'http-errors';
 import { BANNED_WORDS, REVIEW_LIMITS } from '@sgd/config';
+import { workflowService } from '@sgd/plugin-workflow';
 import { ANONYMOUS_NAME, MESSAGES, PUBLIC_PRODUCT, REVIEWABLE_ORDER_STATUS, UID } from '../constants';
 import { bannedWordsIn, shortName } from '../utils/text';
 import type { NewAnswer, NewComment, NewReview, PageQuery, ReviewEdit, TextEdit } from '../validation/input';
@@ -46,16 +47,7 @@ const paged = (data: unknown[], page: PageQuery, total: number) => ({
 const standing = { reviewStatus: { $ne: 'rejected' } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () =>
-    strapi.plugin('workflow').service('workflow') as {
-      submit(
-        uid: string,
-        documentId: string,
-        doer: { userId: number; name?: string | null },
-        kind?: undefined,
-        options?: { notify: boolean },
-      ): Promise<{ departmentId: number | null }>;
-    };
+  const workflow = () => workflowService(strapi, 'workflow');
 
   async function author(userId: number): Promise<Submitter & { display: string }> {
     const user = (await strapi.db.query(UID.user).findOne({

@@ -1,5 +1,4 @@
-import type { PublicEndpoint } from '@sgd/plugin-core';
-import { attachRatings } from '@sgd/plugin-reviews';
+import { coreService, type PublicEndpoint } from '@sgd/plugin-core';
 import { UID } from '../constants';
 import { attachContacts } from '../contacts';
 import { presentLicence, presentSeller } from '../presenters';
@@ -45,7 +44,7 @@ export const sellerEndpoint: PublicEndpoint = {
   attach: async (strapi, items) => {
     await attachContacts((seller) => seller)(strapi, items);
     // `rating: { average, count }` of approved reviews (stored, updated on approval).
-    await attachRatings(UID.seller)(strapi, items);
+    await coreService(strapi, 'ratings').attach(UID.seller, items);
   },
 };
 

@@ -1,13 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { licenceTypes } from '@sgd/config';
+import { coreService, type OutgoingEmail } from '@sgd/plugin-core';
 import { EXPIRY_NOTICES, UID } from '../constants';
 import { addDays, todayInVietnam } from '../presenters';
-
-interface OutgoingEmail {
-  to: string;
-  subject: string;
-  body: string;
-}
 
 interface LicenceRow {
   id: number;
@@ -60,13 +55,12 @@ const typeName = (code: string) => licenceTypes.find((t) => t.code === code)?.na
  * Licence expiry (the daily job): emails the seller 60 and 30 days before a verified licence
  * expires, and marks it expired on the first day it is no longer valid (a licence is valid through
  * its expiry date). Every step is a conditional update on the published row, so two instances
- * running the job at once send each email once; the email goes through the workflow's outbox in
+ * running the job at once send each email once; the email goes through the outbox in
  * the same transaction as the mark.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const expiryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const licences = () => strapi.db.query(UID.licence);
-  const outbox = () =>
-    strapi.plugin('workflow').service('outbox') as { enqueue(e: OutgoingEmail, now: Date): Promise<void> };
+  const outbox = () => coreService(strapi, 'outbox');
   const siteUrl = () => String(strapi.config.get('plugin::core.siteUrl', '') ?? '').replace(/\/+$/, '');
 
   function noticeEmail(row: LicenceRow, to: string, today: string): OutgoingEmail {
@@ -277,3 +271,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default expiryService;

@@ -14,6 +14,7 @@ import {
   vietnamDate,
   type Period,
 } from '../validation/query';
+import { statsService, type StatsServices } from '../services';
 
 export interface Ctx {
   query: Record<string, unknown>;
@@ -23,13 +24,6 @@ export interface Ctx {
   set(name: string, value: string): void;
   type: string;
 }
-
-type Services = {
-  cache: ReturnType<typeof import('../services/cache').default>;
-  scope: ReturnType<typeof import('../services/scope').default>;
-  figures: ReturnType<typeof import('../services/figures').default>;
-  report: ReturnType<typeof import('../services/report').default>;
-};
 
 const dmy = (date: string) => date.split('-').reverse().join('/');
 
@@ -59,7 +53,7 @@ function attachment(ctx: Ctx, name: string, type: string, body: Buffer) {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <K extends keyof Services>(name: K) => strapi.plugin('stats').service(name) as Services[K];
+  const service = <K extends keyof StatsServices>(name: K) => statsService(strapi, name);
 
   async function scoped(
     ctx: Ctx,

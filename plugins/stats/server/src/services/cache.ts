@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DASHBOARD_CACHE_ENTRIES, DASHBOARD_CACHE_MS, UID } from '../constants';
 import type { Scope, StatTable } from './types';
-
-type Figures = ReturnType<typeof import('./figures').default>;
+import { statsService } from '../utils/get-service';
 
 export interface ComputedDashboard {
   tables: StatTable[];
@@ -27,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     JSON.stringify([scope.departmentIds, scope.commune, scope.period.from, scope.period.to]);
 
   function compute(scope: Scope): Promise<ComputedDashboard> {
-    const figures = strapi.plugin('stats').service('figures') as Figures;
+    const figures = statsService(strapi, 'figures');
     return figures.dashboard(scope).then((tables) => ({ tables, at: scope.now }));
   }
 

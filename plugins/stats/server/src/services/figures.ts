@@ -1,6 +1,7 @@
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { COMPLAINT_STATUSES, LEGAL_FORMS, ORDER_STATUSES, licenceTypes } from '@sgd/config';
+import { workflowService } from '@sgd/plugin-workflow';
 import {
   DECISION_ACTIONS,
   EXPIRY_WINDOWS,
@@ -8,8 +9,8 @@ import {
   UID,
   VERIFICATION_STATUS_NAMES,
 } from '../constants';
+import { statsService } from '../utils/get-service';
 import { vietnamDate } from '../validation/query';
-import type { Sql } from './sql';
 import type { Cell, Scope, StatColumn, StatTable } from './types';
 
 type Raw = Record<string, unknown>;
@@ -59,7 +60,7 @@ function addDays(date: string, days: number): string {
  * to the departments, commune and period of the request. Nothing loads rows into JavaScript.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const sql = (): Sql => strapi.plugin('stats').service('sql') as Sql;
+  const sql = () => statsService(strapi, 'sql');
 
   /** `from uid`, narrowed to the scope's departments and commune. */
   function scoped(uid: string, alias: string, scope: Scope, commune = true): Knex.QueryBuilder {
@@ -83,8 +84,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflowInScope = (qb: Knex.QueryBuilder, workflowUid: string, alias: string, scope: Scope) => {
     const s = sql();
     inScope(qb, `${alias}.${s.column(workflowUid, 'departmentId')}`, scope);
-    const bound = strapi.plugin('workflow').service('definitions') as { boundTypes(): string[] };
-    return s.targetInCommune(qb, workflowUid, alias, bound.boundTypes(), scope.commune);
+    const bound = workflowService(strapi, 'targets').boundTypes();
+    return s.targetInCommune(qb, workflowUid, alias, bound, scope.commune);
   };
 
   const between = (qb: Knex.QueryBuilder, column: string, scope: Scope) =>

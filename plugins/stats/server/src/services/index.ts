@@ -4,4 +4,8 @@ import report from './report';
 import scope from './scope';
 import sql from './sql';
 
-export default { cache, figures, report, scope, sql };
+const services = { cache, figures, report, scope, sql };
+export default services;
+
+export type StatsServices = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
+export { statsService } from '../utils/get-service';

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Scope, StatTable } from './types';
-
-type Figures = ReturnType<typeof import('./figures').default>;
+import { statsService } from '../utils/get-service';
 
 /** Indicators of the yearly e-commerce report of a department, in the order they are printed. */
 const INDICATORS: { key: string; label: string; group: string }[] = [
@@ -31,7 +30,7 @@ const INDICATORS: { key: string; label: string; group: string }[] = [
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async yearly(scope: Scope): Promise<{ summary: StatTable; details: StatTable[] }> {
-    const figures = strapi.plugin('stats').service('figures') as Figures;
+    const figures = statsService(strapi, 'figures');
     const [counts, byDepartment, byOfficer, ordersByMonth, complaints] = await Promise.all([
       figures.periodCounts(scope),
       figures.submissionsByDepartment(scope),

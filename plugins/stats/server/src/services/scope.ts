@@ -1,14 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { workflowService } from '@sgd/plugin-workflow';
 import { MESSAGES, UID } from '../constants';
 import type { Period } from '../validation/query';
 import type { Scope } from './types';
-
-interface Officer {
-  id: number;
-  superAdmin: boolean;
-  departmentIds: number[];
-}
 
 export interface ScopeDescription {
   departments: { id: number; name: string }[];
@@ -36,8 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     period: Period,
     now: Date,
   ): Promise<{ scope: Scope; description: ScopeDescription }> {
-    const staff = strapi.plugin('workflow').service('staff') as { officer(id: number): Promise<Officer> };
-    const officer = await staff.officer(userId);
+    const officer = await workflowService(strapi, 'staff').officer(userId);
     if (!officer.superAdmin && officer.departmentIds.length === 0)
       throw new errors.PolicyError(MESSAGES.noDepartment);
     const visible = (await strapi.db.query(UID.department).findMany({

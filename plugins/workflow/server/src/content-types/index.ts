@@ -130,42 +130,6 @@ const replyTemplate = {
   },
 };
 
-const notification = {
-  kind: 'collectionType',
-  collectionName: 'sgd_notifications',
-  info: info('notification', 'notifications', 'Thông báo', 'Thông báo trong ứng dụng gửi người dùng'),
-  options: { draftAndPublish: false },
-  pluginOptions: internal,
-  attributes: {
-    userId: { type: 'integer', required: true },
-    title: { type: 'string', required: true, maxLength: 255 },
-    body: { type: 'text' },
-    targetUid: { type: 'string', maxLength: 120 },
-    targetDocumentId: { type: 'string', maxLength: 64 },
-    readAt: { type: 'datetime' },
-  },
-};
-
-/** Emails waiting to be sent: a scheduled job delivers them with retries, so an SMTP outage loses nothing. */
-const outboxMessage = {
-  kind: 'collectionType',
-  collectionName: 'sgd_outbox',
-  info: info('outbox-message', 'outbox-messages', 'Thư chờ gửi', 'Hàng đợi thư điện tử'),
-  options: { draftAndPublish: false },
-  pluginOptions: internal,
-  attributes: {
-    recipient: { type: 'string', required: true, maxLength: 255 },
-    subject: { type: 'string', required: true, maxLength: 255 },
-    body: { type: 'text', required: true },
-    status: { type: 'enumeration', enum: ['pending', 'sending', 'sent', 'failed'], default: 'pending' },
-    attempts: { type: 'integer', default: 0 },
-    nextAttemptAt: { type: 'datetime' },
-    lockedUntil: { type: 'datetime' },
-    lastError: { type: 'text' },
-    sentAt: { type: 'datetime' },
-  },
-};
-
 /** The editable copy of a workflow of config/src/workflows.ts. */
 const workflowDefinition = {
   kind: 'collectionType',
@@ -179,35 +143,10 @@ const workflowDefinition = {
   },
 };
 
-/** Days off and make-up working days the government announces for one year. */
-const calendarYear = {
-  kind: 'collectionType',
-  collectionName: 'wf_calendar_years',
-  info: info(
-    'calendar-year',
-    'calendar-years',
-    'Lịch nghỉ hằng năm',
-    'Ngày nghỉ, ngày làm bù theo thông báo',
-  ),
-  options: { draftAndPublish: false },
-  pluginOptions: editable,
-  attributes: {
-    year: { type: 'integer', required: true, unique: true, min: 2000, max: 2100 },
-    tetFrom: { type: 'date' },
-    tetTo: { type: 'date' },
-    daysOff: { type: 'json' },
-    workingDays: { type: 'json' },
-    note: { type: 'text' },
-  },
-};
-
 export default {
   task: { schema: task },
   'history-entry': { schema: historyEntry },
   staff: { schema: staff },
   'reply-template': { schema: replyTemplate },
-  notification: { schema: notification },
-  'outbox-message': { schema: outboxMessage },
   'workflow-definition': { schema: workflowDefinition },
-  'calendar-year': { schema: calendarYear },
 };

@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { WORKFLOW_ACTION_CODES } from '@sgd/config';
 import { z } from 'zod';
-import { UID } from '../constants';
+import { coreService } from '@sgd/plugin-core';
+import { DEPARTMENT_UID, UID } from '../constants';
 import { id, parse, period, text } from './input';
 import type { Officer } from '../services/staff';
-import type { TaskRow } from '../services/workflow';
+import type { TaskRow } from '../types';
+import { workflowService } from '../utils/get-service';
 
 type Ctx = {
   state: { user?: { id: number } };
@@ -58,14 +60,12 @@ const lockBody = z
   })
   .strict('Dữ liệu có trường không được hỗ trợ.');
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('workflow').service(name) as T;
-  const staff = () => service<ReturnType<typeof import('../services/staff').default>>('staff');
-  const workflow = () => service<ReturnType<typeof import('../services/workflow').default>>('workflow');
-  const definitions = () =>
-    service<ReturnType<typeof import('../services/definitions').default>>('definitions');
-  const calendar = () => service<ReturnType<typeof import('../services/calendar').default>>('calendar');
-  const now = () => service<{ now: () => Date }>('clock').now();
+const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const staff = () => workflowService(strapi, 'staff');
+  const workflow = () => workflowService(strapi, 'workflow');
+  const definitions = () => workflowService(strapi, 'definitions');
+  const calendar = () => coreService(strapi, 'calendar');
+  const now = () => coreService(strapi, 'clock').now();
 
   async function officerOf(ctx: Ctx): Promise<Officer> {
     if (!ctx.state.user) throw new errors.UnauthorizedError('Cần đăng nhập.');
@@ -85,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ];
     const assigneeIds = [...new Set(tasks.map((t) => t.assigneeId).filter((v): v is number => v !== null))];
     const departments = (await strapi.db
-      .query('plugin::core.department')
+      .query(DEPARTMENT_UID)
       .findMany({ where: { id: { $in: departmentIds } }, select: ['id', 'name', 'code'] })) as {
       id: number;
       name: string;
@@ -197,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         allowedActions: allowed,
         stages: wf.stages.map((s) => ({ code: s.code, name: s.name, deadlineDays: s.deadlineDays })),
         templates,
-        history: await workflow().history(task, true),
+        history: await workflowService(strapi, 'history').list(task, true),
       };
     },
 
@@ -206,7 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const officer = await officerOf(ctx);
       const uid = ctx.params.uid;
       const documentId = ctx.params.documentId;
-      if (!definitions().binding(uid)) {
+      if (!workflowService(strapi, 'targets').binding(uid)) {
         ctx.body = { data: null };
         return;
       }
@@ -288,7 +288,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.departmentId !== undefined) {
         departmentIds = scope === null || scope.includes(query.departmentId) ? [query.departmentId] : [];
       }
-      const stats = service<ReturnType<typeof import('../services/stats').default>>('stats');
+      const stats = workflowService(strapi, 'stats');
       ctx.body = { data: await stats.overdue({ from, to, departmentIds }, at, cal) };
     },
 
@@ -326,15 +326,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async lock(ctx: Ctx) {
       const officer = await officerOf(ctx);
       const body = parse(lockBody, ctx.request.body);
-      await workflow().lock(body.uid, body.documentId, body.reason ?? '', officer);
+      await workflowService(strapi, 'locking').lock(body.uid, body.documentId, body.reason ?? '', officer);
       ctx.body = { data: { locked: true } };
     },
 
     async unlock(ctx: Ctx) {
       const officer = await officerOf(ctx);
       const body = parse(lockBody, ctx.request.body);
-      const task = await workflow().unlock(body.uid, body.documentId, body.reason ?? '', officer);
+      const task = await workflowService(strapi, 'locking').unlock(
+        body.uid,
+        body.documentId,
+        body.reason ?? '',
+        officer,
+      );
       ctx.body = { data: { locked: false, taskId: task?.id ?? null } };
     },
   };
 };
+
+export default adminController;

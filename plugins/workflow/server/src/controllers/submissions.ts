@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { UID } from '../constants';
-import { id, parse } from './input';
+import type { TaskRow } from '../types';
+import { workflowService } from '../utils/get-service';
+import { parse } from './input';
 
 type Ctx = {
   state: { user?: { id: number; username?: string } };
@@ -14,17 +15,15 @@ type Ctx = {
 
 /**
  * What a signed-in seller or consumer does with their own items: submit for review (or resubmit
- * after a request for supplement), follow the decision and its history, read notifications.
+ * after a request for supplement), follow the decision and its history.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('workflow').service(name) as T;
-  const workflow = () => service<ReturnType<typeof import('../services/workflow').default>>('workflow');
-  const definitions = () =>
-    service<ReturnType<typeof import('../services/definitions').default>>('definitions');
+const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const workflow = () => workflowService(strapi, 'workflow');
+  const definitions = () => workflowService(strapi, 'definitions');
 
   /** Short public names of the types under a workflow: `product`, `seller`, `licence` … */
   const typeUid = (type: string): string => {
-    const uid = definitions()
+    const uid = workflowService(strapi, 'targets')
       .boundTypes()
       .find((candidate) => strapi.contentType(candidate as never).info.singularName === type);
     if (!uid) throw new errors.ValidationError(`Loại hồ sơ "${type}" không hợp lệ.`);
@@ -70,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The submitter's view: no officer names, no internal notes, no email addresses. */
-    async view(task: import('../services/workflow').TaskRow) {
+    async view(task: TaskRow) {
       const wf = await definitions().byCode(task.workflow);
       return {
         state: task.state,
@@ -80,32 +79,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         submittedAt: task.submittedAt,
         dueAt: task.state === 'in_review' ? task.dueAt : null,
         closedAt: task.closedAt,
-        history: await workflow().history(task, false),
+        history: await workflowService(strapi, 'history').list(task, false),
       };
-    },
-
-    async notifications(ctx: Ctx) {
-      const user = userOf(ctx);
-      const rows = await strapi.db.query(UID.notification).findMany({
-        where: { userId: user.id },
-        orderBy: { id: 'desc' },
-        limit: 50,
-        select: ['id', 'title', 'body', 'targetUid', 'targetDocumentId', 'readAt', 'createdAt'],
-      });
-      const unread = await strapi.db
-        .query(UID.notification)
-        .count({ where: { userId: user.id, readAt: null } });
-      ctx.body = { data: rows, meta: { unread } };
-    },
-
-    async markRead(ctx: Ctx) {
-      const user = userOf(ctx);
-      const updated = await strapi.db.query(UID.notification).updateMany({
-        where: { id: parse(id, ctx.params.id), userId: user.id },
-        data: { readAt: new Date() },
-      });
-      if (updated.count !== 1) throw new errors.NotFoundError('Không tìm thấy thông báo.');
-      ctx.body = { data: { read: true } };
     },
   };
 };
+
+export default submissionsController;

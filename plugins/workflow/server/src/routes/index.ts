@@ -15,12 +15,7 @@ const adminRoute = (method: string, path: string, handler: string, policies = RE
 });
 
 /** Actions a signed-in site user has on their own submissions (granted to the Authenticated role). */
-export const USER_ACTIONS = [
-  'plugin::workflow.submissions.submit',
-  'plugin::workflow.submissions.status',
-  'plugin::workflow.submissions.notifications',
-  'plugin::workflow.submissions.markRead',
-];
+export const USER_ACTIONS = ['plugin::workflow.submissions.submit', 'plugin::workflow.submissions.status'];
 
 export default {
   admin: {
@@ -50,18 +45,6 @@ export default {
         method: 'GET',
         path: '/submissions/:type/:documentId',
         handler: 'submissions.status',
-        config: { policies: [] },
-      },
-      {
-        method: 'GET',
-        path: '/notifications',
-        handler: 'submissions.notifications',
-        config: { policies: [] },
-      },
-      {
-        method: 'POST',
-        path: '/notifications/:id/read',
-        handler: 'submissions.markRead',
         config: { policies: [] },
       },
     ],

@@ -1,14 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  STAFF_LEVELS,
-  WORKFLOW_BINDINGS,
-  WORKFLOWS,
-  type WorkflowBinding,
-  type WorkflowDefinition,
-} from '@sgd/config';
-import { SUPER_ADMIN_ROLE, UID } from '../constants';
+import { STAFF_LEVELS, WORKFLOWS, type WorkflowDefinition } from '@sgd/config';
+import { SUPER_ADMIN_ROLE } from '@sgd/plugin-core';
+import { UID } from '../constants';
 import { checkDefinitions } from '../engine/definitions';
+import { workflowService } from '../utils/get-service';
 
 interface DefinitionRow {
   id: number;
@@ -20,19 +16,11 @@ interface DefinitionRow {
  * Workflows live in the database (seeded from config/src/workflows.ts) so the super admin can edit
  * them; every read goes through a cache the save refreshes.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const definitionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let cache: WorkflowDefinition[] | null = null;
-
-  const boundTypes = () => Object.keys(WORKFLOW_BINDINGS).filter((uid) => strapi.contentType(uid as never));
+  const boundTypes = () => workflowService(strapi, 'targets').boundTypes();
 
   return {
-    /** Content types the engine can drive (a binding exists and the type is installed). */
-    boundTypes,
-
-    binding(uid: string): WorkflowBinding | null {
-      return WORKFLOW_BINDINGS[uid] ?? null;
-    },
-
     async seed(): Promise<void> {
       const existing = (await strapi.db.query(UID.definition).findMany({ select: ['code'] })) as {
         code: string;
@@ -115,3 +103,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default definitionsService;

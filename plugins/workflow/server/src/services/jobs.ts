@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { coreService } from '@sgd/plugin-core';
 import { UID } from '../constants';
-import type { TaskRow } from './workflow';
+import type { TaskRow } from '../types';
+import { workflowService } from '../utils/get-service';
 
 /**
  * Scheduled work. Every step claims its rows with a conditional update, so running it in several
  * instances at once does each thing once.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.plugin('workflow').service(name) as T;
-
+const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Marks open tasks whose deadline has passed. */
     async markOverdue(now: Date): Promise<number> {
@@ -24,17 +24,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * one email per person listing all their tasks that became due.
      */
     async sendReminders(now: Date): Promise<number> {
-      const calendar = await (
-        service('calendar') as { get(): Promise<import('../calendar').WorkingCalendar> }
-      ).get();
+      const calendar = await coreService(strapi, 'calendar').get();
       const endOfToday = calendar.endOfVietnamDay(calendar.vietnamDate(now));
       const due = (await strapi.db.query(UID.task).findMany({
         where: { state: 'in_review', reminderSentAt: null, dueAt: { $lte: endOfToday } },
         orderBy: { dueAt: 'asc' },
         limit: 500,
       })) as TaskRow[];
-      const staff = service<ReturnType<typeof import('./staff').default>>('staff');
-      const outbox = service<ReturnType<typeof import('./outbox').default>>('outbox');
+      const staff = workflowService(strapi, 'staff');
+      const outbox = coreService(strapi, 'outbox');
       const when = new Intl.DateTimeFormat('vi-VN', {
         timeZone: 'Asia/Ho_Chi_Minh',
         day: '2-digit',
@@ -100,11 +98,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return reminded;
     },
 
-    async runAll(now: Date) {
+    async runAll(now: Date): Promise<{ overdue: number; reminders: number }> {
       const overdue = await this.markOverdue(now);
       const reminders = await this.sendReminders(now);
-      const delivered = await service<ReturnType<typeof import('./outbox').default>>('outbox').deliver(now);
-      return { overdue, reminders, ...delivered };
+      return { overdue, reminders };
     },
   };
 };
+
+export default jobsService;

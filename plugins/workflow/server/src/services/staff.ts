@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SUPER_ADMIN_ROLE, UID } from '../constants';
+import { SUPER_ADMIN_ROLE } from '@sgd/plugin-core';
+import { UID } from '../constants';
 
 /** An admin user as the workflow sees them: roles, departments and level. */
 export interface Officer {
@@ -27,7 +28,7 @@ interface StaffRow {
   departments?: { id: number }[];
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+const staffService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async officer(userId: number): Promise<Officer> {
     const user = (await strapi.db.query('admin::user').findOne({
       where: { id: userId },
@@ -84,3 +85,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }));
   },
 });
+
+export default staffService;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { DECISION_ACTIONS, UID } from '../constants';
-import type { WorkingCalendar } from '../calendar';
+import type { WorkingCalendar } from '@sgd/plugin-core';
+import { DECISION_ACTIONS, DEPARTMENT_UID, UID } from '../constants';
+import { sqlNames } from '../utils/sql';
 
 export interface OverdueQuery {
   from: Date;
@@ -68,12 +69,10 @@ export function bucketBounds(calendar: WorkingCalendar, now: Date) {
  * Counts per officer and per department, with SQL aggregates only: open tasks by how close their
  * deadline is, and decisions taken on time or late (QC Điều 10.3), for submissions in a period.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const db = () => strapi.plugin('workflow').service('db') as ReturnType<typeof import('./db').default>;
-
+const statsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async overdue(query: OverdueQuery, now: Date, calendar: WorkingCalendar) {
-      const { table, column, time } = db();
+      const { table, column, time } = sqlNames(strapi);
       const knex = strapi.db.connection;
       const bounds = bucketBounds(calendar, now);
       const T = table(UID.task);
@@ -175,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...new Set(officers.map((r) => r.officerId).filter((id): id is number => id !== null)),
       ];
       const departments = (await strapi.db
-        .query('plugin::core.department')
+        .query(DEPARTMENT_UID)
         .findMany({ where: { id: { $in: departmentIds } }, select: ['id', 'name'] })) as {
         id: number;
         name: string;
@@ -225,3 +224,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default statsService;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 /** Column names and value encodings for raw SQL over Strapi-managed tables. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export const sqlNames = (strapi: Core.Strapi) => ({
   table(uid: string): string {
     return strapi.db.metadata.get(uid as never).tableName;
   },

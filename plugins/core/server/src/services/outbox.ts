@@ -22,11 +22,6 @@ const LEASE_MS = 2 * 60 * 1000;
 /** Minutes to wait before the next attempt: 1, 2, 4 … capped at one hour. */
 export const backoffMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1));
 
-/**
- * Email goes through a table: the caller's transaction only writes a row, and `deliver` sends
- * pending rows with retries. Each row is claimed with a conditional update, so several instances
- * never send the same message twice.
- */
 /** Who is told: by email when an address is known, in the app when they have an account. */
 export interface Recipient {
   email: string | null;
@@ -41,10 +36,14 @@ export interface Notice {
   targetDocumentId: string;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+/**
+ * Email goes through a table: the caller's transaction only writes a row, and `deliver` (a job every
+ * minute, `OUTBOX_JOB_RULE`) sends pending rows with retries. Each row is claimed with a conditional
+ * update, so several instances never send the same message twice.
+ */
+const outboxService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * Tells one person: an email through the outbox and an in-app notice (`GET
-   * /api/workflow/notifications`), both written in the caller's transaction, so nothing is sent for
+   * Tells one person: an email through the outbox and an in-app notice (`GET /api/notifications`), both written in the caller's transaction, so nothing is sent for
    * a change that was not saved and nothing is lost while the mail server is down.
    */
   async tell(to: Recipient, notice: Notice, now: Date): Promise<void> {
@@ -132,4 +131,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-export type WorkflowOutbox = ReturnType<typeof import('./outbox').default>;
+export default outboxService;
+export type Outbox = ReturnType<typeof outboxService>;
