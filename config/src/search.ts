@@ -43,5 +43,11 @@ export const SEARCH_TOLERANCE = {
   alternatives: 3,
 } as const;
 
+/**
+ * Tìm theo từ khóa đếm kết quả đến chừng này thì thôi ("hơn 1.000 sản phẩm"): đếm phải đọc từng kết
+ * quả, một từ phổ biến khớp hàng chục nghìn sản phẩm mà không ai xem hết.
+ */
+export const SEARCH_COUNT_LIMIT = 1000;
+
 /** Gợi ý khi gõ vào ô tìm kiếm: tối đa chừng này tên. */
 export const AUTOCOMPLETE_LIMIT = 10;

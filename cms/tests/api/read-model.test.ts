@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
-import { coreService, findOnePublic } from '@sgd/plugin-core';
+import { coreService, findOnePublic, findPublic, type PublicEndpoint } from '@sgd/plugin-core';
 import { catalogService, productEndpoint, READ_MODEL_TABLES as T } from '@sgd/plugin-catalog';
 import { sellerEndpoint } from '@sgd/plugin-sellers';
 import { bootStrapi, type TestApp } from '../setup/strapi';
@@ -51,52 +51,41 @@ async function snapshot(): Promise<Record<string, Row[]>> {
   return out;
 }
 
-/** Slugs of every public product (all pages of the list). */
-async function allProductSlugs(): Promise<string[]> {
-  const slugs: string[] = [];
+/**
+ * Every page of a list in id order, as the read model answers it and as the generic path (Document
+ * Service, populate, sanitizing) answers the same request.
+ */
+async function bothWays(path: string, endpoint: PublicEndpoint) {
+  const read: unknown[] = [];
+  const generic: unknown[] = [];
   for (let page = 1; ; page += 1) {
+    const query = { sort: 'id:asc', pagination: { pageSize: '100', page: String(page) } };
     const res = await api()
-      .get('/api/products')
-      .query({ 'pagination[pageSize]': 100, 'pagination[page]': page });
+      .get(path)
+      .query({ sort: 'id:asc', 'pagination[pageSize]': 100, 'pagination[page]': page });
     expect(res.status).toBe(200);
-    slugs.push(...(res.body.data as { slug: string }[]).map((p) => p.slug));
-    if (page >= res.body.meta.pagination.pageCount) return slugs;
+    read.push(...res.body.data);
+    generic.push(...((await findPublic(app.strapi, endpoint, query)).data as unknown[]));
+    if (page >= res.body.meta.pagination.pageCount) return { read, generic };
   }
 }
 
 describe('the read model against the Document Service', () => {
   it('shows every public product exactly as the Document Service path does', async () => {
-    const slugs = await allProductSlugs();
-    const documents = (await app.strapi.documents(U.product as UID.ContentType).findMany({
-      filters: productEndpoint.visible as never,
-      status: 'published',
-      fields: ['slug'],
-      limit: 10_000,
-    } as never)) as unknown as { slug: string }[];
-    expect([...slugs].sort()).toEqual(documents.map((d) => d.slug).sort());
-    for (const slug of slugs) {
-      const read = await api().get(`/api/products/${slug}`);
-      const generic = await findOnePublic(app.strapi, productEndpoint, slug, {});
-      expect(read.status).toBe(200);
-      expect(read.body.data).toEqual(JSON.parse(JSON.stringify(generic.data)));
-    }
+    const { read, generic } = await bothWays('/api/products', productEndpoint);
+    expect(read.length).toBeGreaterThan(250);
+    expect(read).toEqual(JSON.parse(JSON.stringify(generic)));
+    const one = read[0] as { slug: string; documentId: string };
+    const bySlug = await api().get(`/api/products/${one.slug}`);
+    expect(bySlug.body.data).toEqual(
+      JSON.parse(JSON.stringify((await findOnePublic(app.strapi, productEndpoint, one.documentId, {})).data)),
+    );
   });
 
   it('shows every public seller exactly as the Document Service path does', async () => {
-    const res = await api().get('/api/sellers').query({ 'pagination[pageSize]': 100 });
-    const documents = (await app.strapi.documents(U.seller as UID.ContentType).findMany({
-      filters: sellerEndpoint.visible as never,
-      status: 'published',
-      fields: ['slug'],
-      limit: 10_000,
-    } as never)) as unknown as { slug: string }[];
-    expect((res.body.data as { slug: string }[]).map((s) => s.slug).sort()).toEqual(
-      documents.map((d) => d.slug).sort(),
-    );
-    for (const seller of res.body.data as { slug: string }[]) {
-      const generic = await findOnePublic(app.strapi, sellerEndpoint, seller.slug, {});
-      expect(seller).toEqual(JSON.parse(JSON.stringify(generic.data)));
-    }
+    const { read, generic } = await bothWays('/api/sellers', sellerEndpoint);
+    expect(read.length).toBeGreaterThan(40);
+    expect(read).toEqual(JSON.parse(JSON.stringify(generic)));
   });
 
   it('builds the same tables from scratch as the writes kept up, and again the same (idempotent)', async () => {

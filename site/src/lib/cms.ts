@@ -356,6 +356,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       pagination: body.meta.pagination,
       corrected: body.meta.corrected ?? null,
       suggestion: body.meta.suggestion ?? null,
+      capped: body.meta.capped ?? false,
     };
   }
 

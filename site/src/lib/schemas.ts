@@ -279,6 +279,8 @@ export interface SearchPage<T> extends Page<T> {
   corrected: string | null;
   /** Nothing was found: a query that finds something ("Có phải bạn muốn tìm …"). */
   suggestion: string | null;
+  /** More items match than `pagination.total` counts ("hơn 1.000"). */
+  capped: boolean;
 }
 
 /** What the sitemap needs of a product, seller or article. */

@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { AUTOCOMPLETE_LIMIT, SEARCH_TOLERANCE } from '@sgd/config';
+import { AUTOCOMPLETE_LIMIT, SEARCH_COUNT_LIMIT, SEARCH_TOLERANCE } from '@sgd/config';
 import type { Autocomplete, SearchMeta } from '@sgd/contracts';
+
+/** Items a search page reads first in its order before it asks the full-text index (see `pageOf`). */
+const SEARCH_PROBE = 1000;
+import { foldVietnamese } from '@sgd/plugin-core';
 import { todayInVietnam } from '@sgd/plugin-sellers';
 import { listJson, productJson, selectProducts, sellerJson, textCondition } from '../read-model/read';
 import {
@@ -18,9 +22,14 @@ import { catalogService } from './index';
 
 type Row = Record<string, unknown>;
 
+/** A search with no words and no filter, first page: what the autocomplete fills in. */
+const emptySearch: SearchQuery = { q: '', type: 'products', sort: 'relevance', page: 1, pageSize: 24 };
+
 interface Found {
   items: string[];
   total: number;
+  /** More items match than `total` counts (words found in very many items). */
+  capped: boolean;
 }
 
 /**
@@ -88,17 +97,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  /** The conditions of a search on products (`p`) or sellers (`s`), text and filters. */
-  function conditions(query: SearchQuery, slots: Slot[], today: string) {
+  /** The text condition of `slots`, over the name or over all the searched text (or its negation). */
+  function text(query: SearchQuery, slots: Slot[], scope: 'name' | 'text', negate = false) {
+    const products = query.type === 'products';
+    const condition = textCondition(
+      dialect(),
+      slots,
+      scope,
+      products ? 'p' : 's',
+      products ? T.productsText : T.sellersText,
+    );
+    return { sql: negate ? `NOT (${condition.sql})` : condition.sql, bindings: condition.bindings };
+  }
+
+  /** The filters of a search on products (`p`) or sellers (`s`), besides its words. */
+  function filters(query: SearchQuery, today: string) {
     const products = query.type === 'products';
     const alias = products ? 'p' : 's';
-    const fts = products ? T.productsText : T.sellersText;
     return (qb: Knex.QueryBuilder) => {
       if (products) qb.where('p.listed', 1);
-      if (slots.length > 0) {
-        const text = textCondition(dialect(), slots, 'text', alias, fts);
-        qb.whereRaw(text.sql, text.bindings);
-      }
       if (products && query.category) {
         const category = query.category;
         qb.whereIn('p.category_id', (sub) =>
@@ -129,75 +146,188 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** ORDER BY of a search; every order ends on the slug, so that pages never overlap. */
-  function order(query: SearchQuery, tiers: Slot[][]): { sql: string; bindings: string[] } {
+  type Condition = { sql: string; bindings: string[] };
+
+  /**
+   * The groups a search's results come in, in order, each a list of conditions over the items: by
+   * relevance, names holding the words as typed, then names holding them as corrected (a tolerant
+   * search), then the others (words found in the description, address); one group for the other
+   * orders.
+   */
+  function groups(
+    query: SearchQuery,
+    slots: Slot[],
+    typed: Slot[],
+    scope: 'name' | 'text' = 'text',
+  ): Condition[][] {
+    const all = slots.length ? [text(query, slots, scope)] : [];
+    if (query.sort !== 'relevance' || slots.length === 0) return [all];
+    const names = typed === slots ? [typed] : [typed, slots];
+    // A name holding the words holds them in the searched text too: its condition alone says it.
+    return [
+      ...names.map((current, i) => [
+        text(query, current, 'name'),
+        ...(i > 0 ? all : []),
+        ...names.slice(0, i).map((before) => text(query, before, 'name', true)),
+      ]),
+      [...all, ...names.map((before) => text(query, before, 'name', true))],
+    ];
+  }
+
+  /** ORDER BY within a group; every order ends on the slug (or id), so that pages never overlap. */
+  function order(query: SearchQuery): string {
     const alias = query.type === 'products' ? 'p' : 's';
     const byName = `${alias}.name_key, ${alias}.slug`;
     switch (query.sort) {
-      case 'name':
-        return { sql: byName, bindings: [] };
       case 'newest':
-        return { sql: `${alias}.published_at DESC, ${alias}.id DESC`, bindings: [] };
+        return `${alias}.published_at DESC, ${alias}.id DESC`;
       case 'price_asc':
-        return {
-          sql: `CASE WHEN p.price_low IS NULL THEN 1 ELSE 0 END, p.price_low ASC, ${byName}`,
-          bindings: [],
-        };
+        return `p.price_low ASC NULLS LAST, ${byName}`;
       case 'price_desc':
-        return {
-          sql: `CASE WHEN p.price_high IS NULL THEN 1 ELSE 0 END, p.price_high DESC, ${byName}`,
-          bindings: [],
-        };
-      default: {
-        // Relevance: names holding the words as typed (those beginning with the first word first),
-        // then names holding them as corrected, then the others (words found in descriptions).
-        const fts = query.type === 'products' ? T.productsText : T.sellersText;
-        const first = tiers[0]?.[0]?.alternatives[0]?.[0]?.word;
-        if (!first) return { sql: byName, bindings: [] };
-        const cases = tiers.flatMap((slots) => {
-          const name = textCondition(dialect(), slots, 'name', alias, fts);
-          return [
-            { sql: `${name.sql} AND ${alias}.name_words LIKE ?`, bindings: [...name.bindings, `${first}%`] },
-            name,
-          ];
-        });
-        return {
-          sql: `CASE ${cases.map((c, i) => `WHEN ${c.sql} THEN ${i}`).join(' ')} ELSE ${cases.length} END, ${byName}`,
-          bindings: cases.flatMap((c) => c.bindings),
-        };
-      }
+        return `p.price_high DESC NULLS LAST, ${byName}`;
+      default:
+        return byName;
     }
   }
 
-  /** One page (one statement) and the total (one count the indexes serve). */
-  async function find(query: SearchQuery, slots: Slot[], tiers: Slot[][]): Promise<Found> {
-    const today = todayInVietnam();
-    const where = conditions(query, slots, today);
+  /**
+   * How many items each group holds, or null for a group not counted: when words are searched, a
+   * group is counted up to `SEARCH_COUNT_LIMIT` (a count reads every item it counts; a common word
+   * matches tens of thousands of items nobody pages through), and the groups after it only while the
+   * count so far is under the limit. Exact without words (the list's indexes count). One statement,
+   * kept with the answers: one count for every page of the same search.
+   */
+  async function counts(
+    query: SearchQuery,
+    slots: Slot[],
+    typed: Slot[],
+    scope: 'name' | 'text',
+    today: string,
+  ): Promise<(number | null)[]> {
     const products = query.type === 'products';
-    const base = () => knex()(products ? `${T.products} as p` : `${T.sellers} as s`);
-    const sort = order(query, tiers);
-    const page = (products ? selectProducts(base()) : base().select('s.summary', 's.fresh_until'))
-      .modify(where)
-      .orderByRaw(sort.sql, sort.bindings)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize);
-    const [rows, counted] = await Promise.all([
-      page as Promise<Row[]>,
-      base().modify(where).count({ total: '*' }).first() as Promise<{ total: number | string } | undefined>,
+    const key = JSON.stringify([
+      'count',
+      query.type,
+      scope,
+      slots.map((slot) => slot.alternatives),
+      typed === slots ? null : typed.map((slot) => slot.alternatives),
+      query.sort === 'relevance',
+      [query.category, query.licenceType, query.ocopStars, query.commune, query.priceMin, query.priceMax],
     ]);
+    const cached = await model().answers.get(key, async () => {
+      const counted = groups(query, slots, typed, scope).map((group) => {
+        const rows = knex()(products ? `${T.products} as p` : `${T.sellers} as s`)
+          .modify(filters(query, today))
+          .select(knex().raw('1'));
+        for (const condition of group) rows.whereRaw(condition.sql, condition.bindings);
+        if (slots.length) rows.limit(SEARCH_COUNT_LIMIT);
+        return knex().count({ n: '*' }).from(rows.as('g'));
+      });
+      // A later group is counted only while the earlier ones left room under the limit (NULL
+      // otherwise): CASE evaluates its subquery lazily on both databases.
+      let sql = 'SELECT ? AS c0';
+      let bindings: Knex.QueryBuilder[] = [counted[0]];
+      for (let i = 1; i < counted.length; i += 1) {
+        const sum = Array.from({ length: i }, (_, j) => `t.c${j}`).join(' + ');
+        sql = `SELECT t.*, CASE WHEN ${sum} < ${SEARCH_COUNT_LIMIT} THEN ? END AS c${i} FROM (${sql}) t`;
+        bindings = [counted[i], ...bindings];
+      }
+      const result = (await knex().raw(sql, bindings)) as Row[] | { rows: Row[] };
+      const row = (Array.isArray(result) ? result[0] : result.rows[0]) ?? {};
+      return JSON.stringify(counted.map((_, i) => (row[`c${i}`] === null ? null : Number(row[`c${i}`]))));
+    });
+    return JSON.parse(cached) as (number | null)[];
+  }
+
+  /**
+   * One page of a search: the groups in order, each read for the part of the page it fills (one
+   * statement when the page lies in one group: the full-text index finds the group's items, which
+   * are sorted), and the total of the counted groups.
+   */
+  async function find(
+    query: SearchQuery,
+    slots: Slot[],
+    typed: Slot[] = slots,
+    scope: 'name' | 'text' = 'text',
+  ): Promise<Found> {
+    const today = todayInVietnam();
+    const products = query.type === 'products';
+    const sizes = await counts(query, slots, typed, scope, today);
+    // A group counted up to the limit, or not counted, holds an unknown number of items.
+    const known = (size: number | null): size is number =>
+      size !== null && (slots.length === 0 || size < SEARCH_COUNT_LIMIT);
+    const rows: Row[] = [];
+    let skip = (query.page - 1) * query.pageSize;
+    let need = query.pageSize;
+    for (const [i, group] of groups(query, slots, typed, scope).entries()) {
+      if (need === 0) break;
+      const size = sizes[i];
+      if (known(size) && skip >= size) {
+        skip -= size;
+        continue;
+      }
+      const found = await pageOf(query, group, need, skip, today);
+      rows.push(...found);
+      need -= found.length;
+      if (need > 0) skip = found.length > 0 ? 0 : Math.max(0, skip - (await exactly(query, group, today)));
+    }
     return {
       items: rows.map((row) => (products ? productJson(row, today) : sellerJson(row, 'summary', today))),
-      total: Number(counted?.total ?? 0),
+      total: sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0),
+      capped: sizes.some((size) => !known(size)),
     };
   }
 
-  async function count(query: SearchQuery, slots: Slot[]): Promise<number> {
-    const base = knex()(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`);
-    const counted = (await base
-      .modify(conditions(query, slots, todayInVietnam()))
-      .count({ total: '*' })
-      .first()) as { total: number | string } | undefined;
-    return Number(counted?.total ?? 0);
+  /**
+   * One page of a group, in one statement that reads as little as it can: first the items that come
+   * first in the page's order (`SEARCH_PROBE` of them, read in order through the order's index,
+   * which is also the table's physical order for names), their words checked; when they hold the
+   * page, that is it (words common across the catalogue); otherwise the full-text index finds the
+   * group's items, which are sorted (rarer words, or words whose items sit together, as the first
+   * word of names does).
+   */
+  async function pageOf(query: SearchQuery, group: Condition[], need: number, skip: number, today: string) {
+    const products = query.type === 'products';
+    const [table, alias] = products ? [T.products, 'p'] : [T.sellers, 's'];
+    const shape = (from: Knex.QueryBuilder) => {
+      const qb = products ? selectProducts(from) : from.select('s.summary', 's.fresh_until');
+      for (const condition of group) qb.whereRaw(condition.sql, condition.bindings);
+      return qb.orderByRaw(order(query)).limit(need).offset(skip);
+    };
+    const first = knex()(`${table} as ${alias}`)
+      .select(`${alias}.*`)
+      .modify(filters(query, today))
+      .orderByRaw(order(query))
+      .limit(SEARCH_PROBE);
+    const probe = shape(knex().from(first.as(alias)));
+    const indexed = shape(knex()(`${table} as ${alias}`).modify(filters(query, today)));
+    const enough = `(SELECT count(*) FROM probe) >= ${need}`;
+    const statement = knex()
+      .with('probe', probe)
+      .select('*')
+      .from('probe')
+      .whereRaw(enough)
+      .unionAll((union) => union.select('*').from(indexed.as('indexed')).whereRaw(`NOT ${enough}`));
+    return (await statement) as Row[];
+  }
+
+  /** The exact size of a group counted up to the limit, when a page lies beyond its end. */
+  async function exactly(query: SearchQuery, group: Condition[], today: string): Promise<number> {
+    const rows = knex()(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`).modify(
+      filters(query, today),
+    );
+    for (const condition of group) rows.whereRaw(condition.sql, condition.bindings);
+    const counted = (await rows.count({ n: '*' }).first()) as { n: number | string } | undefined;
+    return Number(counted?.n ?? 0);
+  }
+
+  /** Whether anything matches (for a suggestion): one row looked for. */
+  async function any(query: SearchQuery, slots: Slot[]): Promise<boolean> {
+    const rows = knex()(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`).modify(
+      filters(query, todayInVietnam()),
+    );
+    const condition = text(query, slots, 'text');
+    return Boolean(await rows.whereRaw(condition.sql, condition.bindings).first(knex().raw('1 AS found')));
   }
 
   /** Adds, to each unknown typed word, public words that hold it ("oai" → xoai). */
@@ -219,7 +349,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function compute(query: SearchQuery): Promise<string> {
     const slots = plan(query.q);
     const page = { page: query.page, pageSize: query.pageSize };
-    let found = await find(query, slots, [slots]);
+    let found = await find(query, slots);
     let corrected: string | null = null;
     let suggestion: string | null = null;
     if (slots.length > 0 && found.total < SEARCH_TOLERANCE.fewResults) {
@@ -227,7 +357,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const tolerant = tolerate(slots, known);
       const widened = await withInside(tolerant.slots, known);
       if (JSON.stringify(widened) !== JSON.stringify(slots)) {
-        const wider = await find(query, widened, [slots, widened]);
+        const wider = await find(query, widened, slots);
         if (wider.total > found.total) {
           found = wider;
           corrected = tolerant.corrected;
@@ -235,10 +365,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (found.total === 0) {
         const loose = tolerate(slots, known, true);
-        if (loose.corrected && (await count(query, loose.slots)) > 0) suggestion = loose.corrected;
+        if (loose.corrected && (await any(query, loose.slots))) suggestion = loose.corrected;
       }
     }
-    const meta: SearchMeta = { corrected, suggestion };
+    const meta: SearchMeta = { corrected, suggestion, capped: found.capped };
     return listJson(found.items, page, found.total, { query, ...meta });
   }
 
@@ -268,30 +398,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     suggest(query: SuggestQuery): Promise<string> {
       const slots = plan(query.q);
-      const key = JSON.stringify(['suggest', query.type, slots.map((slot) => slot.alternatives)]);
+      const typed = foldVietnamese(query.q)
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .join(' ');
+      const key = JSON.stringify(['suggest', query.type, typed, slots.map((slot) => slot.alternatives)]);
       return model().answers.get(key, async () => {
-        if (slots.length === 0) return '{"data":[],"meta":{}}';
+        const answer: Autocomplete = { data: [] };
+        if (slots.length === 0) return JSON.stringify({ ...answer, meta: {} });
         const products = query.type === 'products';
-        const [table, alias, fts] = products
-          ? [T.products, 'p', T.productsText]
-          : [T.sellers, 's', T.sellersText];
-        const name = textCondition(dialect(), slots, 'name', alias, fts);
-        const first = slots[0].alternatives[0][0].word;
-        const qb = knex()(`${table} as ${alias}`)
+        const [table, alias] = products ? [T.products, 'p'] : [T.sellers, 's'];
+        // First the names that begin with what was typed, read in order from their index.
+        const folded = dialect() === 'postgres' ? `${alias}.name_words COLLATE "C"` : `${alias}.name_words`;
+        const beginning = knex()(`${table} as ${alias}`)
           .select(`${alias}.body`, `${alias}.slug`)
-          .whereRaw(name.sql, name.bindings)
-          .orderByRaw(
-            `CASE WHEN ${alias}.name_words LIKE ? THEN 0 ELSE 1 END, ${alias}.name_key, ${alias}.slug`,
-            [`${first}%`],
-          )
+          .whereRaw(`${folded} >= ? AND ${folded} < ?`, [typed, `${typed}{`])
+          .orderByRaw(`${folded}, ${alias}.slug`)
           .limit(AUTOCOMPLETE_LIMIT);
-        if (products) qb.where('p.listed', 1);
-        const rows = (await qb) as Row[];
-        const data = rows.map((row) => ({
+        if (products) beginning.where('p.listed', 1);
+        const names = ((await beginning) as Row[]).map((row) => ({
           name: (JSON.parse(String(row.body)) as { name: string }).name,
-          slug: row.slug,
+          slug: String(row.slug),
         }));
-        return JSON.stringify({ data, meta: {} });
+        // Then names holding the words elsewhere, in name order (as a search sorted by name).
+        if (names.length < AUTOCOMPLETE_LIMIT) {
+          const more = await find(
+            { ...emptySearch, type: query.type, q: query.q, sort: 'name', pageSize: AUTOCOMPLETE_LIMIT },
+            slots,
+            slots,
+            'name',
+          );
+          for (const item of more.items) {
+            const { name, slug } = JSON.parse(item) as { name: string; slug: string };
+            if (names.length < AUTOCOMPLETE_LIMIT && !names.some((n) => n.slug === slug))
+              names.push({ name, slug });
+          }
+        }
+        answer.data = names;
+        return JSON.stringify({ ...answer, meta: {} });
       });
     },
   };
