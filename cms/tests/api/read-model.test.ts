@@ -208,9 +208,11 @@ describe('one statement per page', () => {
     ['/api/products?pagination[pageSize]=24', 2],
     ['/api/products?sort=name:desc&pagination[page]=2', 2],
     ['/api/sellers', 2],
-    ['/api/search?q=banh%20pia', 2],
+    ['/api/search?q=banh', 2],
+    // Names holding the words fill less than the page: a second statement for descriptions.
+    ['/api/search?q=banh%20pia', 3],
     ['/api/search?q=xoai&category=trai-cay&sort=price_asc', 2],
-  ])('%s: a page and a count (%i statements), none the second time', async (path, count) => {
+  ])('%s: a count and a page (%i statements), none the second time', async (path, count) => {
     const first = await statements(() => api().get(path).expect(200));
     expect(first.length).toBe(count);
     expect(first.every((sql) => /pub_/.test(sql))).toBe(true);

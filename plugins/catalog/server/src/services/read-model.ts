@@ -251,7 +251,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       poll = null;
     },
 
-    /** Builds again the given documents (and what depends on nothing else): used by jobs and tests. */
+    /** Builds the given documents again now (in the current transaction, if any): jobs use it. */
     async refresh(documents: Partial<Record<keyof Dirty, string[]>>): Promise<void> {
       const work = newWork();
       for (const [kind, ids] of Object.entries(documents) as [keyof Dirty, string[]][]) {

@@ -174,75 +174,69 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ];
   }
 
-  /** ORDER BY within a group; every order ends on the slug (or id), so that pages never overlap. */
-  function order(query: SearchQuery): string {
+  /**
+   * ORDER BY within a group; every order ends on the slug (or id), so that pages never overlap.
+   * `sorted: true` writes the same order as expressions no index matches: PostgreSQL then finds the
+   * group through the full-text index and sorts it, instead of walking an index in order through
+   * items that do not match (see `pageOf`).
+   */
+  function order(query: SearchQuery, sorted = false): string {
     const alias = query.type === 'products' ? 'p' : 's';
-    const byName = `${alias}.name_key, ${alias}.slug`;
+    const text = (column: string) => (sorted ? `${column} || ''` : column);
+    const number = (column: string) => (sorted ? `${column} + 0` : column);
+    const byName = `${text(`${alias}.name_key`)}, ${alias}.slug`;
     switch (query.sort) {
       case 'newest':
-        return `${alias}.published_at DESC, ${alias}.id DESC`;
+        return `${text(`${alias}.published_at`)} DESC, ${alias}.id DESC`;
       case 'price_asc':
-        return `p.price_low ASC NULLS LAST, ${byName}`;
+        return `${number('p.price_low')} ASC NULLS LAST, ${byName}`;
       case 'price_desc':
-        return `p.price_high DESC NULLS LAST, ${byName}`;
+        return `${number('p.price_high')} DESC NULLS LAST, ${byName}`;
       default:
         return byName;
     }
   }
 
   /**
-   * How many items each group holds, or null for a group not counted: when words are searched, a
-   * group is counted up to `SEARCH_COUNT_LIMIT` (a count reads every item it counts; a common word
-   * matches tens of thousands of items nobody pages through), and the groups after it only while the
-   * count so far is under the limit. Exact without words (the list's indexes count). One statement,
-   * kept with the answers: one count for every page of the same search.
+   * How many items a search finds: with words, counted up to `SEARCH_COUNT_LIMIT` (a count reads
+   * every item it counts; a common word matches tens of thousands of items nobody pages through);
+   * without, exactly (the list's indexes count). One statement, kept with the answers: one count for
+   * every page and order of the same search.
    */
-  async function counts(
-    query: SearchQuery,
-    slots: Slot[],
-    typed: Slot[],
-    scope: 'name' | 'text',
-    today: string,
-  ): Promise<(number | null)[]> {
-    const products = query.type === 'products';
+  async function total(query: SearchQuery, slots: Slot[], scope: 'name' | 'text', today: string) {
     const key = JSON.stringify([
-      'count',
+      'total',
       query.type,
       scope,
       slots.map((slot) => slot.alternatives),
-      typed === slots ? null : typed.map((slot) => slot.alternatives),
-      query.sort === 'relevance',
       [query.category, query.licenceType, query.ocopStars, query.commune, query.priceMin, query.priceMax],
     ]);
-    const cached = await model().answers.get(key, async () => {
-      const counted = groups(query, slots, typed, scope).map((group) => {
-        const rows = knex()(products ? `${T.products} as p` : `${T.sellers} as s`)
-          .modify(filters(query, today))
-          .select(knex().raw('1'));
-        for (const condition of group) rows.whereRaw(condition.sql, condition.bindings);
-        if (slots.length) rows.limit(SEARCH_COUNT_LIMIT);
-        return knex().count({ n: '*' }).from(rows.as('g'));
-      });
-      // A later group is counted only while the earlier ones left room under the limit (NULL
-      // otherwise): CASE evaluates its subquery lazily on both databases.
-      let sql = 'SELECT ? AS c0';
-      let bindings: Knex.QueryBuilder[] = [counted[0]];
-      for (let i = 1; i < counted.length; i += 1) {
-        const sum = Array.from({ length: i }, (_, j) => `t.c${j}`).join(' + ');
-        sql = `SELECT t.*, CASE WHEN ${sum} < ${SEARCH_COUNT_LIMIT} THEN ? END AS c${i} FROM (${sql}) t`;
-        bindings = [counted[i], ...bindings];
-      }
-      const result = (await knex().raw(sql, bindings)) as Row[] | { rows: Row[] };
-      const row = (Array.isArray(result) ? result[0] : result.rows[0]) ?? {};
-      return JSON.stringify(counted.map((_, i) => (row[`c${i}`] === null ? null : Number(row[`c${i}`]))));
-    });
-    return JSON.parse(cached) as (number | null)[];
+    const counted = await model().answers.get(key, () =>
+      countOf(
+        query,
+        slots.length ? [text(query, slots, scope)] : [],
+        today,
+        slots.length ? SEARCH_COUNT_LIMIT : null,
+      ),
+    );
+    return { total: counted, capped: slots.length > 0 && counted >= SEARCH_COUNT_LIMIT };
+  }
+
+  /** The items meeting `conditions` and the filters, counted up to `limit` (or all). */
+  async function countOf(query: SearchQuery, conditions: Condition[], today: string, limit: number | null) {
+    const rows = knex()(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`)
+      .modify(filters(query, today))
+      .select(knex().raw('1'));
+    for (const condition of conditions) rows.whereRaw(condition.sql, condition.bindings);
+    if (limit !== null) rows.limit(limit);
+    const counted = (await knex().count({ n: '*' }).from(rows.as('counted')).first()) as
+      { n: number | string } | undefined;
+    return Number(counted?.n ?? 0);
   }
 
   /**
    * One page of a search: the groups in order, each read for the part of the page it fills (one
-   * statement when the page lies in one group: the full-text index finds the group's items, which
-   * are sorted), and the total of the counted groups.
+   * statement when the page lies in one group), and the total (one count).
    */
   async function find(
     query: SearchQuery,
@@ -252,29 +246,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Found> {
     const today = todayInVietnam();
     const products = query.type === 'products';
-    const sizes = await counts(query, slots, typed, scope, today);
-    // A group counted up to the limit, or not counted, holds an unknown number of items.
-    const known = (size: number | null): size is number =>
-      size !== null && (slots.length === 0 || size < SEARCH_COUNT_LIMIT);
-    const rows: Row[] = [];
-    let skip = (query.page - 1) * query.pageSize;
-    let need = query.pageSize;
-    for (const [i, group] of groups(query, slots, typed, scope).entries()) {
-      if (need === 0) break;
-      const size = sizes[i];
-      if (known(size) && skip >= size) {
-        skip -= size;
-        continue;
-      }
-      const found = await pageOf(query, group, need, skip, today);
-      rows.push(...found);
-      need -= found.length;
-      if (need > 0) skip = found.length > 0 ? 0 : Math.max(0, skip - (await exactly(query, group, today)));
-    }
+    const [counted, rows] = await Promise.all([
+      total(query, slots, scope, today),
+      (async () => {
+        const found: Row[] = [];
+        let skip = (query.page - 1) * query.pageSize;
+        let need = query.pageSize;
+        for (const group of groups(query, slots, typed, scope)) {
+          if (need === 0) break;
+          const page = await pageOf(query, group, need, skip, today);
+          found.push(...page);
+          need -= page.length;
+          // The group ended in this page, or before it: how far before (at most `skip` items).
+          if (need > 0 && skip > 0) {
+            skip = page.length > 0 ? 0 : skip - (await countOf(query, group, today, skip));
+          }
+        }
+        return found;
+      })(),
+    ]);
     return {
       items: rows.map((row) => (products ? productJson(row, today) : sellerJson(row, 'summary', today))),
-      total: sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0),
-      capped: sizes.some((size) => !known(size)),
+      total: counted.total,
+      capped: counted.capped,
     };
   }
 
@@ -289,18 +283,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function pageOf(query: SearchQuery, group: Condition[], need: number, skip: number, today: string) {
     const products = query.type === 'products';
     const [table, alias] = products ? [T.products, 'p'] : [T.sellers, 's'];
-    const shape = (from: Knex.QueryBuilder) => {
+    const shape = (from: Knex.QueryBuilder, sorted: boolean) => {
       const qb = products ? selectProducts(from) : from.select('s.summary', 's.fresh_until');
       for (const condition of group) qb.whereRaw(condition.sql, condition.bindings);
-      return qb.orderByRaw(order(query)).limit(need).offset(skip);
+      return qb.orderByRaw(order(query, sorted)).limit(need).offset(skip);
     };
     const first = knex()(`${table} as ${alias}`)
       .select(`${alias}.*`)
       .modify(filters(query, today))
       .orderByRaw(order(query))
       .limit(SEARCH_PROBE);
-    const probe = shape(knex().from(first.as(alias)));
-    const indexed = shape(knex()(`${table} as ${alias}`).modify(filters(query, today)));
+    const probe = shape(knex().from(first.as(alias)), false);
+    const indexed = shape(knex()(`${table} as ${alias}`).modify(filters(query, today)), true);
     const enough = `(SELECT count(*) FROM probe) >= ${need}`;
     const statement = knex()
       .with('probe', probe)
@@ -309,16 +303,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .whereRaw(enough)
       .unionAll((union) => union.select('*').from(indexed.as('indexed')).whereRaw(`NOT ${enough}`));
     return (await statement) as Row[];
-  }
-
-  /** The exact size of a group counted up to the limit, when a page lies beyond its end. */
-  async function exactly(query: SearchQuery, group: Condition[], today: string): Promise<number> {
-    const rows = knex()(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`).modify(
-      filters(query, today),
-    );
-    for (const condition of group) rows.whereRaw(condition.sql, condition.bindings);
-    const counted = (await rows.count({ n: '*' }).first()) as { n: number | string } | undefined;
-    return Number(counted?.n ?? 0);
   }
 
   /** Whether anything matches (for a suggestion): one row looked for. */
