@@ -13,6 +13,20 @@ export const arg = (name, fallback) => {
 export const isMain = (url) =>
   Boolean(process.argv[1]) && url === pathToFileURL(path.resolve(process.argv[1])).href;
 
+/** Times `count` requests made one after the other (`pathAt(i)` each): p50/p95/p99 in ms. */
+export async function sequential({ base, count, pathAt }) {
+  const latencies = [];
+  let errors = 0;
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const res = await fetch(`${base}${pathAt(i)}`);
+    await res.arrayBuffer();
+    latencies.push(performance.now() - started);
+    if (!res.ok) errors += 1;
+  }
+  return { ...percentiles(latencies), errors, requests: count };
+}
+
 /** p50/p95/p99 of a list of milliseconds, one decimal. */
 export function percentiles(latencies) {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -24,13 +38,16 @@ export function percentiles(latencies) {
  * Load with autocannon: requests per second, exact p50/p95/p99 over every answered request (autocannon's
  * own summary has no p95), errors (failures and non-2xx) and the request count.
  */
-export async function load({ url, connections = 25, duration = 10, headers = {} }) {
+export async function load({ url, connections = 25, duration = 10, headers = {}, nextPath = null }) {
   const { default: autocannon } = await import('autocannon');
   const latencies = [];
+  // `nextPath`: a different path for every request (a search never asked before).
+  const requests = nextPath ? [{ setupRequest: (request) => ({ ...request, path: nextPath() }) }] : undefined;
   const result = await new Promise((resolve, reject) => {
     // A slow answer is measured, not dropped: autocannon's own timeout is 10 s.
-    const instance = autocannon({ url, connections, duration, headers, timeout: 120 }, (error, summary) =>
-      error ? reject(error) : resolve(summary),
+    const instance = autocannon(
+      { url, connections, duration, headers, timeout: 120, ...(requests ? { requests } : {}) },
+      (error, summary) => (error ? reject(error) : resolve(summary)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: the whole benchmark in one run, on PostgreSQL. Seeds the demo data and the large
 // generated catalogue into DATABASE_URL when it holds fewer products (ADDS DATA to that database:
-// use one for benchmarks), builds what changed, starts the CMS (timing its start) and the site on
-// free ports, then measures: search; the product list API next to Strapi's default list of the same
-// content type (the Content Manager's); the catalogue and product pages next to a plain Astro page;
-// the review inbox and the overdue aggregate; and prints a table, saved as JSON in bench/results/.
+// use one for benchmarks; the seeder leaves the read model built and the planner's statistics fresh),
+// builds what changed, starts the CMS (timing its start), the site and the raw peer (bench/raw-peer.mjs:
+// node:http + pg, the same list page from the same read model in one statement) on free ports, then
+// measures: the product list API beside the raw peer and Strapi's default list of the same content
+// type (the Content Manager's); searches never asked before (sequential and under load); the
+// catalogue page with a new query each time; the catalogue and product pages next to a plain Astro
+// page; the review inbox and the overdue aggregate; prints a table with the targets of issue 20 met
+// or not, saved as JSON in bench/results/.
 // Usage: DATABASE_URL=postgres://… npm run bench [-- --products 100000 --tasks 100000
 //        --connections 25 --seconds 10 --rounds 2 --samples 200]
 import { spawn } from 'node:child_process';
@@ -14,8 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildIfNeeded, run } from '../scripts/lib.mjs';
-import { arg, root } from './lib.mjs';
-import { SEARCH_TARGETS, benchEndpoints } from './search.mjs';
+import { arg, load, root } from './lib.mjs';
+import { startRawPeer } from './raw-peer.mjs';
+import { SEARCH_TARGETS, benchEndpoints, benchFreshSearch, distinctQueries } from './search.mjs';
 import { benchSite } from './site.mjs';
 import { benchWorkflow } from './workflow.mjs';
 
@@ -75,7 +80,7 @@ let seededSeconds = null;
 if (present < products) {
   console.log(`[bench] ${present} sản phẩm: nạp dữ liệu mẫu và ${products} sản phẩm sinh tự động…`);
   const started = Date.now();
-  await run('node', [path.join(root, 'scripts', 'seed.mjs'), '--scale', String(products)]);
+  await run('node', [path.join(root, 'scripts', 'seed.mjs'), '--scale', String(products - present)]);
   seededSeconds = Math.round((Date.now() - started) / 1000);
   present = await countProducts();
 }
@@ -138,31 +143,71 @@ try {
   const slug = (await fetch(`${cms}/api/products?pagination[pageSize]=1&sort=name:asc`).then((r) => r.json()))
     .data[0].slug;
 
-  // 3. The measurements.
+  // 3. The measurements (the machine's load just before, as the other processes left it).
+  const loadAverageBefore = os.loadavg().map((n) => Number(n.toFixed(1)));
   console.log(
     `[bench] Đo: ${publicProducts} sản phẩm công khai, ${connections} kết nối, ${duration} giây mỗi lượt…`,
   );
   // Between loads, the CMS finishes what the last one left queued (abandoned slow requests) first.
   const settle = () => wait(`${cms}/_ready`, 300_000, 'CMS xong việc tồn đọng');
-  results.productList = await benchEndpoints({
+  const peer = await startRawPeer({ databaseUrl });
+  try {
+    // Alternating rounds, so that a burst of other work on the machine does not fall on one side only.
+    results.productList = [];
+    const listPath = '/api/products?pagination[pageSize]=24';
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const [label, url] of [
+        ['raw peer: node:http + pg, one statement (24)', `http://127.0.0.1:${peer.port}${listPath}`],
+        ['product list API (24, read model)', `${cms}${listPath}`],
+      ]) {
+        results.productList.push({
+          label: `${label}, round ${round}`,
+          round,
+          ...(await load({ url, connections, duration })),
+        });
+        await settle();
+      }
+    }
+  } finally {
+    await peer.close();
+  }
+  results.productList.push(
+    ...(await benchEndpoints({
+      base: cms,
+      connections,
+      duration,
+      targets: [
+        [
+          "Strapi's default list (Content Manager, 24)",
+          '/content-manager/collection-types/plugin::catalog.product?page=1&pageSize=24&sort=name:ASC',
+        ],
+      ],
+      headers: { Authorization: `Bearer ${token}` },
+    })),
+  );
+  await settle();
+  // Searches never asked before come first, while the answer cache holds nothing of them.
+  results.freshSearch = await benchFreshSearch({ base: cms, databaseUrl, connections, duration, samples });
+  await settle();
+  results.search = await benchEndpoints({
     base: cms,
+    targets: SEARCH_TARGETS.slice(1),
     connections,
     duration,
-    targets: [
-      ['product list API (24, fixed populate)', '/api/products?pagination[pageSize]=24'],
-      [
-        "Strapi's default list (Content Manager, 24)",
-        '/content-manager/collection-types/plugin::catalog.product?page=1&pageSize=24&sort=name:ASC',
-      ],
-    ],
-    headers: { Authorization: `Bearer ${token}` },
   });
   await settle();
-  // The two-letter search (no trigram index can serve it) last: it may leave a queue behind.
-  const [shortSearch, ...indexedSearches] = SEARCH_TARGETS.slice(1).sort(([a], [b]) =>
-    a.includes('2 letters') ? -1 : b.includes('2 letters') ? 1 : 0,
-  );
-  results.search = await benchEndpoints({ base: cms, targets: indexedSearches, connections, duration });
+  // The catalogue page with a query nobody asked before: the site renders it, the CMS searches.
+  const pageQueries = (await distinctQueries(databaseUrl, 200_000)).reverse();
+  let nextPage = 0;
+  results.freshCatalogue = {
+    label: 'catalogue /san-pham, new query each time, 10 connections',
+    ...(await load({
+      url: `${site}/san-pham`,
+      connections: 10,
+      duration,
+      nextPath: () => `/san-pham?q=${encodeURIComponent(pageQueries[nextPage++ % pageQueries.length])}`,
+    })),
+  };
   await settle();
   results.catalogue = await benchSite({ site, cms, pagePath: '/san-pham', connections, duration, rounds });
   await settle();
@@ -176,10 +221,6 @@ try {
   });
   await settle();
   results.workflow = await benchWorkflow({ base: cms, databaseUrl, email, password, tasks, samples });
-  await settle();
-  results.search.push(
-    ...(await benchEndpoints({ base: cms, targets: [shortSearch], connections, duration })),
-  );
 
   const cpus = os.cpus();
   const machine = {
@@ -193,6 +234,7 @@ try {
   };
   const report = {
     at: new Date().toISOString(),
+    loadAverageBefore,
     machine,
     data: { publicProducts, productRows: present, seededSeconds, tasks },
     load: { connections, seconds: duration, rounds },
@@ -206,16 +248,21 @@ try {
     `| ${cells.map((c, i) => String(c ?? '—').padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const out = [];
   out.push(
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres} (same machine); load average at the end ${machine.loadAverage.join(' / ')}`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB RAM, Node ${machine.node}, PostgreSQL ${machine.postgres} (same machine); load average before ${loadAverageBefore.join(' / ')}, at the end ${machine.loadAverage.join(' / ')}`,
   );
   out.push(
     `Data: ${publicProducts} public products; ${connections} connections, ${duration} s per load; CMS start to ready: ${startupSeconds} s`,
   );
   out.push('');
-  out.push(line(['Measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'], [48]));
+  out.push(line(['Measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'], [64]));
   out.push('|---|---|---|---|---|---|');
-  for (const r of [...results.search, ...results.productList])
-    out.push(line([r.label, r.rps, r.p50, r.p95, r.p99, r.errors], [48]));
+  for (const r of [
+    ...results.productList,
+    ...results.freshSearch.rows,
+    ...results.search,
+    results.freshCatalogue,
+  ])
+    out.push(line([r.label, r.rps ?? '', r.p50, r.p95, r.p99, r.errors], [64]));
   for (const [name, page] of [
     ['catalogue /san-pham', results.catalogue],
     ['product page', results.productPage],
@@ -231,16 +278,41 @@ try {
             r.p99,
             r.errors,
           ],
-          [48],
+          [64],
         ),
       );
   for (const r of results.workflow.rows)
     out.push(
-      line([`${r.label} (${results.workflow.tasks} tasks, sequential)`, '', r.p50, r.p95, r.p99, ''], [48]),
+      line([`${r.label} (${results.workflow.tasks} tasks, sequential)`, '', r.p50, r.p95, r.p99, ''], [64]),
     );
   out.push('');
   out.push(
     `Catalogue throughput ${results.catalogue.ratio}× the plain Astro ceiling; product page ${results.productPage.ratio}×.`,
+  );
+  // The targets of issue 20, against this run's figures.
+  const sum = (rows, key) => rows.reduce((total, r) => total + (r[key] ?? 0), 0);
+  const apiRows = results.productList.filter((r) => r.label.startsWith('product list API'));
+  const peerRows = results.productList.filter((r) => r.label.startsWith('raw peer'));
+  const api = {
+    rps: Math.round(sum(apiRows, 'rps') / apiRows.length),
+    p95: Math.max(...apiRows.map((r) => r.p95)),
+  };
+  const peerRps = Math.round(sum(peerRows, 'rps') / peerRows.length);
+  const [freshSequential, freshLoaded] = results.freshSearch.rows;
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  report.targets = {
+    listThroughput: api.rps >= 300 && api.rps >= peerRps / 2,
+    listLatency: api.p95 < 150,
+    searchSequential: freshSequential.p95 < 50,
+    searchLoaded: freshLoaded.p95 < 150,
+    catalogueNewQuery: results.freshCatalogue.rps >= 300,
+  };
+  out.push(
+    `Targets: list API ${api.rps} req/s (≥ 300 and ≥ half the raw peer's ${peerRps}): ${verdict(report.targets.listThroughput)}; ` +
+      `list p95 ${api.p95} ms (< 150): ${verdict(report.targets.listLatency)}; ` +
+      `new search p95 ${freshSequential.p95} ms sequential (< 50): ${verdict(report.targets.searchSequential)}, ` +
+      `${freshLoaded.p95} ms at ${connections} connections (< 150): ${verdict(report.targets.searchLoaded)}; ` +
+      `catalogue with a new query ${results.freshCatalogue.rps} req/s at 10 connections (≥ 300): ${verdict(report.targets.catalogueNewQuery)}.`,
   );
   console.log(`\n${out.join('\n')}`);
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildIfNeeded, root, run } from './lib.mjs';
+import { progressBar } from './progress.mjs';
 
 const args = process.argv.slice(2);
 const scaleIndex = args.indexOf('--scale');
@@ -33,7 +34,27 @@ try {
   if (scale > 0) {
     const { seedScale } = require(path.join(cmsDir, 'dist', 'src', 'seed', 'scale'));
     const started = Date.now();
-    const added = await seedScale(strapi, scale);
+    const STAGES = {
+      products: 'Sinh sản phẩm',
+      categories: 'Bảng đọc: danh mục',
+      sellers: 'Bảng đọc: chủ thể',
+      words: 'Bảng đọc: từ tìm kiếm',
+      statistics: 'VACUUM ANALYZE',
+    };
+    const bars = new Map();
+    const added = await seedScale(strapi, scale, ({ stage, done, total }) => {
+      // The read model's products come after the generated ones: a bar of their own.
+      const key = stage === 'products' && bars.has('categories') ? 'read-products' : stage;
+      if (!bars.has(key)) {
+        for (const bar of bars.values()) bar.end();
+        bars.set(
+          key,
+          progressBar(key === 'read-products' ? 'Bảng đọc: sản phẩm' : (STAGES[stage] ?? stage), total),
+        );
+      }
+      bars.get(key).update(done);
+    });
+    for (const bar of bars.values()) bar.end();
     console.log(`[seed] Đã sinh ${added} sản phẩm trong ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
   }
 } finally {

@@ -1,8 +1,5 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { registerSqliteFunctions } from '@sgd/plugin-core';
-
-type Native = Parameters<typeof registerSqliteFunctions>[0];
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const url = env('DATABASE_URL');
@@ -37,12 +34,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       client: 'sqlite',
       connection: { filename },
       useNullAsDefault: true,
-      pool: {
-        afterCreate(conn: Native, done: (err: Error | null, conn: Native) => void) {
-          registerSqliteFunctions(conn);
-          done(null, conn);
-        },
-      },
     },
   };
 };

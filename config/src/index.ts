@@ -11,3 +11,4 @@ export * from './complaints';
 export * from './reviews';
 export * from './statuses';
 export * from './audit';
+export * from './search';

@@ -4,3 +4,4 @@
  */
 export * from './errors';
 export * from './site-webhook';
+export * from './search';

@@ -1,22 +1,25 @@
 import crypto from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { CATALOG_UID } from '@sgd/plugin-catalog';
-import { publicCounts, slugify } from '@sgd/plugin-core';
+import { CATALOG_UID, catalogService, type RebuildProgress } from '@sgd/plugin-catalog';
+import { slugify } from '@sgd/plugin-core';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
 
-const BASE_NAMES = [
+/** Kinds of goods of the province (the first words of a generated name). */
+export const KINDS = [
   'Xoài cát Hòa Lộc',
+  'Xoài cát chu',
   'Sầu riêng Ri6',
+  'Sầu riêng Monthong',
   'Thanh long ruột đỏ',
   'Vú sữa Lò Rèn',
   'Khóm Tân Lập',
-  'Trà sen Tháp Mười',
+  'Trà sen',
   'Hạt sen sấy',
-  'Quýt hồng Lai Vung',
-  'Nem Lai Vung',
-  'Hủ tiếu Mỹ Tho',
-  'Bánh phồng tôm Sa Giao',
+  'Quýt hồng',
+  'Nem chua',
+  'Hủ tiếu',
+  'Bánh phồng tôm',
   'Bánh pía sầu riêng',
   'Mật ong hoa nhãn',
   'Gạo thơm ST25',
@@ -30,8 +33,99 @@ const BASE_NAMES = [
   'Kẹo dừa',
   'Nước cốt dừa',
   'Cà phê rang xay',
+  'Bánh tráng phơi sương',
+  'Lạp xưởng tươi',
+  'Chả lụa',
+  'Ếch đồng',
+  'Lươn đồng',
+  'Nhãn xuồng cơm vàng',
+  'Mận hồng đào',
+  'Ổi ruột đỏ',
+  'Chuối sấy dẻo',
+  'Mít sấy giòn',
+  'Tiêu đen',
+  'Ớt bột',
+  'Đậu phộng rang',
+  'Bột sen',
+  'Tinh dầu sả chanh',
+  'Nấm rơm',
+  'Dưa lưới',
+  'Cam sành',
+  'Chanh không hạt',
+  'Bưởi năm roi',
+  'Vịt xiêm',
+  'Gà thả vườn',
+  'Trứng vịt muối',
+  'Bánh bò thốt nốt',
+  'Bánh tét lá cẩm',
+  'Xà bông thảo mộc',
+  'Chiếu cói',
+  'Giỏ lục bình',
+  'Mứt gừng',
+  'Rượu nếp than',
+  'Sữa hạt sen',
+  'Đường thốt nốt',
+  'Khoai lang mật',
+  'Cá linh non',
+] as const;
+const QUALIFIERS = [
+  'loại 1',
+  'loại 2',
+  'đặc biệt',
+  'quà biếu',
+  'hữu cơ',
+  'đóng hộp',
+  'hút chân không',
+  'xuất khẩu',
+  'hộp 500 g',
+  'túi 1 kg',
+  'thùng 10 kg',
+  'chai 500 ml',
+  'tươi',
+  'nguyên chất',
+  'truyền thống',
+  'cao cấp',
+  'gia đình',
+  'mini',
+  'làm sẵn',
+  'tự nhiên',
 ];
-const VARIANTS = ['loại 1', 'loại 2', 'hộp 500g', 'túi 1kg', 'đặc biệt', 'quà biếu', 'sấy khô', 'tươi'];
+const ORIGINS = [
+  'Lai Vung',
+  'Sa Đéc',
+  'Cao Lãnh',
+  'Tháp Mười',
+  'Hồng Ngự',
+  'Tân Hồng',
+  'Lấp Vò',
+  'Châu Thành',
+  'Cái Bè',
+  'Cai Lậy',
+  'Mỹ Tho',
+  'Gò Công',
+  'Tân Phước',
+  'Chợ Gạo',
+  'Thanh Bình',
+  'Tam Nông',
+  'Tân Phú Đông',
+  'Vĩnh Kim',
+  'Long Hưng',
+  'Mỹ An',
+  'Tân Thạnh',
+  'An Long',
+  'Phú Hựu',
+  'Hòa Khánh',
+];
+const DESCRIPTIONS = [
+  'trồng theo tiêu chuẩn VietGAP, thu hoạch đúng độ chín',
+  'đóng gói tại cơ sở, giao hàng trong ngày',
+  'làm theo công thức gia truyền, không chất bảo quản',
+  'nguyên liệu tuyển chọn từ vùng trồng có mã số',
+  'sản phẩm OCOP của hợp tác xã địa phương',
+  'bảo quản mát, dùng ngon trong một tuần',
+  'phù hợp làm quà biếu dịp lễ Tết',
+  'hàng mới mỗi ngày từ nhà vườn',
+];
 const BATCH = 400;
 
 interface Row {
@@ -48,13 +142,29 @@ const newDocumentId = () =>
     .replace(/[^a-z0-9]/g, 'a')
     .slice(0, 24);
 
+/** The name of the i-th generated product: kind, qualifier and place spread so that words recur as in a real catalogue. */
+export function generatedName(i: number): string {
+  return `${KINDS[i % KINDS.length]} ${QUALIFIERS[Math.floor(i / KINDS.length) % QUALIFIERS.length]} ${ORIGINS[Math.floor(i / 7) % ORIGINS.length]}`;
+}
+
+export interface ScaleProgress {
+  stage: 'products' | RebuildProgress['stage'] | 'statistics';
+  done: number;
+  total: number;
+}
+
 /**
- * Adds `total` approved products (each a draft and a published row, as
- * Strapi 5 stores them) spread over the verified sellers and leaf
- * categories, about a fifth linked to their seller's OCOP certificate, by
- * batched inserts: the Document Service would take hours for 100,000.
+ * Adds `total` approved products (each a draft and a published row, as Strapi 5 stores them) spread
+ * over the verified sellers and leaf categories, about a fifth linked to their seller's OCOP
+ * certificate, by batched inserts (the Document Service would take hours for 1,000,000); then builds
+ * the read model again (raw inserts pass by the write subscriptions) and refreshes the planner's
+ * statistics, so the data is ready to be read as soon as it returns.
  */
-export async function seedScale(strapi: Core.Strapi, total: number): Promise<number> {
+export async function seedScale(
+  strapi: Core.Strapi,
+  total: number,
+  progress: (p: ScaleProgress) => void = () => undefined,
+): Promise<number> {
   const knex = strapi.db.connection as unknown as Knex;
   const postgres = strapi.db.dialect.client === 'postgres';
   const now = postgres ? new Date() : Date.now();
@@ -98,6 +208,14 @@ export async function seedScale(strapi: Core.Strapi, total: number): Promise<num
   const productTable = meta(CATALOG_UID.product).tableName;
   const start =
     Number(((await knex(productTable).max({ max: 'id' }).first()) as { max: number | null }).max ?? 0) + 1;
+  // Continues the numbering of an earlier run, so that slugs stay unique.
+  const first = Number(
+    (
+      (await knex(productTable).whereNotNull('published_at').count({ n: '*' }).first()) as {
+        n: number | string;
+      }
+    ).n,
+  );
 
   await knex.transaction(async (trx) => {
     for (let offset = 0; offset < total; offset += BATCH) {
@@ -106,19 +224,20 @@ export async function seedScale(strapi: Core.Strapi, total: number): Promise<num
       const categoryLinks: Record<string, unknown>[] = [];
       const licenceLinks: Record<string, unknown>[] = [];
       for (let i = offset; i < Math.min(total, offset + BATCH); i += 1) {
-        const name = `${BASE_NAMES[i % BASE_NAMES.length]} ${VARIANTS[Math.floor(i / BASE_NAMES.length) % VARIANTS.length]} ${i + 1}`;
-        const seller = sellerPairs[i % sellerPairs.length];
-        const category = leaves[i % leaves.length].id;
+        const n = first + i;
+        const name = generatedName(n);
+        const seller = sellerPairs[n % sellerPairs.length];
+        const category = leaves[n % leaves.length].id;
         const documentId = newDocumentId();
         const draftId = start + i * 2;
         const publishedId = draftId + 1;
         const row = {
           document_id: documentId,
           name,
-          slug: `${slugify(name)}-${i + 1}`,
-          description: `${name}: sản phẩm của địa phương, sinh tự động để đo hiệu năng.`,
+          slug: `${slugify(name)}-${n + 1}`,
+          description: `${name}: ${DESCRIPTIONS[n % DESCRIPTIONS.length]} (sinh tự động để đo hiệu năng).`,
           unit: 'kg',
-          price: 20000 + ((i * 7919) % 480) * 1000,
+          price: 20000 + ((n * 7919) % 480) * 1000,
           review_status: 'approved',
           payment_methods: JSON.stringify(['cash_on_delivery', 'bank_transfer']),
           delivery_methods: JSON.stringify(['carrier']),
@@ -138,7 +257,7 @@ export async function seedScale(strapi: Core.Strapi, total: number): Promise<num
           { product_id: publishedId, category_id: category },
         );
         const licence = ocopBySeller.get(seller.published);
-        if (licence && i % 5 === 0) {
+        if (licence && n % 5 === 0) {
           licenceLinks.push({ product_id: publishedId, licence_id: licence, licence_ord: 1, product_ord: 1 });
         }
       }
@@ -147,6 +266,7 @@ export async function seedScale(strapi: Core.Strapi, total: number): Promise<num
       await trx.batchInsert(link(CATALOG_UID.product, 'category'), categoryLinks, BATCH);
       if (licenceLinks.length)
         await trx.batchInsert(link(CATALOG_UID.product, 'licences'), licenceLinks, BATCH);
+      progress({ stage: 'products', done: Math.min(total, offset + BATCH), total });
     }
     if (postgres) {
       await trx.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [
@@ -155,9 +275,16 @@ export async function seedScale(strapi: Core.Strapi, total: number): Promise<num
       ]);
     }
   });
-  // Fresh statistics, or the planner ignores the trigram indexes after a bulk load.
-  if (postgres) await knex.raw('ANALYZE');
-  // Raw inserts pass by Strapi's lifecycles: totals kept by this process would miss them for 30 s.
-  publicCounts.clear();
+  // Statistics of the new rows first: without them the planner reads the link tables whole for
+  // every batch the read model builds.
+  await knex.raw('ANALYZE');
+  // Raw inserts pass by the write subscriptions: the read model is built again from the tables.
+  await catalogService(strapi, 'read-model').rebuild(progress);
+  // Products in name order on disk, fresh statistics and visibility maps (or the planner ignores
+  // the indexes and counts visit the table).
+  progress({ stage: 'statistics', done: 0, total: 1 });
+  await catalogService(strapi, 'read-model').organize();
+  await knex.raw(postgres ? 'VACUUM ANALYZE' : 'ANALYZE');
+  progress({ stage: 'statistics', done: 1, total: 1 });
   return total;
 }

@@ -5,7 +5,8 @@ import { STAFF_LEVELS, WORKFLOWS, licenceTypes } from '@sgd/config';
 import { ensureSuperAdmin } from '../../src/admin-account';
 import { ensureDemoStaff } from '../../src/demo-staff';
 import { seedDemo } from '../../src/seed';
-import { seedScale } from '../../src/seed/scale';
+import { generatedName, seedScale } from '../../src/seed/scale';
+import { slugify } from '@sgd/plugin-core';
 import { CMS_DIR } from '../setup/environment';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U } from '../factories';
@@ -82,25 +83,28 @@ describe('demo data', () => {
 });
 
 describe('benchmark dataset', () => {
-  it('adds consistent, searchable, public products in bulk', async () => {
+  it('adds consistent, searchable, public products in bulk, read model built', async () => {
     const before = await api().get('/api/products').query({ 'pagination[pageSize]': 1 });
-    await seedScale(app.strapi, 500);
+    const first = await count(U.product, { publishedAt: { $notNull: true } });
+    const stages = new Set<string>();
+    await seedScale(app.strapi, 500, ({ stage }) => stages.add(stage));
+    expect([...stages]).toEqual(['products', 'categories', 'sellers', 'words', 'statistics']);
     const after = await api().get('/api/products').query({ 'pagination[pageSize]': 1 });
     expect(after.body.meta.pagination.total).toBe(before.body.meta.pagination.total + 500);
     const generated = await api().get('/api/search').query({ q: 'sinh tu dong de do hieu nang' });
     expect(generated.body.meta.pagination.total).toBe(500);
-    const one = await api().get('/api/products/xoai-cat-hoa-loc-loai-1-1-1');
+    const name = generatedName(first);
+    const slug = `${slugify(name)}-${first + 1}`;
+    const one = await api().get(`/api/products/${slug}`);
     expect(one.status).toBe(200);
     expect(one.body.data).toEqual(
       expect.objectContaining({
-        name: 'Xoài cát Hòa Lộc loại 1 1',
+        name,
         seller: expect.objectContaining({ slug: expect.any(String) }),
         category: expect.objectContaining({ slug: expect.any(String) }),
       }),
     );
-    expect(await count(U.product, { publishedAt: { $null: true }, name: 'Xoài cát Hòa Lộc loại 1 1' })).toBe(
-      1,
-    );
+    expect(await count(U.product, { publishedAt: { $null: true }, slug })).toBe(1);
   });
 });
 

@@ -121,6 +121,27 @@ it('has no WCAG 2.1 A or AA violation that axe-core finds on the main pages, at 
   expect(found).toEqual([]);
 });
 
+it('suggests names in the search box as one types, and searches without JavaScript too', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${siteUrl}/san-pham`);
+  await page.locator('#q').pressSequentially('bánh phồng', { delay: 20 });
+  await page.waitForFunction(() => document.querySelectorAll('#goi-y-tim-kiem option').length > 0);
+  const options = await page
+    .locator('#goi-y-tim-kiem option')
+    .evaluateAll((all) => all.map((option) => (option as HTMLOptionElement).value));
+  expect(options.length).toBeLessThanOrEqual(10);
+  expect(options.every((name) => /bánh phồng/i.test(name))).toBe(true);
+  await page.close();
+
+  const noScript = await browser.newPage({ javaScriptEnabled: false });
+  await noScript.goto(`${siteUrl}/san-pham`);
+  await noScript.locator('#q').fill('banh phong tiep can');
+  await noScript.locator('#q').press('Enter');
+  await noScript.waitForURL(/q=banh\+phong\+tiep\+can/);
+  expect(await noScript.locator('main').textContent()).toContain('Bánh phồng tiếp cận');
+  await noScript.close();
+});
+
 it('reaches the content by keyboard: the first Tab shows the skip link, Enter moves to the main content', async () => {
   const page = await browser.newPage({ javaScriptEnabled: false });
   await page.goto(`${siteUrl}/san-pham`);

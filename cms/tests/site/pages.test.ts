@@ -123,6 +123,30 @@ describe('public site', () => {
     expect(page.html).not.toContain(draftName);
   });
 
+  it('says what a search corrected, and what to try when nothing matches', async () => {
+    const corrected = await get(`/san-pham?q=${encodeURIComponent('banh pai thu nghiem')}`);
+    expect(corrected.status).toBe(200);
+    expect(corrected.html).toContain(product.name);
+    expect(corrected.html).toContain('hiển thị cả kết quả cho “');
+    expect(corrected.html).toContain('>bánh pía thu nghiem</a>');
+    const nothing = await get(`/san-pham?q=${encodeURIComponent('qzxwv qzxwv')}`);
+    expect(nothing.html).toContain('Không tìm thấy sản phẩm nào phù hợp.');
+    expect(nothing.html).not.toContain('Có phải bạn muốn tìm');
+  });
+
+  it('suggests names for the search box from /goi-y (at most 10)', async () => {
+    const res = await fetch(`${siteUrl}/goi-y?q=${encodeURIComponent('bánh pía thử')}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { name: string; slug: string }[] };
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(body.data.length).toBeLessThanOrEqual(10);
+    expect(body.data.map((d) => d.name)).toContain(product.name);
+    const empty = await fetch(`${siteUrl}/goi-y?q=`);
+    expect(await empty.json()).toEqual({ data: [] });
+    const tooLong = await fetch(`${siteUrl}/goi-y?q=${'x'.repeat(101)}`);
+    expect(tooLong.status).toBe(400);
+  });
+
   it('keeps the search and filters in the URL form', async () => {
     const page = await get(`/san-pham?q=${encodeURIComponent('bánh pía')}&ocopStars=4`);
     expect(page.status).toBe(200);

@@ -4,7 +4,7 @@
  * found" (404), "bad input" (400, with the CMS's Vietnamese message) and "CMS down" (anything else).
  */
 import type { z } from 'zod';
-import { errorBodySchema } from '@sgd/contracts';
+import { autocompleteSchema, errorBodySchema, type Autocomplete } from '@sgd/contracts';
 import {
   administrativeUnitSchema,
   categorySchema,
@@ -21,6 +21,7 @@ import {
   productReviewSchema,
   productCommentSchema,
   productSchema,
+  searchPageOf,
   sellerSchema,
   sitemapEntrySchema,
   statisticsSchema,
@@ -37,6 +38,7 @@ import {
   type Page,
   type Product,
   type ProductReview,
+  type SearchPage,
   type ProductComment,
   type ProductionAreaEntry,
   type PostKind,
@@ -347,6 +349,17 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     return { items: body.data, pagination: body.meta.pagination };
   }
 
+  async function search<S extends z.ZodTypeAny>(query: Query, item: S): Promise<SearchPage<z.infer<S>>> {
+    const body = await request('/api/search', query, searchPageOf(item));
+    return {
+      items: body.data,
+      pagination: body.meta.pagination,
+      corrected: body.meta.corrected ?? null,
+      suggestion: body.meta.suggestion ?? null,
+      capped: body.meta.capped ?? false,
+    };
+  }
+
   /** One document by slug; null when the CMS answers 404. */
   async function findOne<S extends z.ZodTypeAny>(
     path: string,
@@ -417,12 +430,17 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** A raw exchange with the CMS (personal calls read their own answers), with the same limits. */
     send,
 
-    searchProducts(params: SearchParams): Promise<Page<Product>> {
-      return list('/api/search', searchQuery('products', params), productSchema);
+    searchProducts(params: SearchParams): Promise<SearchPage<Product>> {
+      return search(searchQuery('products', params), productSchema);
     },
 
-    searchSellers(params: SearchParams): Promise<Page<Seller>> {
-      return list('/api/search', searchQuery('sellers', params), sellerSchema);
+    searchSellers(params: SearchParams): Promise<SearchPage<Seller>> {
+      return search(searchQuery('sellers', params), sellerSchema);
+    },
+
+    /** Names for the search box as the visitor types (at most 10). */
+    async autocomplete(q: string, type: 'products' | 'sellers'): Promise<Autocomplete['data']> {
+      return (await request('/api/search/autocomplete', { q, type }, autocompleteSchema)).data;
     },
 
     getProduct(slug: string): Promise<Product | null> {

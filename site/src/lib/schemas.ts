@@ -4,6 +4,7 @@
  * field and may leave a field out when a sanitizer removes it.
  */
 import { z } from 'zod';
+import { searchMetaSchema } from '@sgd/contracts';
 
 const text = z.string().nullish();
 /** Strapi big integers come back as strings, decimals as numbers or strings depending on the database. */
@@ -264,9 +265,22 @@ export const listOf = <T extends z.ZodTypeAny>(item: T) =>
 
 export const oneOf = <T extends z.ZodTypeAny>(item: T) => z.object({ data: item });
 
+/** A page of search results, with what the search corrected or suggests (`@sgd/contracts`). */
+export const searchPageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ data: z.array(item), meta: searchMetaSchema.extend({ pagination: paginationSchema }) });
+
 export interface Page<T> {
   items: T[];
   pagination: Pagination;
+}
+
+export interface SearchPage<T> extends Page<T> {
+  /** The words as typed found little: results were added for this corrected query. */
+  corrected: string | null;
+  /** Nothing was found: a query that finds something ("Có phải bạn muốn tìm …"). */
+  suggestion: string | null;
+  /** More items match than `pagination.total` counts ("hơn 1.000"). */
+  capped: boolean;
 }
 
 /** What the sitemap needs of a product, seller or article. */

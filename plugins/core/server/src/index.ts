@@ -11,7 +11,7 @@ import services from './services';
 export { UID as CORE_UID, SUPER_ADMIN_ROLE } from './constants';
 export { coreService, type CoreServices } from './services';
 export type { Outbox, Notice, Recipient, OutgoingEmail } from './services/outbox';
-export { NO_RATING, type Rating, type RatingsProvider } from './services/ratings';
+export { NO_RATING, type Rating, type RatingsListener, type RatingsProvider } from './services/ratings';
 export type { PersonalDataContributor } from './services/personal-data';
 export * from './calendar';
 export * from './lib/fold';
@@ -28,7 +28,9 @@ export { sharedCache, type SharedCache } from './lib/shared-cache';
 export * from './lib/csv';
 export { recordAudit, type AuditEntry } from './lib/audit';
 export { createCountCache, onWrites, publicCounts, type CountCache } from './lib/count-cache';
-export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';
+export { collationKey } from './lib/collation';
+export { createAnswerCache, type AnswerCache } from './lib/answer-cache';
+export { checkPostgresSettings } from './lib/postgres-settings';
 
 export default {
   register,

@@ -6,7 +6,13 @@ import routes from './routes';
 import services from './services';
 
 export { UID as SELLERS_UID } from './constants';
-export { VISIBLE_SELLER, VISIBLE_LICENCE, VISIBLE_AREA, SELLER_CARD } from './controllers/endpoints';
+export {
+  VISIBLE_SELLER,
+  VISIBLE_LICENCE,
+  VISIBLE_AREA,
+  SELLER_CARD,
+  sellerEndpoint,
+} from './controllers/endpoints';
 export { attachContacts, contactsOf } from './contacts';
 export {
   presentLicence,
@@ -14,6 +20,7 @@ export {
   presentSeller,
   publicContact,
   validityOf,
+  validityHoldsUntil,
   todayInVietnam,
 } from './presenters';
 

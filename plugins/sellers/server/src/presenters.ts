@@ -22,6 +22,17 @@ export function validityOf(expiresOn: unknown, today: string = todayInVietnam())
   return expiresOn <= addDays(today, EXPIRING_WITHIN_DAYS) ? 'expiring' : 'valid';
 }
 
+/**
+ * The last day on which a licence's validity stays what it is `today` (it turns "expiring" 30 days
+ * before its expiry date and "expired" the day after it); null when it never changes again.
+ */
+export function validityHoldsUntil(expiresOn: unknown, today: string = todayInVietnam()): string | null {
+  if (typeof expiresOn !== 'string' || expiresOn === '' || expiresOn < today) return null;
+  return validityOf(expiresOn, today) === 'expiring'
+    ? expiresOn
+    : addDays(expiresOn, -EXPIRING_WITHIN_DAYS - 1);
+}
+
 export interface PublicContact {
   phone: string | null;
   email: string | null;

@@ -3,6 +3,7 @@ import {
   attachContacts,
   presentLicences,
   SELLER_CARD,
+  SELLERS_UID,
   todayInVietnam,
   VISIBLE_SELLER,
 } from '@sgd/plugin-sellers';
@@ -54,8 +55,11 @@ export const productEndpoint: PublicEndpoint = {
   present: presentProduct,
   attach: async (strapi, items) => {
     await attachContacts((product) => product.seller as Data | null)(strapi, items);
-    // `rating: { average, count }` of approved reviews (stored, updated on approval).
-    await coreService(strapi, 'ratings').attach(UID.product, items);
+    // `rating: { average, count }` of approved reviews (stored, updated on approval), of the product
+    // and of its seller (on the seller card).
+    const ratings = coreService(strapi, 'ratings');
+    await ratings.attach(UID.product, items);
+    await ratings.attach(SELLERS_UID.seller, items, (product) => product.seller as Data | null);
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Migration } from '@sgd/plugin-core';
 import { UID } from '../constants';
+import { createTables } from '../read-model/tables';
 
 /**
  * Indexes of the public product list, on published rows only: its default order (name, then id) so
@@ -25,4 +26,12 @@ const publicListIndexes: Migration = {
   },
 };
 
-export const migrations: Migration[] = [publicListIndexes];
+/** The read model of public products and sellers (`read-model/tables.ts`), built at the next start. */
+const readModel: Migration = {
+  name: '002-read-model',
+  async up({ knex, dialect }) {
+    await createTables(knex, dialect);
+  },
+};
+
+export const migrations: Migration[] = [publicListIndexes, readModel];

@@ -16,6 +16,12 @@ export default {
         handler: 'search.search',
         config: { auth: false, policies: [], middlewares: [] },
       },
+      {
+        method: 'GET',
+        path: '/search/autocomplete',
+        handler: 'search.autocomplete',
+        config: { auth: false, policies: [], middlewares: [] },
+      },
       ...(
         [
           ['/statistics', 'statistics'],

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import openData from './open-data';
+import readModel from './read-model';
 import search from './search';
 import statistics from './statistics';
 
-const services = { search, statistics, 'open-data': openData };
+const services = { search, statistics, 'open-data': openData, 'read-model': readModel };
 export default services;
 
 export type CatalogServices = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

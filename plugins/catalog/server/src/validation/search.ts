@@ -59,3 +59,15 @@ export const searchQuery = z
   );
 
 export type SearchQuery = z.infer<typeof searchQuery>;
+
+/** `GET /api/search/autocomplete?q=…&type=products`: names for the search box as the visitor types. */
+export const suggestQuery = z
+  .object({
+    q: z.string().max(100, SEARCH_MESSAGES.queryTooLong).default(''),
+    type: z
+      .enum(SEARCH_TYPES, { errorMap: () => ({ message: SEARCH_MESSAGES.badType }) })
+      .default('products'),
+  })
+  .strict();
+
+export type SuggestQuery = z.infer<typeof suggestQuery>;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { NO_RATING, type Rating } from '@sgd/plugin-core';
+import { coreService, NO_RATING, type Rating } from '@sgd/plugin-core';
 import { UID } from '../constants';
 
 type Row = Record<string, unknown>;
@@ -31,14 +31,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function store(targetUid: string, targetDocumentId: string, count: number, total: number) {
     const where = { targetUid, targetDocumentId };
     const updated = await strapi.db.query(UID.rating).updateMany({ where, data: { count, total } });
-    if (updated.count > 0) return;
-    try {
-      await strapi.db.query(UID.rating).create({ data: { ...where, count, total } });
-    } catch (error) {
-      // Another request created the row meanwhile (unique index): write our figures onto it.
-      const again = await strapi.db.query(UID.rating).updateMany({ where, data: { count, total } });
-      if (again.count === 0) throw error;
+    if (updated.count === 0) {
+      try {
+        await strapi.db.query(UID.rating).create({ data: { ...where, count, total } });
+      } catch (error) {
+        // Another request created the row meanwhile (unique index): write our figures onto it.
+        const again = await strapi.db.query(UID.rating).updateMany({ where, data: { count, total } });
+        if (again.count === 0) throw error;
+      }
     }
+    // Copies of the ratings (the catalog's read model) follow, in this transaction.
+    await coreService(strapi, 'ratings').changed(targetUid, [targetDocumentId]);
   }
 
   async function sum(where: Row, field: 'productStars' | 'sellerStars') {

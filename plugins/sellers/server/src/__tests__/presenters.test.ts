@@ -1,4 +1,11 @@
-import { presentLicence, publicContact, todayInVietnam, validityOf } from '../presenters';
+import {
+  addDays,
+  presentLicence,
+  publicContact,
+  todayInVietnam,
+  validityHoldsUntil,
+  validityOf,
+} from '../presenters';
 
 describe('validityOf', () => {
   const today = '2026-11-22';
@@ -37,5 +44,22 @@ describe('publicContact', () => {
     const raw = { phone: '0912345678', email: 'a@b.vn', showPhone: true, showEmail: false };
     expect(publicContact(raw)).toEqual({ phone: '0912345678', email: null });
     expect(publicContact({ ...raw, showPhone: false })).toEqual({ phone: null, email: null });
+  });
+});
+
+describe('validityHoldsUntil', () => {
+  it.each([
+    [null, '2026-01-10', null],
+    ['2026-01-09', '2026-01-10', null],
+    ['2026-01-10', '2026-01-10', '2026-01-10'],
+    ['2026-02-09', '2026-01-10', '2026-02-09'],
+    ['2026-02-10', '2026-01-10', '2026-01-10'],
+    ['2027-01-10', '2026-01-10', '2026-12-10'],
+  ])('a licence expiring on %p, seen on %p, keeps its validity through %p', (expiresOn, today, until) => {
+    expect(validityHoldsUntil(expiresOn, today)).toBe(until);
+    if (until) {
+      expect(validityOf(expiresOn, until)).toBe(validityOf(expiresOn, today));
+      expect(validityOf(expiresOn, addDays(until, 1))).not.toBe(validityOf(expiresOn, today));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { foldVietnamese, searchTerms, slugify } from '../fold';
+import { foldVietnamese, markedWords, searchTerms, searchWords, slugify } from '../fold';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -32,5 +32,32 @@ describe('slugify', () => {
 describe('searchTerms', () => {
   it('splits, folds and drops LIKE wildcards', () => {
     expect(searchTerms('  Bánh   PÍA %_ ')).toEqual(['banh', 'pia']);
+  });
+});
+
+describe('searchWords', () => {
+  it.each([
+    ['Nem Lai Vung (500g)', ['nem', 'lai', 'vung', '500g']],
+    ['Sầu riêng Ri6 – loại 1', ['sau', 'rieng', 'ri6', 'loai', '1']],
+    ['ĐẬU PHỘNG, rang muối!', ['dau', 'phong', 'rang', 'muoi']],
+    ['bánh%pía_ 100%', ['banh', 'pia', '100']],
+    ['  ', []],
+    [`a ${'x'.repeat(41)} b`, ['a', 'b']],
+  ])('splits %p into %p', (input, expected) => {
+    expect(searchWords(input)).toEqual(expected);
+  });
+});
+
+describe('markedWords', () => {
+  it.each([
+    ['Dứa mật', ['duwas', 'maatj']],
+    ['Kẹo dừa', ['keoj', 'duwaf']],
+    ['thịt lợn', ['thitj', 'lownj']],
+    ['thịt heo', ['thitj']],
+    ['Đồng Tháp', ['ddoongf', 'thaps']],
+    ['Bánh pía ST25', ['banhs', 'pias']],
+    ['Ặc ở ữ', ['awcj', 'owr', 'uwx']],
+  ])('spells the marked words of %p as %p', (input, expected) => {
+    expect(markedWords(input)).toEqual(expected);
   });
 });

@@ -1,0 +1,174 @@
+import type { Knex } from 'knex';
+
+/**
+ * The read model of public products and sellers: one row per public item with its answer already
+ * serialized (JSON text), the columns its lists filter and sort on, and its folded words under a
+ * full-text index (GIN over `tsvector` on PostgreSQL, an FTS5 table on SQLite). Kept by
+ * `services/read-model.ts` in the same transaction as the writes it follows.
+ */
+export const TABLES = {
+  products: 'pub_products',
+  productLicences: 'pub_product_licences',
+  sellers: 'pub_sellers',
+  sellerLicences: 'pub_seller_licences',
+  categories: 'pub_categories',
+  departments: 'pub_departments',
+  terms: 'pub_terms',
+  state: 'pub_state',
+  productsText: 'pub_products_fts',
+  sellersText: 'pub_sellers_fts',
+} as const;
+
+export type Dialect = 'postgres' | 'sqlite';
+
+const T = TABLES;
+
+/**
+ * Statements valid on both databases (types named so that SQLite gives them the right affinity).
+ * `key` columns compare byte-wise (PostgreSQL's "C" collation, SQLite's default BINARY), so that the
+ * collation keys, slugs and ISO dates sort the same on both.
+ */
+const common = (key: string) => [
+  `CREATE TABLE IF NOT EXISTS ${T.products} (
+    document_id ${key} PRIMARY KEY,
+    id bigint NOT NULL,
+    slug ${key} NOT NULL,
+    name_key ${key} NOT NULL,
+    seller_id ${key},
+    category_id ${key},
+    department_id ${key},
+    listed smallint NOT NULL,
+    commune ${key},
+    price_low bigint,
+    price_high bigint,
+    published_at ${key} NOT NULL,
+    updated_at ${key} NOT NULL,
+    name_words text NOT NULL,
+    name_marks text NOT NULL,
+    words text NOT NULL,
+    fresh_until ${key},
+    body text NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.productLicences} (
+    product_id ${key} NOT NULL,
+    licence_id ${key} NOT NULL,
+    type ${key} NOT NULL,
+    stars smallint,
+    expires_on ${key},
+    PRIMARY KEY (product_id, licence_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.sellers} (
+    document_id ${key} PRIMARY KEY,
+    id bigint NOT NULL,
+    slug ${key} NOT NULL,
+    name_key ${key} NOT NULL,
+    commune ${key},
+    published_at ${key} NOT NULL,
+    updated_at ${key} NOT NULL,
+    name_words text NOT NULL,
+    name_marks text NOT NULL,
+    words text NOT NULL,
+    fresh_until ${key},
+    card text NOT NULL,
+    summary text NOT NULL,
+    body text NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.sellerLicences} (
+    seller_id ${key} NOT NULL,
+    licence_id ${key} NOT NULL,
+    type ${key} NOT NULL,
+    stars smallint,
+    expires_on ${key},
+    PRIMARY KEY (seller_id, licence_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.categories} (
+    document_id ${key} PRIMARY KEY,
+    slug ${key} NOT NULL,
+    parent_id ${key},
+    body text NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.departments} (document_id ${key} PRIMARY KEY, body text NOT NULL)`,
+  // Words and two-word names of public items, for typing errors, words typed together and suggestions.
+  `CREATE TABLE IF NOT EXISTS ${T.terms} (
+    term ${key} PRIMARY KEY,
+    joined ${key} NOT NULL,
+    display ${key} NOT NULL,
+    items bigint NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${T.state} (name ${key} PRIMARY KEY, value bigint NOT NULL)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS pub_products_id ON ${T.products} (id)`,
+  `CREATE INDEX IF NOT EXISTS pub_products_slug ON ${T.products} (slug)`,
+  // Pages in name order (the default), newest first, by id (the sitemap): read in order, stopped early.
+  // The name order is also the table's physical order on PostgreSQL (CLUSTER after a rebuild), so that
+  // the items a search reads in that order, or that share their first words, sit on few pages.
+  'DROP INDEX IF EXISTS pub_products_name',
+  `CREATE INDEX IF NOT EXISTS pub_products_listed_name ON ${T.products} (listed, name_key, slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_products_newest ON ${T.products} (published_at, id) WHERE listed = 1`,
+  `CREATE INDEX IF NOT EXISTS pub_products_listed_id ON ${T.products} (id) WHERE listed = 1`,
+  `CREATE INDEX IF NOT EXISTS pub_products_seller ON ${T.products} (seller_id, name_key, slug)`,
+  // Filters of search (its pages are ordered by relevance or another key): the column alone.
+  'DROP INDEX IF EXISTS pub_products_category',
+  'DROP INDEX IF EXISTS pub_products_commune',
+  `CREATE INDEX IF NOT EXISTS pub_products_category_id ON ${T.products} (category_id)`,
+  `CREATE INDEX IF NOT EXISTS pub_products_commune_code ON ${T.products} (commune)`,
+  // Searches sorted by price that match many items are read in price order (see services/search.ts).
+  `CREATE INDEX IF NOT EXISTS pub_products_price_low ON ${T.products} (price_low) WHERE listed = 1`,
+
+  `CREATE INDEX IF NOT EXISTS pub_product_licences_type ON ${T.productLicences} (type, product_id)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS pub_sellers_id ON ${T.sellers} (id)`,
+  `CREATE INDEX IF NOT EXISTS pub_sellers_slug ON ${T.sellers} (slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_sellers_name ON ${T.sellers} (name_key, slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_sellers_commune ON ${T.sellers} (commune)`,
+  `CREATE INDEX IF NOT EXISTS pub_categories_slug ON ${T.categories} (slug)`,
+  `CREATE INDEX IF NOT EXISTS pub_categories_parent ON ${T.categories} (parent_id)`,
+  `CREATE INDEX IF NOT EXISTS pub_terms_joined ON ${T.terms} (joined)`,
+];
+
+/**
+ * The words under a full-text index. PostgreSQL: `tsvector` columns generated from the folded words
+ * ('simple' configuration: the words as they are, no stemming or stop words) under GIN, whose prefix
+ * search (`ca:*`) serves one- and two-letter words through the index. SQLite: FTS5 tables with
+ * prefix indexes for 1 to 3 letters, one row per item (rowid = the item's `id`).
+ */
+const TEXT: Record<Dialect, string[]> = {
+  postgres: [
+    `ALTER TABLE ${T.products}
+      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words || ' ' || name_marks)) STORED,
+      ADD COLUMN IF NOT EXISTS text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED`,
+    `CREATE INDEX IF NOT EXISTS pub_products_price_high ON ${T.products} (price_high DESC NULLS LAST) WHERE listed = 1`,
+    `CREATE INDEX IF NOT EXISTS pub_products_name_tsv ON ${T.products} USING gin (name_tsv) WHERE listed = 1`,
+    // The search box's suggestions: names that begin with what was typed, in (folded) name order.
+    `CREATE INDEX IF NOT EXISTS pub_products_name_words ON ${T.products} (name_words COLLATE "C", slug) WHERE listed = 1`,
+    `CREATE INDEX IF NOT EXISTS pub_sellers_name_words ON ${T.sellers} (name_words COLLATE "C", slug)`,
+    `CREATE INDEX IF NOT EXISTS pub_products_text_tsv ON ${T.products} USING gin (text_tsv) WHERE listed = 1`,
+    `ALTER TABLE ${T.sellers}
+      ADD COLUMN IF NOT EXISTS name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', name_words || ' ' || name_marks)) STORED,
+      ADD COLUMN IF NOT EXISTS text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED`,
+    `CREATE INDEX IF NOT EXISTS pub_sellers_name_tsv ON ${T.sellers} USING gin (name_tsv)`,
+    `CREATE INDEX IF NOT EXISTS pub_sellers_text_tsv ON ${T.sellers} USING gin (text_tsv)`,
+    // Words found inside longer words ("oai" in "xoai", "khoai") when what was typed finds little.
+    `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+    `CREATE INDEX IF NOT EXISTS pub_terms_joined_trgm ON ${T.terms} USING gin (joined gin_trgm_ops)`,
+  ],
+  sqlite: [
+    `CREATE INDEX IF NOT EXISTS pub_products_price_high ON ${T.products} (price_high DESC) WHERE listed = 1`,
+    `CREATE INDEX IF NOT EXISTS pub_products_name_words ON ${T.products} (name_words, slug) WHERE listed = 1`,
+    `CREATE INDEX IF NOT EXISTS pub_sellers_name_words ON ${T.sellers} (name_words, slug)`,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS ${T.productsText} USING fts5(name_words, words, prefix='1 2 3')`,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS ${T.sellersText} USING fts5(name_words, words, prefix='1 2 3')`,
+  ],
+};
+
+/**
+ * Creates the read model's tables and indexes (the catalog's migration `002-read-model`), with its
+ * state rows; `built` at 0 makes the bootstrap build the read model from the live tables.
+ */
+export async function createTables(knex: Knex, dialect: Dialect): Promise<void> {
+  const key = dialect === 'postgres' ? 'text COLLATE "C"' : 'text';
+  for (const sql of [...common(key), ...TEXT[dialect]]) await knex.raw(sql);
+  for (const name of ['version', 'built']) {
+    await knex.raw(`INSERT INTO ${T.state} (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING`, [
+      name,
+    ]);
+  }
+}
