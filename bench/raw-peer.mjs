@@ -23,7 +23,9 @@ const PAGE = `
 /** Starts the peer on `port` (0: any free one); resolves `{ port, close }`. */
 export async function startRawPeer({ databaseUrl, port = 0, poolSize = 10 }) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
-  const total = Number((await pool.query('SELECT count(*) AS n FROM pub_products WHERE listed = 1')).rows[0].n);
+  const total = Number(
+    (await pool.query('SELECT count(*) AS n FROM pub_products WHERE listed = 1')).rows[0].n,
+  );
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://peer');
