@@ -3,3 +3,5 @@
  * shape, with its type beside it. Modules are grouped by bounded context.
  */
 export * from './errors';
+export * from './workflow';
+export * from './accounts';

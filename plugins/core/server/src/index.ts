@@ -21,6 +21,7 @@ export * from './lib/admin-labels';
 export * from './lib/input';
 export * from './lib/client-address';
 export * from './lib/permissions';
+export * from './lib/names';
 export { registerMigrations, type Migration, type MigrationContext, type IndexSpec } from './lib/migrations';
 export { sharedCache, type SharedCache } from './lib/shared-cache';
 export { recordAudit, type AuditEntry } from './lib/audit';

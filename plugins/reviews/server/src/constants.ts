@@ -13,16 +13,6 @@ export const UID = {
   user: 'plugin::users-permissions.user',
 } as const;
 
-/** Moderation states, set by the workflow engine (`draft` only before submission). */
-export const MODERATION_STATUSES = [
-  'draft',
-  'pending',
-  'supplement_requested',
-  'approved',
-  'rejected',
-  'locked',
-] as const;
-
 /** The order status after which the buyer may review (`config/src/orders.ts`). */
 export const REVIEWABLE_ORDER_STATUS = 'delivered';
 

@@ -6,26 +6,6 @@ export const UID = {
   productionArea: 'plugin::sellers.production-area',
 } as const;
 
-/** Verification of a seller or a licence by the responsible department. */
-export const VERIFICATION_STATUSES = [
-  'draft',
-  'pending',
-  'supplement_requested',
-  'verified',
-  'rejected',
-  'locked',
-] as const;
-
-/** Moderation of anything a seller or a consumer posts. */
-export const REVIEW_STATUSES = [
-  'draft',
-  'pending',
-  'supplement_requested',
-  'approved',
-  'rejected',
-  'locked',
-] as const;
-
 /**
  * Days before a licence's expiry date when its seller is emailed, each once per expiry date, with
  * the licence field that records it (largest first).

@@ -5,7 +5,7 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 
-export { UID as SELLERS_UID, REVIEW_STATUSES, VERIFICATION_STATUSES } from './constants';
+export { UID as SELLERS_UID } from './constants';
 export { VISIBLE_SELLER, VISIBLE_LICENCE, VISIBLE_AREA, SELLER_CARD } from './controllers/endpoints';
 export { attachContacts, contactsOf } from './contacts';
 export {

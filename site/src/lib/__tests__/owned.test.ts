@@ -11,7 +11,7 @@ import {
   type OwnedItem,
   type OwnedKind,
 } from '../owned';
-import { OWNED_CONTENT } from '@sgd/config';
+import { OWNED_CONTENT } from '@sgd/contracts';
 
 const kind = (slug: string) => {
   const found = ownedKind(slug);

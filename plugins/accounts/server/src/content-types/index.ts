@@ -39,17 +39,25 @@ const dataRequest = {
   },
   // Published = handled: the workflow publishes what it approves. There is no public route.
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Reviewed in the `data_request` workflow (plugins/workflow), which adds `reviewStatus`.
+    workflow: {
+      workflow: 'data_request',
+      title: 'title',
+      owner: 'owner',
+      contact: { email: ['owner.email'], name: ['owner.fullName'] },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Yêu cầu về dữ liệu cá nhân',
+    },
+  },
   attributes: {
     kind: { type: 'enumeration', enum: DATA_REQUEST_KINDS.map((k) => k.code), required: true },
     title: { type: 'string', required: true, maxLength: 255 },
     details: { type: 'text', required: true, maxLength: 5000 },
-    reviewStatus: {
-      type: 'enumeration',
-      enum: ['draft', 'pending', 'supplement_requested', 'approved', 'rejected', 'locked'],
-      default: 'draft',
-      required: true,
-    },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

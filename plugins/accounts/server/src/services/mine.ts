@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config';
+import { OWNED_IMAGES, type OwnedReview } from '@sgd/contracts';
 import type { IncomingFile } from '../lib/clean-upload';
+import { ownedSpecs, type OwnedSpec } from '../lib/owned';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
-import { workflowService } from '@sgd/plugin-workflow';
+import { type TaskRow, workflowApi, workflowService } from '@sgd/plugin-workflow';
 
 type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
@@ -13,15 +14,32 @@ const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 /**
- * What a person manages as theirs (`OWNED_CONTENT`): their seller's products, licences and
+ * What a person manages as theirs (`OWNED_CONTENT` of @sgd/contracts, on the content types that
+ * declare `pluginOptions.accounts.owned`): their seller's products, licences and
  * production areas, their own buy/sell posts and listings. Someone else's item is "not found";
  * only the listed fields can be written; every change goes through the item's workflow to be public.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () => workflowService(strapi, 'workflow');
+  const workflow = () => workflowApi(strapi);
 
-  function spec(type: string) {
-    const entry = (OWNED_CONTENT as Record<string, (typeof OWNED_CONTENT)[OwnedContentType]>)[type];
+  /** Where the review stands, with what staff told the person (never their internal notes). */
+  async function reviewOf(task: TaskRow): Promise<OwnedReview> {
+    return {
+      state: task.state,
+      submittedAt: new Date(task.submittedAt).toISOString(),
+      history: (await workflowApi(strapi).history(task, false)).map((entry) => ({
+        action: entry.action,
+        toState: entry.toState,
+        comment: entry.comment,
+        createdAt: entry.createdAt,
+      })),
+    };
+  }
+
+  let specs: Map<string, OwnedSpec> | null = null;
+  function spec(type: string): OwnedSpec {
+    specs ??= ownedSpecs(strapi);
+    const entry = specs.get(type);
     if (!entry) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
     return entry;
   }
@@ -197,13 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...relationCodes(type, row),
         ...pictures(type, row),
         // The reasons staff gave (rejection, request for supplement), never their internal notes.
-        review: task
-          ? {
-              state: task.state,
-              submittedAt: task.submittedAt,
-              history: await workflowService(strapi, 'history').list(task, false),
-            }
-          : null,
+        review: task ? await reviewOf(task) : null,
       };
     },
 
@@ -221,10 +233,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         link.owner = userId;
       }
-      const status =
-        'verificationStatus' in strapi.contentType(entry.uid as never).attributes
-          ? 'verificationStatus'
-          : 'reviewStatus';
+      const status = workflowService(strapi, 'targets').optionsOf(entry.uid)?.status.field ?? 'reviewStatus';
       const created = (await strapi.documents(entry.uid as never).create({
         data: { ...data, ...(await relationIds(entry.relations, data)), ...link, [status]: 'draft' },
       } as never)) as unknown as Row;

@@ -1,5 +1,4 @@
 import { DIRECTORY_KIND_CODES } from '@sgd/config';
-import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
 
 export default {
   kind: 'collectionType',
@@ -11,7 +10,25 @@ export default {
     description: 'Dự án đầu tư, du lịch, nhà hàng khách sạn, sản phẩm công nghệ, đào tạo tuyển dụng…',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/directory-listing` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'directory-listing' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'listing_moderation',
+      title: 'title',
+      owner: 'owner',
+      contact: {
+        email: ['owner.email'],
+        name: ['owner.username'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     kind: { type: 'enumeration', enum: [...DIRECTORY_KIND_CODES], required: true },
     title: { type: 'string', required: true, maxLength: 255 },
@@ -23,7 +40,6 @@ export default {
     commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
     contact: { type: 'string', maxLength: 255 },
     website: { type: 'string', maxLength: 255 },
-    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

@@ -1,5 +1,3 @@
-import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
-
 export default {
   kind: 'collectionType',
   collectionName: 'products',
@@ -10,7 +8,27 @@ export default {
     description: 'Sản phẩm, dịch vụ do chủ thể đăng bán',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/product` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'product' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'product_moderation',
+      title: 'name',
+      owner: 'seller.owner',
+      contact: {
+        email: ['seller.email', 'seller.owner.email'],
+        name: ['seller.representative', 'seller.name'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'category.department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     name: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'name' },
@@ -35,7 +53,6 @@ export default {
     productionArea: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.production-area' },
     paymentMethods: { type: 'json' },
     deliveryMethods: { type: 'json' },
-    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
     // Banned goods found at submission (QC Điều 17.2), for the reviewing officer; set by the complaints plugin.

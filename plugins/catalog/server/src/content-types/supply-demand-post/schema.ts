@@ -1,5 +1,3 @@
-import { REVIEW_STATUSES } from '@sgd/plugin-sellers';
-
 export default {
   kind: 'collectionType',
   collectionName: 'supply_demand_posts',
@@ -10,7 +8,26 @@ export default {
     description: 'Nhu cầu mua, nhu cầu bán',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/supply-demand-post` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'supply-demand-post' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'post_moderation',
+      title: 'title',
+      owner: 'owner',
+      contact: {
+        email: ['contactEmail', 'owner.email'],
+        name: ['contactName', 'owner.username'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'category.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     kind: { type: 'enumeration', enum: ['buy', 'sell'], required: true },
     title: { type: 'string', required: true, maxLength: 255 },
@@ -27,7 +44,6 @@ export default {
     contactName: { type: 'string', required: true, maxLength: 150 },
     contactPhone: { type: 'string', maxLength: 20 },
     contactEmail: { type: 'email' },
-    reviewStatus: { type: 'enumeration', enum: [...REVIEW_STATUSES], default: 'draft', required: true },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

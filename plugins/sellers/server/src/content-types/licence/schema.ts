@@ -1,5 +1,4 @@
 import { LICENCE_TYPE_CODES } from '@sgd/config';
-import { VERIFICATION_STATUSES } from '../../constants';
 
 export default {
   kind: 'collectionType',
@@ -11,7 +10,28 @@ export default {
     description: 'Đăng ký kinh doanh, ATTP, OCOP, VietGAP, GlobalGAP, HACCP, ISO 22000…',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/licence` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'licence' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'licence_verification',
+      status: { field: 'verificationStatus', approved: 'verified' },
+      approvedAt: 'verifiedAt',
+      title: 'number',
+      owner: 'seller.owner',
+      contact: {
+        email: ['seller.email', 'seller.owner.email'],
+        name: ['seller.representative', 'seller.name'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     type: { type: 'enumeration', enum: [...LICENCE_TYPE_CODES], required: true },
     number: { type: 'string', required: true, maxLength: 100 },
@@ -30,12 +50,6 @@ export default {
       relation: 'manyToMany',
       target: 'plugin::catalog.product',
       mappedBy: 'licences',
-    },
-    verificationStatus: {
-      type: 'enumeration',
-      enum: [...VERIFICATION_STATUSES],
-      default: 'draft',
-      required: true,
     },
     verifiedAt: { type: 'datetime' },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
