@@ -41,7 +41,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // Rate limits on sign-in, registration and codes (before anything reads the body).
   'plugin::accounts.rate-limit',
   { name: 'strapi::cors', config: { origin: corsOrigins(env('CORS_ORIGINS')), credentials: true } },
-  'strapi::poweredBy',
+  // No `strapi::poweredBy`: an X-Powered-By header only tells an attacker which software to probe.
   'strapi::query',
   // Public API bodies: multipart larger than the files it may carry refused before it is read;
   // unreadable bodies answer 400/413 in Vietnamese.
@@ -53,5 +53,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'plugin::accounts.upload-guard',
   'strapi::session',
   'strapi::favicon',
+  // Uploads: pictures of items not approved yet only at a signed address (the seller, staff).
+  'plugin::accounts.media-gate',
   'strapi::public',
 ];

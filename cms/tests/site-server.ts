@@ -21,13 +21,18 @@ export function freePort(): Promise<number> {
 
 export async function startSite(
   cmsUrl: string,
-  options: { port?: number; env?: Record<string, string> } = {},
+  options: { port?: number; env?: Record<string, string>; onOutput?: (text: string) => void } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [SITE_SERVER], {
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port), CMS_URL: cmsUrl },
-    stdio: 'ignore',
+    stdio: options.onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore',
   });
+  const { onOutput } = options;
+  if (onOutput) {
+    child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+  }
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i += 1) {
     try {

@@ -58,38 +58,104 @@ export const UPLOAD_RULES = {
   documentPaths: ['/api/accounts/business'],
 } as const;
 
-/** Giới hạn tần suất theo địa chỉ IP cho từng nhóm đường dẫn đăng nhập, đăng ký (cửa sổ giây, số lần). */
+/**
+ * Một giới hạn tần suất: tối đa `points` lần trong `duration` giây. `counts`: `requests` tính mọi yêu
+ * cầu, `failures` chỉ tính yêu cầu thất bại (sai mật khẩu, sai mã), nên người đăng nhập đúng không
+ * làm hết lượt của người khác.
+ */
+export interface RateLimit {
+  points: number;
+  duration: number;
+  counts: 'requests' | 'failures';
+}
+
+/**
+ * Đăng ký, đăng nhập và mã xác nhận, theo địa chỉ của người dùng (địa chỉ khách do trang công khai ký,
+ * nếu không thì IP): đủ rộng cho cả một mạng di động dùng chung địa chỉ (CGNAT), một cơ quan, một
+ * trường học (hàng trăm người một giờ); đăng nhập chỉ tính lần sai.
+ */
 export const AUTH_RATE_LIMITS = {
-  register: { windowSeconds: 3600, max: 5 },
-  activate: { windowSeconds: 900, max: 10 },
-  resend: { windowSeconds: 900, max: 5 },
-  login: { windowSeconds: 900, max: 10 },
-  'password-forgot': { windowSeconds: 3600, max: 5 },
-  'password-reset': { windowSeconds: 900, max: 10 },
+  register: { points: 300, duration: 3600, counts: 'requests' },
+  activate: { points: 300, duration: 900, counts: 'failures' },
+  resend: { points: 300, duration: 3600, counts: 'requests' },
+  login: { points: 300, duration: 900, counts: 'failures' },
+  'password-forgot': { points: 300, duration: 3600, counts: 'requests' },
+  'password-reset': { points: 300, duration: 900, counts: 'failures' },
   // Phản ánh vi phạm không cần đăng nhập (QC Điều 26.2), plugin complaints dùng chung bộ đếm này.
-  'violation-report': { windowSeconds: 3600, max: 10 },
-} as const;
+  'violation-report': { points: 10, duration: 3600, counts: 'requests' },
+} as const satisfies Record<string, RateLimit>;
 export type AuthRateGroup = keyof typeof AUTH_RATE_LIMITS;
 
 /**
- * Giới hạn tần suất theo địa chỉ IP cho mọi yêu cầu ghi khác vào API công khai (POST, PUT, PATCH,
+ * Giới hạn theo tài khoản được nhắm tới (email hoặc số điện thoại trong yêu cầu), khai báo ở từng
+ * đường dẫn: các bậc chờ tăng dần rồi tạm khóa. Đăng nhập: sau 5 lần sai trong 15 phút phải chờ hết
+ * 15 phút, sau 10 lần trong một giờ phải chờ hết giờ, sau 20 lần trong một ngày bị tạm khóa một ngày
+ * (đặt lại mật khẩu thành công thì mở). Các lần bị từ chối cũng được tính. Gửi mã: ít lần vì mỗi lần
+ * là một thư hoặc tin nhắn tới một người.
+ */
+export const IDENTIFIER_RATE_LIMITS = {
+  login: {
+    counts: 'failures',
+    tiers: [
+      { points: 5, duration: 900 },
+      { points: 10, duration: 3600 },
+      { points: 20, duration: 86400 },
+    ],
+  },
+  activate: { counts: 'failures', tiers: [{ points: 10, duration: 900 }] },
+  'password-reset': {
+    counts: 'failures',
+    tiers: [
+      { points: 10, duration: 900 },
+      { points: 20, duration: 86400 },
+    ],
+  },
+  register: {
+    counts: 'requests',
+    tiers: [
+      { points: 5, duration: 3600 },
+      { points: 20, duration: 86400 },
+    ],
+  },
+  resend: {
+    counts: 'requests',
+    tiers: [
+      { points: 5, duration: 3600 },
+      { points: 20, duration: 86400 },
+    ],
+  },
+  'password-forgot': {
+    counts: 'requests',
+    tiers: [
+      { points: 5, duration: 3600 },
+      { points: 20, duration: 86400 },
+    ],
+  },
+} as const satisfies Record<
+  string,
+  { counts: RateLimit['counts']; tiers: readonly { points: number; duration: number }[] }
+>;
+export type IdentifierRateGroup = keyof typeof IDENTIFIER_RATE_LIMITS;
+
+/**
+ * Giới hạn tần suất theo địa chỉ cho mọi yêu cầu ghi khác vào API công khai (POST, PUT, PATCH,
  * DELETE dưới `/api/`): đủ rộng cho người dùng thật, chặn việc gửi hàng loạt (đơn hàng, đánh giá,
  * khiếu nại, tệp). Đường dẫn không thuộc nhóm nào tính vào nhóm `write`.
  */
 export const WRITE_RATE_LIMITS = {
-  upload: { windowSeconds: 3600, max: 60 },
-  order: { windowSeconds: 3600, max: 40 },
-  'order-action': { windowSeconds: 900, max: 120 },
-  review: { windowSeconds: 3600, max: 60 },
-  complaint: { windowSeconds: 3600, max: 30 },
-  'data-request': { windowSeconds: 3600, max: 10 },
-  account: { windowSeconds: 900, max: 120 },
-  write: { windowSeconds: 900, max: 300 },
-} as const;
+  upload: { points: 60, duration: 3600, counts: 'requests' },
+  order: { points: 40, duration: 3600, counts: 'requests' },
+  'order-action': { points: 120, duration: 900, counts: 'requests' },
+  review: { points: 60, duration: 3600, counts: 'requests' },
+  complaint: { points: 30, duration: 3600, counts: 'requests' },
+  'data-request': { points: 10, duration: 3600, counts: 'requests' },
+  account: { points: 120, duration: 900, counts: 'requests' },
+  write: { points: 300, duration: 900, counts: 'requests' },
+} as const satisfies Record<string, RateLimit>;
 
-/** Mọi nhóm giới hạn tần suất. */
-export const RATE_LIMITS = { ...AUTH_RATE_LIMITS, ...WRITE_RATE_LIMITS } as const;
-export type RateGroup = keyof typeof RATE_LIMITS;
+/** Mọi nhóm giới hạn tần suất theo địa chỉ. */
+export const RATE_LIMITS: Record<RateGroup, RateLimit> = { ...AUTH_RATE_LIMITS, ...WRITE_RATE_LIMITS };
+export type RateGroup = AuthRateGroup | keyof typeof WRITE_RATE_LIMITS;
 
 /**
  * Mật khẩu phổ biến bị từ chối (so sánh không phân biệt hoa thường): các mật khẩu bị lộ nhiều nhất

@@ -5,3 +5,4 @@
 export * from './errors';
 export * from './workflow';
 export * from './accounts';
+export * from './site-webhook';

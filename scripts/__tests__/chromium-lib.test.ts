@@ -1,6 +1,6 @@
+type ChromiumLib = typeof import('../chromium-lib.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the script's rules are CommonJS
-const { CHROMIUM, chromiumPlan, ensureChromium } =
-  require('../chromium-lib.cjs') as typeof import('../chromium-lib.cjs');
+const { CHROMIUM, chromiumPlan, ensureChromium } = require('../chromium-lib.cjs') as ChromiumLib;
 
 const APT = { DEBIAN_FRONTEND: 'noninteractive' };
 

@@ -5,11 +5,11 @@ import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import request from 'supertest';
 import sharp from 'sharp';
-import { RedisStore } from '@sgd/plugin-accounts';
+import { createLimiter, type RateLimits } from '@sgd/plugin-accounts';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makePost, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
-import { makeOfficer, type Officer } from '../staff';
+import { login as loginStaff, makeOfficer, PASSWORD as STAFF_PASSWORD, type Officer } from '../staff';
 import { coreService } from '@sgd/plugin-core';
 
 /**
@@ -25,7 +25,11 @@ const PASSWORD = 'Xoai-cat-Hoa-Loc-2026';
 const U = 'plugin::users-permissions.user';
 
 const api = () => request(app.strapi.server.httpServer);
-const limiter = () => app.strapi.plugin('accounts').service('rate-limit') as { reset(): Promise<void> };
+const limits = () => app.strapi.plugin('accounts').service('rate-limit') as RateLimits;
+const limiter = limits;
+const accountsService = () =>
+  app.strapi.plugin('accounts').service('accounts') as { settled(): Promise<void>; hold(): () => void };
+const OUTBOX = 'plugin::core.outbox-message';
 const email = () => `${unique('khach').replace(/\s+/g, '.').toLowerCase()}@example.vn`;
 let phoneCounter = 0;
 /** A fresh Vietnamese mobile number per test: 0912 + 6 digits. */
@@ -318,6 +322,72 @@ describe('no account enumeration', () => {
   });
 });
 
+describe('forgotten password: the same work whether or not the account exists', () => {
+  it('answers before looking the account up, then sends the code through the outbox', async () => {
+    const known = await activatedByEmail();
+    const unknown = email();
+    const codes = () =>
+      app.strapi.db
+        .query('plugin::accounts.code')
+        .count({ where: { purpose: 'reset', target: { $in: [known.email, unknown] } } });
+    const outbox = () =>
+      app.strapi.db
+        .query(OUTBOX)
+        .findMany({ where: { recipient: { $in: [known.email, unknown] } } }) as Promise<
+        { recipient: string; subject: string; status: string }[]
+      >;
+    const release = accountsService().hold();
+    try {
+      const existing = await api().post('/api/accounts/password/forgot').send({ identifier: known.email });
+      const nobody = await api().post('/api/accounts/password/forgot').send({ identifier: unknown });
+      expect([existing.status, nobody.status]).toEqual([202, 202]);
+      expect(existing.body.data.message.replace(/\S+@\S+/, '')).toBe(
+        nobody.body.data.message.replace(/\S+@\S+/, ''),
+      );
+      // Both answered while nothing about either account had been looked up or written.
+      expect(await codes()).toBe(0);
+      expect(await outbox()).toEqual([]);
+    } finally {
+      release();
+    }
+    await accountsService().settled();
+    expect(await codes()).toBe(1);
+    expect(await outbox()).toEqual([
+      expect.objectContaining({
+        recipient: known.email,
+        subject: expect.stringMatching(/^Mã đặt lại mật khẩu Sàn giao dịch: \d{6}$/),
+        status: 'sent',
+      }),
+    ]);
+    const [, mail] = await mailsTo(known.email, 2);
+    expect(lastCode(mail.text)).toEqual(expect.any(String));
+    expect(mailbox.to(unknown)).toEqual([]);
+  });
+
+  it('keeps the code in the outbox while the mail server is down, and sends it when it is back', async () => {
+    const user = await activatedByEmail();
+    const port = mailbox.port;
+    await mailbox.stop();
+    try {
+      await api().post('/api/accounts/password/forgot').send({ identifier: user.email }).expect(202);
+      await accountsService().settled();
+    } finally {
+      await mailbox.start(port);
+    }
+    const row = (await app.strapi.db.query(OUTBOX).findOne({ where: { recipient: user.email } })) as {
+      status: string;
+      attempts: number;
+    };
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    await coreService(app.strapi, 'outbox').deliver(new Date(Date.now() + 5 * 60_000));
+    const [, mail] = await mailsTo(user.email, 2);
+    await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code: lastCode(mail.text), password: 'Mat-khau-sau-su-co-2026' })
+      .expect(200);
+  });
+});
+
 describe('password reset', () => {
   it('resets with a code by email; the old password and the used code stop working', async () => {
     const user = await activatedByEmail();
@@ -351,6 +421,7 @@ describe('password reset', () => {
       .send({ identifier: number, code: smsCode(number) })
       .expect(200);
     await api().post('/api/accounts/password/forgot').send({ identifier: number }).expect(202);
+    await accountsService().settled();
     expect(sms.filter((m) => m.to === number)).toHaveLength(2);
     await api()
       .post('/api/accounts/password/reset')
@@ -363,45 +434,225 @@ describe('password reset', () => {
   });
 });
 
-describe('rate limits', () => {
-  it('stops the eleventh sign-in in 15 minutes from one address, whatever the body, case or slash', async () => {
-    for (let i = 0; i < 10; i += 1) {
-      await api().post('/api/accounts/login').send({ identifier: email(), password: PASSWORD }).expect(400);
-    }
-    const limited = await api().post('/api/accounts/login').send({ identifier: email(), password: PASSWORD });
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.message).toBe('Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 15 phút.');
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
-    for (const path of [
-      '/API/Accounts/Login',
-      '/api/accounts/login/',
-      '/api/accounts//login',
-      '/api/accounts/%6Cogin',
-    ]) {
-      const res = await api().post(path).send({ identifier: email(), password: PASSWORD });
-      expect([path, res.status]).toEqual([path, 429]);
-    }
-    // Users & Permissions' own sign-in counts in the same group.
-    expect(
-      (await api().post('/api/auth/local').send({ identifier: email(), password: PASSWORD })).status,
-    ).toBe(429);
-    // Other groups keep their own count.
-    expect((await register(email())).status).toBe(202);
+describe('sessions end with what should end them', () => {
+  const me = (jwt: string) => api().get('/api/accounts/me').set('Authorization', `Bearer ${jwt}`);
+  const signIn = async (identifier: string, password = PASSWORD) => {
+    const res = await api().post('/api/accounts/login').send({ identifier, password });
+    expect(res.status).toBe(200);
+    return res.body.data.jwt as string;
+  };
+
+  it('refuses every token issued before a password reset (the probe: the old token answered 200)', async () => {
+    const user = await activatedByEmail();
+    const other = await signIn(user.email);
+    expect((await me(user.jwt)).status).toBe(200);
+    await api().post('/api/accounts/password/forgot').send({ identifier: user.email }).expect(202);
+    const [, mail] = await mailsTo(user.email, 2);
+    const next = 'Mat-khau-moi-Sa-Dec-2026';
+    await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code: lastCode(mail.text), password: next })
+      .expect(200);
+    for (const old of [user.jwt, other]) expect((await me(old)).status).toBe(401);
+    expect((await me(await signIn(user.email, next))).status).toBe(200);
   });
 
-  it('limits registration, code checks and resets too', async () => {
-    const groups: [string, () => object, number][] = [
+  it('refuses the tokens of a locked account, and still after it is unlocked', async () => {
+    const user = await activatedByEmail();
+    const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    const { documentId } = (await app.strapi.db.query(U).findOne({ where: { id: user.id } })) as {
+      documentId: string;
+    };
+    const admin = (path: string) =>
+      api()
+        .post(path)
+        .set('Authorization', `Bearer ${boss.token}`)
+        .send({ uid: U, documentId, reason: 'Đăng tin lừa đảo nhiều lần.' });
+    expect((await admin('/workflow/locks')).status).toBe(200);
+    expect((await me(user.jwt)).status).toBe(401);
+    expect((await admin('/workflow/unlocks')).status).toBe(200);
+    expect((await me(user.jwt)).status).toBe(401);
+    expect((await me(await signIn(user.email))).status).toBe(200);
+  });
+
+  it('signs a person out everywhere: POST /api/accounts/me/sign-out-everywhere', async () => {
+    const user = await activatedByEmail();
+    const phoneSession = await signIn(user.email);
+    const extra = await api()
+      .post('/api/accounts/me/sign-out-everywhere')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ all: true });
+    expect([extra.status, extra.body.error.message]).toEqual([400, 'Biểu mẫu có trường không được phép.']);
+    const res = await api()
+      .post('/api/accounts/me/sign-out-everywhere')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({});
+    expect(res.status).toBe(200);
+    expect(res.body.data.message).toBe('Đã đăng xuất khỏi mọi thiết bị. Hãy đăng nhập lại để tiếp tục.');
+    for (const old of [user.jwt, phoneSession]) expect((await me(old)).status).toBe(401);
+    expect((await api().post('/api/accounts/me/sign-out-everywhere').send({})).status).toBe(403);
+    expect((await me(await signIn(user.email))).status).toBe(200);
+  });
+
+  it("ends a staff member's sessions when the super admin sets a password, deactivates or deletes them, or they change their own", async () => {
+    const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    const asBoss = (call: request.Test) => call.set('Authorization', `Bearer ${boss.token}`);
+    const adminMe = (token: string) => api().get('/admin/users/me').set('Authorization', `Bearer ${token}`);
+    const newPassword = 'Can-bo-doi-mat-khau-2027!';
+
+    const reset = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    expect((await adminMe(reset.token)).status).toBe(200);
+    await asBoss(api().put(`/admin/users/${reset.id}`))
+      .send({ password: newPassword })
+      .expect(200);
+    expect((await adminMe(reset.token)).status).toBe(401);
+
+    const paused = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    await asBoss(api().put(`/admin/users/${paused.id}`))
+      .send({ isActive: false })
+      .expect(200);
+    await asBoss(api().put(`/admin/users/${paused.id}`))
+      .send({ isActive: true })
+      .expect(200);
+    expect((await adminMe(paused.token)).status).toBe(401);
+    expect((await adminMe(await loginStaff(app.strapi, paused.email))).status).toBe(200);
+
+    const gone = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    await asBoss(api().delete(`/admin/users/${gone.id}`)).expect(200);
+    expect((await adminMe(gone.token)).status).toBe(401);
+
+    const own = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const other = await loginStaff(app.strapi, own.email);
+    await api()
+      .put('/admin/users/me')
+      .set('Authorization', `Bearer ${own.token}`)
+      .send({ currentPassword: STAFF_PASSWORD, password: newPassword })
+      .expect(200);
+    for (const token of [own.token, other]) expect((await adminMe(token)).status).toBe(401);
+  });
+});
+
+describe('rate limits', () => {
+  it('counts failed sign-ins per address, not successful ones, whatever the body, case or slash', async () => {
+    const user = await activatedByEmail();
+    // The mechanism with a small allowance (the real one, for a NAT, is tested below).
+    limits().useLimits({ login: { points: 10, duration: 900, counts: 'failures' } });
+    try {
+      for (let i = 0; i < 15; i += 1)
+        await api()
+          .post('/api/accounts/login')
+          .send({ identifier: user.email, password: PASSWORD })
+          .expect(200);
+      for (let i = 0; i < 10; i += 1) {
+        await api().post('/api/accounts/login').send({ identifier: email(), password: PASSWORD }).expect(400);
+      }
+      const limited = await api()
+        .post('/api/accounts/login')
+        .send({ identifier: user.email, password: PASSWORD });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.message).toBe('Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 15 phút.');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
+      for (const path of [
+        '/API/Accounts/Login',
+        '/api/accounts/login/',
+        '/api/accounts//login',
+        '/api/accounts/%6Cogin',
+      ]) {
+        const res = await api().post(path).send({ identifier: email(), password: PASSWORD });
+        expect([path, res.status]).toEqual([path, 429]);
+      }
+      // Users & Permissions' own sign-in counts in the same group.
+      expect(
+        (await api().post('/api/auth/local').send({ identifier: email(), password: PASSWORD })).status,
+      ).toBe(429);
+      // Other groups keep their own count.
+      expect((await register(email())).status).toBe(202);
+    } finally {
+      limits().useLimits(null);
+    }
+  });
+
+  it('slows the attempts on one account, however it is written, then blocks it; a reset lifts the block', async () => {
+    const user = await activatedByEmail();
+    const spellings = [user.email, user.email.toUpperCase(), ` ${user.email} `];
+    const guess = (i: number) =>
+      api()
+        .post('/api/accounts/login')
+        .send({ identifier: spellings[i % spellings.length], password: `Doan-sai-${i}-2026` });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await guess(i)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400]);
+    // Slowed: a wait of at most the first tier's window.
+    const slowed = await guess(5);
+    expect(slowed.status).toBe(429);
+    expect(slowed.body.error.message).toBe(
+      'Đã có nhiều lần thử với tài khoản này. Vui lòng thử lại sau 15 phút.',
+    );
+    expect(Number(slowed.headers['retry-after'])).toBeLessThanOrEqual(900);
+    // Even the right password waits: the attempt is not even checked.
+    expect(
+      (await api().post('/api/accounts/login').send({ identifier: user.email, password: PASSWORD })).status,
+    ).toBe(429);
+    for (let i = 7; i < 20; i += 1) expect((await guess(i)).status).toBe(429);
+    // Blocked after 20 attempts: for a day.
+    const blocked = await guess(20);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toBe(
+      'Tài khoản này tạm ngừng nhận yêu cầu trong 24 giờ vì có quá nhiều lần thử. Nếu đây là tài khoản của bạn, hãy dùng "Quên mật khẩu" để đặt lại mật khẩu.',
+    );
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(86_000);
+    // Another account from the same address is not touched.
+    const other = await activatedByEmail();
+    await api().post('/api/accounts/login').send({ identifier: other.email, password: PASSWORD }).expect(200);
+    // The owner resets the password: the block is lifted.
+    await api().post('/api/accounts/password/forgot').send({ identifier: user.email }).expect(202);
+    await accountsService().settled();
+    const [, mail] = await mailsTo(user.email, 2);
+    const next = 'Mat-khau-sau-khi-bi-doan-2026';
+    await api()
+      .post('/api/accounts/password/reset')
+      .send({ identifier: user.email, code: lastCode(mail.text), password: next })
+      .expect(200);
+    await api().post('/api/accounts/login').send({ identifier: user.email, password: next }).expect(200);
+  });
+
+  it('lets 50 people behind one address sign up and sign in within the hour (a NAT)', async () => {
+    const people = Array.from({ length: 50 }, () => email());
+    for (const address of people) await register(address).expect(202);
+    for (const address of people) {
+      await mailsTo(address, 1);
+      await api()
+        .post('/api/accounts/activate')
+        .send({ identifier: address, code: mailCode(address) })
+        .expect(200);
+    }
+    // A few mistype their password first, as people do.
+    for (const address of people.slice(0, 10))
+      await api()
+        .post('/api/accounts/login')
+        .send({ identifier: address, password: 'Go-nham-2026' })
+        .expect(400);
+    for (const address of people)
+      await api().post('/api/accounts/login').send({ identifier: address, password: PASSWORD }).expect(200);
+  }, 240_000);
+
+  it('limits the messages sent to one address and the code checks of one account', async () => {
+    const groups: [string, (identifier: string) => object, number][] = [
       [
         '/api/accounts/register',
-        () => ({ identifier: email(), password: PASSWORD, fullName: 'Lê Văn An', acceptPrivacy: true }),
+        (identifier) => ({ identifier, password: PASSWORD, fullName: 'Lê Văn An', acceptPrivacy: true }),
         5,
       ],
-      ['/api/accounts/activate', () => ({ identifier: email(), code: '123456' }), 10],
-      ['/api/accounts/password/forgot', () => ({ identifier: email() }), 5],
+      ['/api/accounts/activate', (identifier) => ({ identifier, code: '123456' }), 10],
+      ['/api/accounts/password/forgot', (identifier) => ({ identifier }), 5],
     ];
     for (const [path, body, max] of groups) {
-      for (let i = 0; i < max; i += 1) expect((await api().post(path).send(body())).status).not.toBe(429);
-      expect((await api().post(path.toUpperCase()).send(body())).status).toBe(429);
+      const target = email();
+      for (let i = 0; i < max; i += 1)
+        expect((await api().post(path).send(body(target))).status).not.toBe(429);
+      expect((await api().post(path.toUpperCase()).send(body(target.toUpperCase()))).status).toBe(429);
+      // Another address is another count.
+      expect((await api().post(path).send(body(email()))).status).not.toBe(429);
     }
   });
 
@@ -409,20 +660,19 @@ describe('rate limits', () => {
     const a = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
     const b = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
     await Promise.all([a.connect(), b.connect()]);
-    const prefix = `sgd:test:${unique('rl').replace(/\W/g, '')}:`;
-    // ioredis' overloaded typings are wider than the three commands the store uses.
-    type Client = ConstructorParameters<typeof RedisStore>[0];
-    const one = new RedisStore(a as unknown as Client, prefix);
-    const two = new RedisStore(b as unknown as Client, prefix);
+    const prefix = `sgd:test:${unique('rl').replace(/\W/g, '')}`;
+    const one = createLimiter({ points: 3, duration: 900 }, prefix, a);
+    const two = createLimiter({ points: 3, duration: 900 }, prefix, b);
     try {
-      expect((await one.hit('login:203.0.113.7', 900)).count).toBe(1);
-      expect((await two.hit('login:203.0.113.7', 900)).count).toBe(2);
-      const third = await one.hit('login:203.0.113.7', 900);
-      expect(third.count).toBe(3);
-      expect(third.resetInSeconds).toBeGreaterThan(890);
-      await one.reset();
-      expect((await two.hit('login:203.0.113.7', 900)).count).toBe(1);
-      await two.reset();
+      expect((await one.consume('203.0.113.7')).consumedPoints).toBe(1);
+      expect((await two.consume('203.0.113.7')).consumedPoints).toBe(2);
+      const third = await one.consume('203.0.113.7');
+      expect(third.consumedPoints).toBe(3);
+      expect(third.msBeforeNext).toBeGreaterThan(890_000);
+      await expect(two.consume('203.0.113.7')).rejects.toMatchObject({ remainingPoints: 0 });
+      await one.delete('203.0.113.7');
+      expect((await two.consume('203.0.113.7')).consumedPoints).toBe(1);
+      await two.delete('203.0.113.7');
     } finally {
       a.disconnect();
       b.disconnect();

@@ -1,10 +1,11 @@
 import request from 'supertest';
 import type { UID } from '@strapi/strapi';
-import type { RateStore } from '@sgd/plugin-accounts';
+import { RATE_LIMITS } from '@sgd/config';
+import type { RateLimits } from '@sgd/plugin-accounts';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { makeProduct, makeSeller } from '../factories';
-import { makeSiteUser } from '../staff';
-import { publicRoutes, type PublicRoute } from '../routes';
+import { makeOfficer, makeSiteUser } from '../staff';
+import { adminRoutes, publicRoutes, withParameters, type PublicRoute } from '../routes';
 
 /**
  * Hostile input against every content-API route the CMS serves, enumerated from its router at run
@@ -15,21 +16,17 @@ import { publicRoutes, type PublicRoute } from '../routes';
  */
 let app: TestApp;
 let jwt: string;
+let adminToken: string;
 const api = () => request(app.strapi.server.httpServer);
 
 /** Counts never run out here: the suite sends thousands of requests from one address. */
-const unlimited: RateStore = {
-  async hit() {
-    return { count: 1, resetInSeconds: 60 };
-  },
-  async reset() {},
-};
+const unlimited = Object.fromEntries(
+  Object.entries(RATE_LIMITS).map(([group, rule]) => [group, { ...rule, points: 1_000_000 }]),
+);
 
 beforeAll(async () => {
   app = await bootStrapi('hostile');
-  (app.strapi.plugin('accounts').service('rate-limit') as { useStore(store: RateStore): void }).useStore(
-    unlimited,
-  );
+  (app.strapi.plugin('accounts').service('rate-limit') as RateLimits).useLimits(unlimited);
   // A signed-in seller with a product: the requests reach the code behind the permission checks.
   const owner = await makeSiteUser(app.strapi);
   const role = (await app.strapi.db
@@ -41,6 +38,7 @@ beforeAll(async () => {
   const seller = await makeSeller(app.strapi, { owner: owner.id });
   await makeProduct(app.strapi, seller.documentId);
   jwt = owner.jwt;
+  adminToken = (await makeOfficer(app.strapi, 'super_admin', [])).token;
 });
 afterAll(async () => {
   await app.stop();
@@ -71,6 +69,44 @@ const STRINGS = [
   '<script>alert(1)</script>',
   '${7*7}{{7*7}}',
   LONG,
+];
+
+/**
+ * Names every plain object inherits: a lookup keyed by user input (`obj[input]`) finds these in any
+ * object that is not made for it (a `Map`, `Object.hasOwn`, a null-prototype object).
+ */
+const PROTOTYPE_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'prototype',
+];
+
+/** Prototype names where a field, a sort, an operator, a page or a parameter's value is read. */
+const PROTOTYPE_QUERIES = [
+  ...PROTOTYPE_NAMES.map((name) => `fields[0]=${name}`),
+  'fields=constructor',
+  'fields[0]=name&fields[1]=toString',
+  'sort=constructor',
+  'sort[0]=__proto__:asc',
+  'sort=toString:desc',
+  'filters[constructor][$eq]=1',
+  'filters[toString][$eq]=x',
+  'filters[__proto__][$eq]=x',
+  'filters[name][constructor]=1',
+  'filters[name][$constructor]=1',
+  'filters[$constructor][0][name][$eq]=1',
+  'pagination[constructor]=1&pagination[page]=toString',
+  // The parameters routes read by name (search type, statuses, kinds, codes), all at once.
+  ...PROTOTYPE_NAMES.map((name) =>
+    ['type', 'kind', 'status', 'state', 'category', 'licenceType', 'commune', 'format', 'purpose', 'q']
+      .map((parameter) => `${parameter}=${name}`)
+      .join('&'),
+  ),
 ];
 
 /** Query strings for reads: deep filters and populate, operators that do not exist, injections. */
@@ -134,6 +170,33 @@ const BODIES: unknown[] = [
       details: s,
       data: { name: s, description: s },
     })),
+  // Prototype names as the values routes look up (kinds, types, reasons, actions) and as keys.
+  Object.fromEntries(
+    [
+      'kind',
+      'type',
+      'purpose',
+      'targetType',
+      'reason',
+      'status',
+      'action',
+      'state',
+      'legalForm',
+      'format',
+    ].map((key, i) => [key, PROTOTYPE_NAMES[i % PROTOTYPE_NAMES.length]]),
+  ),
+  {
+    data: {
+      kind: 'constructor',
+      type: 'toString',
+      category: '__proto__',
+      commune: 'valueOf',
+      paymentMethods: ['constructor'],
+    },
+  },
+  JSON.parse(
+    '{"constructor":{"name":1},"toString":1,"data":{"toString":"x","valueOf":1,"hasOwnProperty":1}}',
+  ),
   { deep: JSON.parse(`${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`) },
   { list: Array.from({ length: 50_000 }, (_, i) => i) },
 ];
@@ -236,7 +299,9 @@ describe('hostile input on every public route', () => {
     for (const route of reads) {
       const auth = await needsUser(route);
       // Lists get every query; a single item (`/:id`) the ones its route reads at all.
-      const queries = route.pattern.includes(':') ? QUERIES.slice(0, 6) : QUERIES;
+      const queries = route.pattern.includes(':')
+        ? [...QUERIES.slice(0, 6), ...PROTOTYPE_QUERIES]
+        : [...QUERIES, ...PROTOTYPE_QUERIES];
       for (const query of queries) calls.push({ route, query, auth });
     }
     await inParallel(calls, async ({ route, query, auth }) => {
@@ -247,6 +312,75 @@ describe('hostile input on every public route', () => {
     expect(problems).toEqual([]);
     expect(await rowCounts()).toEqual(before);
   }, 120_000);
+
+  it('answers prototype names in any path parameter (`/api/accounts/mine/constructor`) without breaking', async () => {
+    const before = await rowCounts();
+    const problems: Problem[] = [];
+    const calls = publicRoutes(app.strapi)
+      .filter((route) => route.pattern.includes(':') || route.pattern.includes('(.*)'))
+      .flatMap((route) =>
+        PROTOTYPE_NAMES.flatMap((name) => [false, true].map((auth) => ({ route, name, auth }))),
+      );
+    await inParallel(calls, async ({ route, name, auth }) => {
+      const method = route.method.toLowerCase() as 'post';
+      const call = api()[method](withParameters(route.pattern, name));
+      const res = await (auth ? call.set('Authorization', `Bearer ${jwt}`) : call).send({
+        data: { name: 'Thử' },
+      });
+      check(problems, route, `${name}${auth ? ' (signed in)' : ''}`, res);
+    });
+    expect(problems).toEqual([]);
+    expect(await rowCounts()).toEqual(before);
+    // The probe of the report, exactly.
+    for (const method of ['get', 'post'] as const) {
+      const res = await api()[method]('/api/accounts/mine/constructor').set('Authorization', `Bearer ${jwt}`);
+      expect([res.status, res.body.error?.message]).toEqual([404, 'Loại nội dung không tồn tại.']);
+    }
+  }, 120_000);
+
+  it('answers prototype names in the parameters of every admin route without breaking', async () => {
+    const problems: Problem[] = [];
+    const routes = adminRoutes(app.strapi).filter((route) => route.pattern.includes(':'));
+    // The names plain objects inherit (`prototype`, a function's, is not one: an id Strapi's own
+    // admin routes take as it comes).
+    const inherited = PROTOTYPE_NAMES.filter((name) => name in {});
+    const calls = routes.flatMap((route) => inherited.map((name) => ({ route, name })));
+    await inParallel(calls, async ({ route, name }) => {
+      const method = route.method.toLowerCase() as 'post';
+      const query = ['type', 'uid', 'state', 'workflow', 'format', 'kind']
+        .map((p) => `${p}=${name}`)
+        .join('&');
+      const path = `${withParameters(route.pattern, name)}?${query}`;
+      const call = api()[method](path).set('Authorization', `Bearer ${adminToken}`);
+      const res = await call.send({
+        uid: name,
+        documentId: name,
+        action: name,
+        kind: name,
+        type: name,
+        reason: 'Thử tên lạ',
+      });
+      check(problems, route, name, res);
+    });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('answers `fields[0]=__proto__` on every public list with a Vietnamese 400', async () => {
+    const lists = publicRoutes(app.strapi).filter(
+      (route) => route.method === 'GET' && !route.pattern.includes(':'),
+    );
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const res = await api().get(`/api/products?fields[0]=${name}`);
+      expect([res.status, res.body.error?.message]).toEqual([
+        400,
+        `Tham số truy vấn không hợp lệ: trường "${name}" không tồn tại hoặc không được phép truy vấn.`,
+      ]);
+      for (const route of lists) {
+        const answer = await api().get(`${route.path}?fields[0]=${name}`);
+        expect([route.pattern, answer.status < 500]).toEqual([route.pattern, true]);
+      }
+    }
+  });
 
   it('answers an unreadable body with a Vietnamese 400', async () => {
     for (const [type, body] of [

@@ -256,8 +256,10 @@ describe('security baseline', () => {
   const api = () => request(app.strapi.server.httpServer);
 
   it('sends security headers with a strict Content-Security-Policy', async () => {
-    for (const path of ['/api/products', '/admin']) {
+    for (const path of ['/api/products', '/admin', '/uploads/khong-co.jpg', '/api/khong-co']) {
       const res = await api().get(path);
+      // The software behind the answer is not announced.
+      expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');

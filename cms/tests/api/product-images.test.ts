@@ -19,6 +19,8 @@ let stranger: User;
 const staff = {} as Record<'specialist' | 'division', Officer>;
 const as = (user: User) => ({ Authorization: `Bearer ${user.jwt}` });
 const FILES = 'plugin::upload.file';
+/** The address without its signature (the owner's pages get signed addresses of draft pictures). */
+const unsigned = (url: string) => url.split('?')[0];
 
 beforeAll(async () => {
   app = await bootStrapi('product-images');
@@ -83,9 +85,9 @@ describe('product pictures', () => {
     expect(res.status).toBe(200);
     const images = res.body.data.images as { id: number; name: string; url: string; thumbnailUrl: string }[];
     expect(images.map((i) => i.name)).toEqual(['vuon-xoai.jpg', 'hop-xoai.jpg']);
-    expect(images[0].url).toMatch(/^\/uploads\/.+\.jpg$/);
-    expect(images[0].thumbnailUrl).toMatch(/^\/uploads\/thumbnail_.+\.jpg$/);
-    const stored = fs.readFileSync(storedPath(images[0].url));
+    expect(images[0].url).toMatch(/^\/uploads\/.+\.jpg\?sgd_exp=\d+&sgd_sig=[0-9a-f]{64}$/);
+    expect(images[0].thumbnailUrl).toMatch(/^\/uploads\/thumbnail_.+\.jpg\?sgd_exp=/);
+    const stored = fs.readFileSync(storedPath(unsigned(images[0].url)));
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
     expect(stored.includes(Buffer.from('DienThoai'))).toBe(false);
     // The owner reads them back with the item.
@@ -100,7 +102,9 @@ describe('product pictures', () => {
     const slug = read.body.data.slug as string;
     const shown = await api().get(`/api/products/${slug}`);
     expect(shown.status).toBe(200);
-    expect(shown.body.data.images.map((i: { url: string }) => i.url)).toEqual(images.map((i) => i.url));
+    expect(shown.body.data.images.map((i: { url: string }) => i.url)).toEqual(
+      images.map((i) => unsigned(i.url)),
+    );
   });
 
   it('takes a picture off the draft; the approved version keeps it until approved again', async () => {
@@ -121,7 +125,10 @@ describe('product pictures', () => {
     expect(removed.body.data.images.map((i: { id: number }) => i.id)).toEqual([second.id]);
     // Still shown publicly (the approved version), and the file is kept for it.
     const shown = await api().get(`/api/products/${slug}`);
-    expect(shown.body.data.images.map((i: { url: string }) => i.url)).toEqual([first.url, second.url]);
+    expect(shown.body.data.images.map((i: { url: string }) => i.url)).toEqual([
+      unsigned(first.url),
+      unsigned(second.url),
+    ]);
     expect(await app.strapi.db.query(FILES).count({ where: { id: first.id } })).toBe(1);
     expect(
       (await api().post(`/api/accounts/mine/product/${documentId}/images/${first.id}/delete`).set(as(owner)))
@@ -138,7 +145,7 @@ describe('product pictures', () => {
         .status,
     ).toBe(200);
     expect(await app.strapi.db.query(FILES).count({ where: { id: third.id } })).toBe(0);
-    expect(fs.existsSync(storedPath(third.url))).toBe(false);
+    expect(fs.existsSync(storedPath(unsigned(third.url)))).toBe(false);
   });
 
   it('deletes, a day later, a picture no version shows any more, and nothing staff put in the media library', async () => {
@@ -176,7 +183,7 @@ describe('product pictures', () => {
     expect(await app.strapi.db.query(FILES).count({ where: { id: old.id } })).toBe(1);
     expect(await mine.purgeOrphanImages(new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
     expect(await app.strapi.db.query(FILES).count({ where: { id: old.id } })).toBe(0);
-    expect(fs.existsSync(storedPath(old.url))).toBe(false);
+    expect(fs.existsSync(storedPath(unsigned(old.url)))).toBe(false);
     // The picture the product shows, and the staff's file, stay.
     expect(await app.strapi.db.query(FILES).count({ where: { id: { $in: [kept.id, staffFile.id] } } })).toBe(
       2,
@@ -184,7 +191,78 @@ describe('product pictures', () => {
     const slug = added.body.data.slug as string;
     expect(
       (await api().get(`/api/products/${slug}`)).body.data.images.map((i: { url: string }) => i.url),
-    ).toEqual([kept.url]);
+    ).toEqual([unsigned(kept.url)]);
+  });
+
+  it('serves a picture of a product not approved yet only at its signed address, and to anyone once approved', async () => {
+    const documentId = await newProduct();
+    const added = await addImages(owner, documentId, [await jpeg('chua-duyet.jpg')]);
+    const [image] = added.body.data.images as { url: string; thumbnailUrl: string }[];
+    // The probe of the report: /uploads/<file> served every file.
+    for (const url of [image.url, image.thumbnailUrl]) {
+      const res = await api().get(unsigned(url));
+      expect([url, res.status, res.body.error?.message]).toEqual([url, 404, 'Không tìm thấy tệp.']);
+    }
+    const signed = await api().get(image.url);
+    expect(signed.status).toBe(200);
+    expect(signed.headers['content-type']).toBe('image/jpeg');
+    expect(signed.headers['cache-control']).toBe('private, max-age=3600');
+    expect((await api().get(image.thumbnailUrl)).status).toBe(200);
+    // A signature for another file, or altered, opens nothing.
+    const [, query] = image.url.split('?');
+    expect((await api().get(`${unsigned(image.thumbnailUrl)}?${query}`)).status).toBe(404);
+    expect((await api().get(`${image.url.slice(0, -4)}0000`)).status).toBe(404);
+
+    // Staff reviewing it in the admin get signed addresses that load.
+    await api().post(`/api/accounts/mine/product/${documentId}/submit`).set(as(owner)).expect(200);
+    const review = await api()
+      .get(`/content-manager/collection-types/plugin::catalog.product/${documentId}`)
+      .set({ Authorization: `Bearer ${staff.specialist.token}` });
+    expect(review.status).toBe(200);
+    const [shown] = review.body.data.images as { url: string }[];
+    expect(shown.url).toMatch(/\?sgd_exp=\d+&sgd_sig=/);
+    expect((await api().get(shown.url)).status).toBe(200);
+
+    await approve(documentId);
+    expect((await api().get(unsigned(image.url))).status).toBe(200);
+    expect((await api().get(unsigned(image.thumbnailUrl))).status).toBe(200);
+  });
+
+  it("shows an officer only their departments' files in the media library", async () => {
+    const documentId = await newProduct();
+    const added = await addImages(owner, documentId, [await jpeg('cua-so-cong-thuong.jpg')]);
+    const [image] = added.body.data.images as { id: number }[];
+    await api().post(`/api/accounts/mine/product/${documentId}/submit`).set(as(owner)).expect(200);
+    const health = await makeOfficer(app.strapi, 'specialist', ['SYT']);
+    const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    const list = async (officer: Officer) => {
+      const res = await api()
+        .get('/upload/files')
+        .query({ page: 1, pageSize: 100 })
+        .set({ Authorization: `Bearer ${officer.token}` });
+      expect(res.status).toBe(200);
+      return (res.body.results as { id: number }[]).map((file) => file.id);
+    };
+    const all = await list(boss);
+    const ofHealth = await list(health);
+    const ofTrade = await list(staff.specialist);
+    expect(all).toContain(image.id);
+    expect(ofTrade).toContain(image.id);
+    // The probe of the report: an officer of Sở Y tế listed every file, other departments' drafts included.
+    expect(ofHealth).not.toContain(image.id);
+    expect(ofHealth.length).toBeLessThan(all.length);
+    const department = (id: number) =>
+      app.strapi.db
+        .query(FILES)
+        .findOne({ where: { id }, populate: { department: { select: ['code'] } } }) as Promise<{
+        department: { code: string } | null;
+      }>;
+    for (const id of ofHealth) expect((await department(id)).department?.code).toBe('SYT');
+    for (const id of ofTrade) expect((await department(id)).department?.code).toBe('SCT');
+    const one = await api()
+      .get(`/upload/files/${image.id}`)
+      .set({ Authorization: `Bearer ${health.token}` });
+    expect(one.status).toBe(403);
   });
 
   it('refuses what is not a picture, too many pictures, an empty form, and anyone but the owner', async () => {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { ensureSuperAdmin } from '../../src/admin-account';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeSeller, unique } from '../factories';
+import { makeSiteUser } from '../staff';
 
 let app: TestApp;
 let token: string;
@@ -223,5 +224,112 @@ describe('admin routes', () => {
   it('names content types in Vietnamese', () => {
     expect(app.strapi.getModel(U.seller).info.displayName).toBe('Chủ thể sản xuất, kinh doanh');
     expect(app.strapi.getModel(U.licence).info.displayName).toBe('Giấy phép, chứng nhận');
+  });
+});
+
+describe('only text that is safe to show is stored (markup, links)', () => {
+  const api = () => request(app.strapi.server.httpServer);
+  const IMG = '<img src=x onerror=alert(document.cookie)>';
+  const markup = (label: string) =>
+    `Trường "${label}" không được chứa mã HTML (dấu "<" liền trước chữ cái, như <img> hay <script>): hãy nhập văn bản thường.`;
+
+  it('refuses the probes of the report on products, buy/sell posts and listings, naming the field', async () => {
+    const user = await makeSiteUser(app.strapi);
+    await makeSeller(app.strapi, { owner: user.id });
+    const send = (type: string, data: Record<string, unknown>) =>
+      api().post(`/api/accounts/mine/${type}`).set('Authorization', `Bearer ${user.jwt}`).send({ data });
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      [
+        'product',
+        {
+          name: IMG,
+          unit: 'hũ',
+          price: 65000,
+          paymentMethods: ['cash_on_delivery'],
+          deliveryMethods: ['carrier'],
+        },
+        'name',
+        markup('Tên sản phẩm'),
+      ],
+      [
+        'supply-demand-post',
+        { kind: 'sell', title: 'Cần bán xoài', description: `Giá tốt ${IMG}`, validUntil: '2099-01-01' },
+        'description',
+        markup('Nội dung'),
+      ],
+      [
+        'directory-listing',
+        { kind: 'tourism', title: 'Làng hoa', website: 'javascript:alert(1)' },
+        'website',
+        'Trường "Trang web" phải là địa chỉ web bắt đầu bằng http:// hoặc https:// (ví dụ https://dongthap.gov.vn).',
+      ],
+      [
+        'directory-listing',
+        { kind: 'tourism', title: 'Làng hoa', body: 'Xem [bản đồ](javascript:alert(1)).' },
+        'body',
+        'Trường "Nội dung" có liên kết không được phép (javascript:alert(1): chỉ nhận liên kết http://, https://, mailto:, tel: hoặc đường dẫn trong Sàn.',
+      ],
+      [
+        'directory-listing',
+        { kind: 'tourism', title: 'Làng hoa', contact: 'JaVa\tScRiPt:alert(1)' },
+        'contact',
+        'Trường "Liên hệ" không được chứa liên kết "javascript:": chỉ nhận địa chỉ web bắt đầu bằng http:// hoặc https://.',
+      ],
+    ];
+    for (const [type, data, path, message] of cases) {
+      const res = await send(type, data);
+      expect([type, res.status, res.body.error?.message]).toEqual([type, 400, message]);
+      expect(res.body.error.details.errors).toEqual([{ path: [path], message, name: 'ValidationError' }]);
+    }
+    // Nothing was stored, so neither the public API nor the open data can serve it.
+    for (const uid of [U.product, U.post, U.listing]) {
+      const rows = (await app.strapi.db.query(uid as never).findMany({})) as Record<string, unknown>[];
+      expect(JSON.stringify(rows)).not.toMatch(/onerror|javascript:/i);
+    }
+    // Ordinary text with a "<", Markdown links to the web and a plain web address are kept.
+    const kept = await send('directory-listing', {
+      kind: 'tourism',
+      title: unique('Làng hoa < 5 km từ trung tâm'),
+      body: 'Xem [bản đồ](https://www.openstreetmap.org), [Điều 5](/van-ban/quy-che#dieu-5) hoặc <https://dongthap.gov.vn>.',
+      website: 'https://langhoasadec.vn/gioi-thieu?lang=vi',
+      contact: 'Gửi file: bảng giá qua email',
+    });
+    expect(kept.status).toBe(201);
+  });
+
+  it('refuses markup from staff in the content manager too', async () => {
+    const res = await api()
+      .post(`/content-manager/collection-types/${U.seller}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...seller, name: unique('Cơ sở'), description: '<script>alert(1)</script>' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors).toEqual([
+      {
+        path: ['description'],
+        message: expect.stringMatching(/^Trường "[^"]+" không được chứa mã HTML/),
+        name: 'ValidationError',
+      },
+    ]);
+  });
+
+  it('is a rule of every content type: each plain-text field of each type refuses markup', async () => {
+    const accepted: string[] = [];
+    for (const [uid, model] of Object.entries(app.strapi.contentTypes)) {
+      if (!/^(api|plugin)::/.test(uid)) continue;
+      const attributes = model.attributes as Record<string, { type?: string }>;
+      for (const [field, attribute] of Object.entries(attributes)) {
+        if (!['string', 'text', 'email', 'richtext'].includes(attribute.type ?? '')) continue;
+        try {
+          await app.strapi.documents(uid as never).create({ data: { [field]: IMG } as never });
+          accepted.push(`${uid}.${field}`);
+        } catch (error) {
+          const errors = (error as Failure).details?.errors ?? [];
+          // Refused on the field (a format rule of its own, such as an email's, may say it first).
+          if (!errors.some((e) => e.path[0] === field))
+            accepted.push(`${uid}.${field}: ${(error as Error).message}`);
+        }
+      }
+    }
+    expect(accepted).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +46,9 @@ const signedPost = (body: string, signature: string | null) =>
   });
 const sign = (secret: string, body: string) =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/** A webhook body as the CMS writes it (sent now unless said otherwise, with a fresh id). */
+const webhookBody = (sentAt = Math.floor(Date.now() / 1000)) =>
+  JSON.stringify({ id: randomUUID(), sentAt, event: 'entry.publish', uids: [U.product] });
 
 beforeAll(async () => {
   if (!fs.existsSync(SITE_ENTRY))
@@ -120,16 +123,50 @@ describe('site cache', () => {
   });
 
   it('refuses a webhook without the right signature', async () => {
-    const body = JSON.stringify({ event: 'entry.publish', uids: [U.product] });
+    const body = webhookBody();
     expect((await signedPost(body, null)).status).toBe(401);
     expect((await signedPost(body, sign('sai-bi-mat', body))).status).toBe(401);
     // Signed but not what the CMS sends: refused.
-    for (const bad of ['không phải JSON', JSON.stringify({ uids: 'tất cả' })]) {
+    for (const bad of [
+      'không phải JSON',
+      JSON.stringify({ uids: 'tất cả' }),
+      // The shape before webhooks carried their time and id.
+      JSON.stringify({ event: 'entry.publish', uids: [U.product] }),
+    ]) {
       expect((await signedPost(bad, sign(SECRET, bad))).status).toBe(400);
     }
     const accepted = await signedPost(body, sign(SECRET, body));
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toEqual({ invalidated: true, event: 'entry.publish' });
+  });
+
+  it('does not let a captured webhook flush the cache again, nor an old one', async () => {
+    const page = `/san-pham/${product.slug}`;
+    const asksCms = async () => {
+      const before = cmsRequests.length;
+      await get(page);
+      return cmsRequests.length > before;
+    };
+    await get(page);
+    expect(await asksCms()).toBe(false);
+
+    const captured = webhookBody();
+    expect((await signedPost(captured, sign(SECRET, captured))).status).toBe(200);
+    expect(await asksCms()).toBe(true);
+    expect(await asksCms()).toBe(false);
+
+    // The same request sent again: refused, and the cache stays.
+    const replayed = await signedPost(captured, sign(SECRET, captured));
+    expect(replayed.status).toBe(409);
+    expect(await replayed.json()).toEqual({ error: 'Webhook này đã được nhận.' });
+    expect(await asksCms()).toBe(false);
+
+    // Signed ten minutes ago: too old to be believed.
+    const old = webhookBody(Math.floor(Date.now() / 1000) - 600);
+    const stale = await signedPost(old, sign(SECRET, old));
+    expect(stale.status).toBe(401);
+    expect(await stale.json()).toEqual({ error: 'Webhook đã quá cũ.' });
+    expect(await asksCms()).toBe(false);
   });
 
   it('shows a product as soon as it is published, and drops it when it is unpublished (webhook)', async () => {
@@ -192,7 +229,7 @@ describe('site cache', () => {
     proxy.closeAllConnections();
     await new Promise<void>((resolve) => proxy.close(() => resolve()));
     // Content changed just before the CMS went down: the site's copies are out of date.
-    const body = JSON.stringify({ event: 'entry.update', uids: [U.product] });
+    const body = webhookBody();
     expect((await signedPost(body, sign(SECRET, body))).status).toBe(200);
 
     const stale = await get(page);
@@ -203,7 +240,9 @@ describe('site cache', () => {
 
     // A page never visited has no copy: the friendly error page.
     const unseen = await get('/san-pham/chua-tung-xem-san-pham-nay');
-    expect(unseen.status).toBeGreaterThanOrEqual(500);
+    expect(unseen.status).toBe(503);
+    expect(unseen.headers.get('retry-after')).toBe('30');
     expect(unseen.html).toContain('Hệ thống đang bận');
+    expect(unseen.html).not.toContain('bản lưu gần nhất');
   });
 });

@@ -6,7 +6,10 @@
 import type { AstroCookies } from 'astro';
 import { z } from 'zod';
 import { visitorHeaders } from './client-address';
-import { cmsBaseUrl, REQUEST_TIMEOUT_MS } from './cms';
+import { cms, CmsError } from './cms';
+
+/** Personal calls may carry files (scans, pictures): a CMS that is alive gets this long. */
+const PERSONAL_TIMEOUT_MS = 30_000;
 
 export const SESSION_COOKIE = 'sgd_phien';
 /** The identifier waiting for its activation code, kept between the register and activate pages. */
@@ -57,18 +60,21 @@ export async function callApi<T>(
 ): Promise<AccountResult<T>> {
   let res: Response;
   try {
-    res = await fetch(`${cmsBaseUrl()}/api${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...visitorHeaders(),
-        ...options.headers,
-        ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    res = await cms.send(
+      `/api${path}`,
+      {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...visitorHeaders(),
+          ...options.headers,
+          ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+        body: options.form ?? (options.json !== undefined ? JSON.stringify(options.json) : undefined),
       },
-      body: options.form ?? (options.json !== undefined ? JSON.stringify(options.json) : undefined),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS * 2),
-    });
+      PERSONAL_TIMEOUT_MS,
+    );
   } catch {
     return { ok: false, status: 503, message: UNAVAILABLE, fields: {} };
   }
@@ -144,6 +150,13 @@ export async function currentUser(
   if (!token) return null;
   const res = await callAccounts<Profile>('GET', '/me', { token });
   if (res.ok) return { token, profile: res.data };
+  // Not knowing who this is because the CMS does not answer is an outage, not "signed out".
+  if (res.status >= 500)
+    throw new CmsError(
+      `Account unavailable at /api/accounts/me: ${res.message}`,
+      '/api/accounts/me',
+      res.status,
+    );
   if (res.status === 401 || res.status === 403) endSession(cookies);
   return null;
 }
@@ -151,9 +164,35 @@ export async function currentUser(
 /** Form text, trimmed; '' when missing. */
 export const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-/** A local path to go back to after signing in (never another site). */
-export function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/tai-khoan';
+const ACCOUNT_HOME = '/tai-khoan';
+/** Any origin would do: a path that stays on it stays on the site. */
+const PROBE_ORIGIN = 'http://dia-chi-kiem-tra.invalid';
+/**
+ * Backslashes (browsers read `/\evil.example` as `//evil.example`), control characters (browsers
+ * drop tabs and line breaks, so `/\t/evil.example` becomes `//evil.example`; CR/LF would also break
+ * the Location header), spaces, and invisible or direction-changing marks (U+200B–U+200F,
+ * U+2028–U+202E, U+2060–U+2069, U+FEFF) that make an address read differently from what it is.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const UNSAFE_IN_PATH = /[\\\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
+
+/**
+ * Where to go back to after signing in: a path of this site, as the browser will read it, or the
+ * account page. Never another site, and never a value that cannot be a Location header.
+ */
+export function safeNext(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || UNSAFE_IN_PATH.test(value)) {
+    return ACCOUNT_HOME;
+  }
+  let url: URL;
+  try {
+    url = new URL(value, PROBE_ORIGIN);
+  } catch {
+    return ACCOUNT_HOME;
+  }
+  if (url.origin !== PROBE_ORIGIN) return ACCOUNT_HOME;
+  // Percent-encoded as the browser would send it: only ASCII reaches the Location header.
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** Account pages are personal: never cached anywhere. */

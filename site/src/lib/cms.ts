@@ -46,10 +46,23 @@ import {
   type SupplyDemandPost,
 } from './schemas';
 import { todayInVietnam } from './format';
+import { noteCmsUnavailable, noteSavedCopy } from './request-context';
 import { createResponseCache } from './response-cache';
 
 export const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
+/** The longest a CMS that is alive may take to answer a page's call. */
 export const REQUEST_TIMEOUT_MS = 8000;
+/**
+ * A call that has no answer after this long makes the client ask the CMS's liveness route
+ * (`GET /_health`, answered without the database); no answer to that within `PROBE_TIMEOUT_MS`
+ * either, and the call is given up: the CMS is unreachable (stopped, hung, a network that drops
+ * packets), and the visitor gets the outage page in about two seconds instead of waiting for the
+ * timeout. A CMS that is only slow (a heavy search) answers the probe and is waited for.
+ */
+export const SLOW_AFTER_MS = 1000;
+export const PROBE_TIMEOUT_MS = 1000;
+/** After the CMS was found unreachable, calls fail at once for this long before it is tried again. */
+export const UNREACHABLE_RECHECK_MS = 3000;
 /**
  * How long a cached answer is trusted without hearing from the CMS: a safety net when the webhook
  * invalidates the cache (SITE_WEBHOOK_SECRET set), the only refresh otherwise.
@@ -61,6 +74,8 @@ export const CACHE_MAX_ENTRIES = 2000;
 const FAILURE_TTL_MS = 10_000;
 /** After the last failed call, the site counts the CMS as down (and says so) for this long at most. */
 const DEGRADED_MS = 60_000;
+/** A CMS that has not answered since the site started is starting, for this long; then it is down. */
+const STARTUP_GRACE_MS = 2 * 60_000;
 const MAX_PAGE_SIZE = 100;
 
 export function cmsBaseUrl(): string {
@@ -138,6 +153,9 @@ const NO_LINKS: SiteLinks = { regulation: null, privacyPolicy: null, complaintPr
 export interface CmsClientOptions {
   baseUrl?: string;
   timeoutMs?: number;
+  /** See `SLOW_AFTER_MS` and `PROBE_TIMEOUT_MS`. */
+  slowAfterMs?: number;
+  probeTimeoutMs?: number;
   cacheTtlMs?: number;
   cacheMaxEntries?: number;
   /** Clock for the cache; tests pass their own. */
@@ -154,6 +172,9 @@ function queryString(query: Query): string {
   return encoded ? `?${encoded}` : '';
 }
 
+/** The reason a call is given up when the CMS does not answer its liveness route either. */
+const UNREACHABLE = 'CmsUnreachable';
+
 /** Why fetch failed, in a few words for the log. The abort reason is a DOMException, not always an Error. */
 function networkReason(error: unknown, timeoutMs: number): string {
   const { name, message, cause } = (error ?? {}) as {
@@ -162,12 +183,13 @@ function networkReason(error: unknown, timeoutMs: number): string {
     cause?: { code?: unknown };
   };
   if (name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  if (name === UNREACHABLE) return String(message);
   const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
   return `${typeof message === 'string' ? message : String(error)}${code}`;
 }
 
 /** No answer, or the CMS (or a proxy before it) failing: a cached copy is better than an error page. */
-function isOutage(error: unknown): boolean {
+export function isOutage(error: unknown): boolean {
   return error instanceof CmsError && (error.status === null || error.status >= 500);
 }
 
@@ -186,6 +208,8 @@ async function errorDetail(res: Response): Promise<string | null> {
 export function createCmsClient(options: CmsClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? cmsBaseUrl()).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const slowAfterMs = options.slowAfterMs ?? SLOW_AFTER_MS;
+  const probeTimeoutMs = options.probeTimeoutMs ?? PROBE_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const cache = createResponseCache<Answer>({
     ttlMs: options.cacheTtlMs ?? CACHE_TTL_WITHOUT_WEBHOOK_MS,
@@ -194,6 +218,72 @@ export function createCmsClient(options: CmsClientOptions = {}) {
   });
   let lastOutageAt: number | null = null;
   let linksFailedAt: number | null = null;
+  /** False until the CMS has answered once (any status) since the site started: it is starting. */
+  let hasAnswered = false;
+  const createdAt = now();
+  /** Until then, calls fail at once: the CMS did not answer its liveness route a moment ago. */
+  let unreachableUntil: number | null = null;
+  /** The liveness probe in flight, shared by the calls waiting on a slow answer. */
+  let probe: Promise<boolean> | null = null;
+
+  /** Whether the CMS answers `GET /_health` (any status) within the probe's time. */
+  function isAlive(): Promise<boolean> {
+    probe ??= fetch(`${baseUrl}/_health`, { signal: AbortSignal.timeout(probeTimeoutMs) })
+      .then(
+        async (res) => {
+          await res.body?.cancel();
+          return true;
+        },
+        () => false,
+      )
+      .then((alive) => {
+        unreachableUntil = alive ? null : now() + UNREACHABLE_RECHECK_MS;
+        return alive;
+      })
+      .finally(() => {
+        probe = null;
+      });
+    return probe;
+  }
+
+  /**
+   * One HTTP exchange with the CMS: given up after `limitMs`, or as soon as the CMS is found
+   * unreachable (see `SLOW_AFTER_MS`). No answer is a `CmsError` with a null status.
+   */
+  async function send(path: string, init: RequestInit, limitMs: number): Promise<Response> {
+    if (unreachableUntil !== null && now() < unreachableUntil) {
+      noteCmsUnavailable();
+      throw new CmsError(
+        `CMS unreachable at ${path}: it did not answer a moment ago (asked again after ${UNREACHABLE_RECHECK_MS} ms)`,
+        path,
+        null,
+      );
+    }
+    const unreachable = new AbortController();
+    const watchdog = setTimeout(() => {
+      void isAlive().then((alive) => {
+        if (alive) return;
+        const reason = new Error(
+          `no answer, and no answer from /_health within ${probeTimeoutMs} ms: the CMS is unreachable`,
+        );
+        reason.name = UNREACHABLE;
+        unreachable.abort(reason);
+      });
+    }, slowAfterMs);
+    try {
+      const res = await fetch(`${baseUrl}${path}`, {
+        ...init,
+        signal: AbortSignal.any([AbortSignal.timeout(limitMs), unreachable.signal]),
+      });
+      hasAnswered = true;
+      return res;
+    } catch (error) {
+      noteCmsUnavailable();
+      throw new CmsError(`CMS unreachable at ${path}: ${networkReason(error, limitMs)}`, path, null);
+    } finally {
+      clearTimeout(watchdog);
+    }
+  }
 
   async function request<S extends z.ZodTypeAny>(path: string, query: Query, schema: S): Promise<z.infer<S>> {
     const endpoint = `${path}${queryString(query)}`;
@@ -207,6 +297,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         } catch (error) {
           if (isOutage(error)) {
             lastOutageAt = now();
+            noteCmsUnavailable();
             throw error;
           }
           lastOutageAt = null;
@@ -216,24 +307,13 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       },
       isOutage,
     );
+    if (read.stale) noteSavedCopy();
     if (!read.value.found) throw read.value.error;
     return read.value.body as z.infer<S>;
   }
 
   async function fetchAnswer<S extends z.ZodTypeAny>(endpoint: string, schema: S): Promise<z.infer<S>> {
-    let res: Response;
-    try {
-      res = await fetch(`${baseUrl}${endpoint}`, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw new CmsError(
-        `CMS unreachable at ${endpoint}: ${networkReason(error, timeoutMs)}`,
-        endpoint,
-        null,
-      );
-    }
+    const res = await send(endpoint, { headers: { accept: 'application/json' } }, timeoutMs);
     if (!res.ok) {
       const detail = await errorDetail(res);
       throw new CmsError(
@@ -333,6 +413,9 @@ export function createCmsClient(options: CmsClientOptions = {}) {
 
   return {
     baseUrl,
+
+    /** A raw exchange with the CMS (personal calls read their own answers), with the same limits. */
+    send,
 
     searchProducts(params: SearchParams): Promise<Page<Product>> {
       return list('/api/search', searchQuery('products', params), productSchema);
@@ -553,7 +636,10 @@ export function createCmsClient(options: CmsClientOptions = {}) {
      * renders, with links to the list of documents instead.
      */
     async getSiteLinks(): Promise<SiteLinks> {
-      if (linksFailedAt !== null && now() - linksFailedAt < FAILURE_TTL_MS) return NO_LINKS;
+      if (linksFailedAt !== null && now() - linksFailedAt < FAILURE_TTL_MS) {
+        noteCmsUnavailable();
+        return NO_LINKS;
+      }
       try {
         const [regulation, privacyPolicy, complaintProcess] = await Promise.all([
           currentDocument('operating_regulation'),
@@ -564,6 +650,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         return { regulation, privacyPolicy, complaintProcess };
       } catch {
         linksFailedAt = now();
+        noteCmsUnavailable();
         return NO_LINKS;
       }
     },
@@ -577,6 +664,14 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** True while the CMS is not answering and pages are built from cached copies. */
     isDegraded(): boolean {
       return lastOutageAt !== null && now() - lastOutageAt < DEGRADED_MS;
+    },
+
+    /**
+     * True until the CMS answers for the first time since the site started (`npm start` starts both,
+     * the site first), for two minutes at most.
+     */
+    isStarting(): boolean {
+      return !hasAnswered && now() - createdAt < STARTUP_GRACE_MS;
     },
   };
 }

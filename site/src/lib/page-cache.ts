@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cacheSettings } from './cms';
+import { DEGRADED_CACHE_CONTROL } from './http';
 
 export interface PageCacheOptions {
   maxEntries: number;
@@ -63,10 +64,24 @@ export function createPageCache(options: PageCacheOptions) {
       return generation;
     },
 
-    /** Keeps a storable response rendered in `renderedIn`; answers the response to send. */
-    async keep(key: string, renderedIn: number, response: Response): Promise<Response> {
+    /**
+     * Keeps a storable response rendered in `renderedIn`; answers the response to send. `degraded`
+     * is asked once the whole page has rendered: a page that used a saved copy, or went without an
+     * answer (the layout's links), is sent `no-store` and not kept.
+     */
+    async keep(
+      key: string,
+      renderedIn: number,
+      response: Response,
+      degraded: () => boolean = () => false,
+    ): Promise<Response> {
       if (!isStorable(response) || renderedIn !== generation) return response;
       const body = await response.text();
+      if (degraded()) {
+        const headers = new Headers(response.headers);
+        headers.set('cache-control', DEGRADED_CACHE_CONTROL);
+        return new Response(body, { status: response.status, headers });
+      }
       const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
       const headers: [string, string][] = [...response.headers.entries(), ['etag', etag]];
       pages.delete(key);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { coreService, ensureUserRoles, grantUserActions } from '@sgd/plugin-core';
 import { SELLER_ROLE } from './constants';
 import { USER_ACTIONS } from './routes';
+import { registerMediaAccess } from './media-access';
 import { accountsService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,15 +27,20 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   );
 
   accountsService(strapi, 'business').listen();
+  accountsService(strapi, 'sessions').register();
+  registerMediaAccess(strapi);
+  await accountsService(strapi, 'media').scopeStaffRoles();
+  await accountsService(strapi, 'media').tagUntagged();
 
   // Citizen-ID scans are erased once their retention period after verification is over; sellers'
-  // pictures no record shows any more are deleted.
+  // pictures no record shows any more are deleted; files get the department of what shows them.
   strapi.cron.add({
     accountsRetention: {
       task: async () => {
         const now = coreService(strapi, 'clock').now();
         await accountsService(strapi, 'private-files').purgeCitizenIdScans(now);
         await accountsService(strapi, 'mine').purgeOrphanImages(now);
+        await accountsService(strapi, 'media').tagUntagged();
       },
       options: { rule: process.env.RETENTION_JOB_RULE ?? '17 * * * *' },
     },

@@ -6,8 +6,9 @@ type Attributes = Record<string, Record<string, unknown>>;
 
 /**
  * The exchange's users: an email or a Vietnamese mobile number (either may be missing, not both),
- * a full name, the privacy-policy version they agreed to and when, and when they deleted their
- * account. All private: only the owner's own routes return them.
+ * a full name, the privacy-policy version they agreed to and when, when they deleted their account,
+ * and the key their session tokens carry (a new one ends every session: `services/sessions.ts`).
+ * All private: only the owner's own routes return them, and never the session key.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.get('content-types').extend(USER_UID, (contentType: { attributes: Attributes }) => {
@@ -18,6 +19,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     attributes.consentPolicyVersion = { type: 'string', maxLength: 20, private: true, configurable: false };
     attributes.consentAt = { type: 'datetime', private: true, configurable: false };
     attributes.deletedAt = { type: 'datetime', private: true, configurable: false };
+    attributes.sessionKey = { type: 'string', maxLength: 64, private: true, configurable: false };
+  });
+  // The department a file of the media library belongs to: officers see their departments' files.
+  strapi.get('content-types').extend('plugin::upload.file', (contentType: { attributes: Attributes }) => {
+    contentType.attributes.department = {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::core.department',
+      private: true,
+      configurable: false,
+    };
   });
   registerMigrations(strapi, PLUGIN_ID, [
     {

@@ -24,6 +24,7 @@ export * from './lib/permissions';
 export * from './lib/names';
 export { registerMigrations, type Migration, type MigrationContext, type IndexSpec } from './lib/migrations';
 export { sharedCache, type SharedCache } from './lib/shared-cache';
+export * from './lib/csv';
 export { recordAudit, type AuditEntry } from './lib/audit';
 export { createCountCache, onWrites, publicCounts, type CountCache } from './lib/count-cache';
 export { registerSqliteFunctions, FOLD_FUNCTION } from './lib/sqlite-functions';

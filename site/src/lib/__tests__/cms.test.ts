@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { CmsError, createCmsClient, type CmsClient } from '../cms';
+import net, { type AddressInfo } from 'node:net';
+import { CmsError, createCmsClient, UNREACHABLE_RECHECK_MS, type CmsClient } from '../cms';
 import { listBody, makeCategory, makeLegalDocument, makeProduct } from './builders';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -159,6 +159,58 @@ describe('CMS client', () => {
     expect(error.message).toMatch(/no answer within 300 ms/);
   });
 
+  it('gives up at once when the CMS does not answer its liveness route either, and waits a moment before asking again', async () => {
+    // Accepts connections and never answers: a hung CMS, or a network that drops the packets.
+    const sockets: net.Socket[] = [];
+    const hung = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const { port } = hung.address() as AddressInfo;
+    const client = createCmsClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 10_000,
+      slowAfterMs: 100,
+      probeTimeoutMs: 100,
+      now: () => clock,
+    });
+    try {
+      const started = Date.now();
+      const error = await caught(client.getProduct('xoai'));
+      expect(error.status).toBeNull();
+      expect(error.message).toMatch(/no answer from \/_health within 100 ms/);
+      // Well before the 10-second timeout.
+      expect(Date.now() - started).toBeLessThan(5000);
+
+      const again = await caught(client.getCategories());
+      expect(again.message).toMatch(/did not answer a moment ago/);
+
+      clock += UNREACHABLE_RECHECK_MS;
+      const later = await caught(client.getCategories());
+      expect(later.message).toMatch(/no answer from \/_health/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      hung.close();
+    }
+  });
+
+  it('waits for a CMS that is slow but alive (it answers its liveness route)', async () => {
+    routes.set('/_health', (_req, res) => {
+      res.writeHead(204).end();
+    });
+    const product = makeProduct();
+    routes.set('/api/products/cham', (req, res) => {
+      setTimeout(() => json(200, { data: product, meta: {} })(req, res), 400);
+    });
+    const patient = createCmsClient({
+      baseUrl,
+      timeoutMs: 10_000,
+      slowAfterMs: 50,
+      probeTimeoutMs: 100,
+      now: () => clock,
+    });
+
+    await expect(patient.getProduct('cham')).resolves.toEqual(product);
+  });
+
   it('reports a CMS that is not running', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -268,6 +320,20 @@ describe('CMS client', () => {
     routes.set('/api/products/xoai', json(200, { data: renamed, meta: {} }));
     await expect(client.getProduct('xoai')).resolves.toEqual(renamed);
     expect(client.isDegraded()).toBe(false);
+  });
+
+  it('counts the CMS as starting until it first answers, for two minutes at most', async () => {
+    const refused = createCmsClient({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 10_000, now: () => clock });
+    await expect(refused.getProduct('xoai')).rejects.toBeInstanceOf(CmsError);
+    expect(refused.isStarting()).toBe(true);
+    clock += 2 * 60_000;
+    expect(refused.isStarting()).toBe(false);
+
+    const fresh = createCmsClient({ baseUrl, timeoutMs: 10_000, now: () => clock });
+    expect(fresh.isStarting()).toBe(true);
+    // Any answer, a 404 too, means the CMS is up.
+    await expect(fresh.getProduct('khong-co')).resolves.toBeNull();
+    expect(fresh.isStarting()).toBe(false);
   });
 
   it('keeps at most the configured number of answers, dropping the least recently used', async () => {

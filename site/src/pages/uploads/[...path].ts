@@ -17,9 +17,18 @@ export const GET: APIRoute = async ({ params, request }) => {
   if (!SAFE_PATH.test(path) || path.split('/').some((segment) => segment.startsWith('..'))) {
     return new Response('Không tìm thấy tệp.', { status: 404 });
   }
+  // A picture of an item not approved yet is served at a signed address only (the seller's own pages):
+  // the signature goes along, and such an answer is private to the browser that asked.
+  const asked = new URL(request.url).searchParams;
+  const signature = new URLSearchParams(
+    ['sgd_exp', 'sgd_sig'].flatMap((name) => {
+      const value = asked.get(name);
+      return value ? [[name, value]] : [];
+    }),
+  ).toString();
   let upstream: Response;
   try {
-    upstream = await fetch(`${cmsBaseUrl()}/uploads/${path}`, {
+    upstream = await fetch(`${cmsBaseUrl()}/uploads/${path}${signature ? `?${signature}` : ''}`, {
       headers: Object.fromEntries(
         ['if-none-match', 'if-modified-since'].flatMap((name) => {
           const value = request.headers.get(name);
@@ -41,7 +50,9 @@ export const GET: APIRoute = async ({ params, request }) => {
     });
   }
   const headers = new Headers({
-    'cache-control': 'public, max-age=86400',
+    'cache-control': upstream.headers.get('cache-control')?.includes('private')
+      ? 'private, max-age=3600'
+      : 'public, max-age=86400',
     vary: 'Accept',
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     'x-content-type-options': 'nosniff',

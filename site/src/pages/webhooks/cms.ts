@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { cms } from '../../lib/cms';
 import { pageCache } from '../../lib/page-cache';
-import { hasValidSignature, SIGNATURE_HEADER, webhookBodySchema } from '../../lib/webhook';
+import { createReplayGuard, SIGNATURE_HEADER } from '../../lib/webhook';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -9,23 +9,17 @@ const json = (status: number, body: unknown) =>
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
   });
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
+const guard = createReplayGuard();
 
 /** The CMS published, unpublished, changed or deleted public content: drop the cached answers and pages. */
 export const POST: APIRoute = async ({ request }) => {
-  const body = await request.text();
-  if (!hasValidSignature(process.env.SITE_WEBHOOK_SECRET, body, request.headers.get(SIGNATURE_HEADER))) {
-    return json(401, { error: 'Chữ ký không hợp lệ.' });
-  }
-  const parsed = webhookBodySchema.safeParse(parseJson(body));
-  if (!parsed.success) return json(400, { error: 'Nội dung không đúng định dạng.' });
+  const checked = guard.check(
+    process.env.SITE_WEBHOOK_SECRET,
+    await request.text(),
+    request.headers.get(SIGNATURE_HEADER),
+  );
+  if (!checked.ok) return json(checked.status, { error: checked.error });
   cms.invalidate();
   pageCache.invalidate();
-  return json(200, { invalidated: true, event: parsed.data.event });
+  return json(200, { invalidated: true, event: checked.body.event });
 };

@@ -126,6 +126,7 @@ const schemas = {
     .object({ fullName })
     .strict('Chỉ sửa được họ và tên ở đây; email, số điện thoại và vai trò không sửa được.'),
   remove: z.object({ password }).strict(strict),
+  signOutEverywhere: z.object({}).strict(strict),
   dataRequest: z
     .object({
       kind: z.enum(DATA_REQUEST_KINDS.map((k) => k.code) as unknown as [string, ...string[]], {
@@ -150,11 +151,7 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
   const accounts = () => accountsService(strapi, 'accounts');
   const personal = () => accountsService(strapi, 'personal-data');
   const session = async (user: UserRow) => ({
-    jwt: await (
-      strapi.plugin('users-permissions').service('jwt') as { issue(p: object): string | Promise<string> }
-    ).issue({
-      id: user.id,
-    }),
+    jwt: await accountsService(strapi, 'sessions').issue(user),
     user: await personal().profile(user.id),
   });
   /** Delivery failures are 503 with the message; everything else goes on to Strapi's error handler. */
@@ -214,7 +211,8 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       async resend(ctx: Ctx) {
         const input = body(ctx, 'resend');
-        await delivering(ctx, () => accounts().resend(input.identifier, input.purpose));
+        ctx.status = 202;
+        ctx.body = { data: { message: accounts().resend(input.identifier, input.purpose) } };
       },
       async login(ctx: Ctx) {
         const input = body(ctx, 'login');
@@ -222,7 +220,8 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       async forgot(ctx: Ctx) {
         const input = body(ctx, 'forgot');
-        await delivering(ctx, () => accounts().forgot(input.identifier));
+        ctx.status = 202;
+        ctx.body = { data: { message: accounts().forgot(input.identifier) } };
       },
       async reset(ctx: Ctx) {
         const input = body(ctx, 'reset');
@@ -334,6 +333,14 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
         await accounts().checkPassword(userId, input.password);
         await personal().remove(userId);
         ctx.body = { data: { message: 'Đã xóa tài khoản và dữ liệu cá nhân của bạn.' } };
+      },
+      async signOutEverywhere(ctx: Ctx) {
+        const userId = me(ctx);
+        parseInput(schemas.signOutEverywhere, ctx.request.body);
+        await accountsService(strapi, 'sessions').endAll(userId);
+        ctx.body = {
+          data: { message: 'Đã đăng xuất khỏi mọi thiết bị. Hãy đăng nhập lại để tiếp tục.' },
+        };
       },
     },
   };

@@ -1,96 +1,73 @@
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { AuthRateGroup, RateGroup } from '@sgd/config';
 
-/** A fixed-window counter: how many hits a key had in its current window, and when it ends. */
-export interface RateStore {
-  hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }>;
-  reset(): Promise<void>;
+/** A window: at most `points` in `duration` seconds. */
+export interface Window {
+  points: number;
+  duration: number;
 }
 
-export class MemoryStore implements RateStore {
-  private readonly windows = new Map<string, { count: number; endsAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  async hit(key: string, windowSeconds: number) {
-    const at = this.now();
-    let window = this.windows.get(key);
-    if (!window || window.endsAt <= at) {
-      window = { count: 0, endsAt: at + windowSeconds * 1000 };
-      this.windows.set(key, window);
-      if (this.windows.size > 50_000) this.sweep(at);
-    }
-    window.count += 1;
-    return { count: window.count, resetInSeconds: Math.ceil((window.endsAt - at) / 1000) };
-  }
-
-  async reset() {
-    this.windows.clear();
-  }
-
-  private sweep(at: number) {
-    for (const [key, window] of this.windows) if (window.endsAt <= at) this.windows.delete(key);
-  }
+/**
+ * A limiter of rate-limiter-flexible: in Redis when a client is given (several CMS instances count
+ * together), with an in-memory limiter of the same window as insurance while Redis is unreachable
+ * (each instance then counts alone rather than letting everything through); in memory otherwise.
+ */
+export function createLimiter(window: Window, keyPrefix: string, redis?: unknown): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, points: window.points, duration: window.duration });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix,
+    points: window.points,
+    duration: window.duration,
+    insuranceLimiter: memory,
+    rejectIfRedisNotReady: true,
+  });
 }
 
-/** Minimal client surface (ioredis) so several CMS instances share one count. */
-export interface RedisPipeline {
-  incr(key: string): RedisPipeline;
-  expire(key: string, seconds: number, mode: 'NX'): RedisPipeline;
-  ttl(key: string): RedisPipeline;
-  exec(): Promise<[Error | null, unknown][] | null>;
-}
-export interface RedisLike {
-  multi(): RedisPipeline;
-  scan(cursor: string, ...args: (string | number)[]): Promise<[string, string[]]>;
-  del(...keys: string[]): Promise<number>;
-}
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-export class RedisStore implements RateStore {
-  constructor(
-    private readonly client: RedisLike,
-    private readonly prefix = 'sgd:rl:',
-  ) {}
-
-  async hit(key: string, windowSeconds: number) {
-    const result = await this.client
-      .multi()
-      .incr(this.prefix + key)
-      .expire(this.prefix + key, windowSeconds, 'NX')
-      .ttl(this.prefix + key)
-      .exec();
-    if (!result) throw new Error('Redis không trả lời bộ đếm giới hạn tần suất.');
-    for (const [error] of result) if (error) throw error;
-    const count = Number(result[0][1]);
-    const ttl = Number(result[2][1]);
-    return { count, resetInSeconds: ttl > 0 ? ttl : windowSeconds };
-  }
-
-  async reset() {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.client.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
-      if (keys.length) await this.client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+/** Counts one for `key`; `null` while within the window's points, else the seconds to wait. */
+export async function consume(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return seconds(error.msBeforeNext);
+    throw error;
   }
 }
 
-const GROUPS: Record<string, AuthRateGroup> = {
-  '/api/accounts/register': 'register',
-  '/api/accounts/activate': 'activate',
-  '/api/accounts/resend': 'resend',
-  '/api/accounts/login': 'login',
-  '/api/accounts/password/forgot': 'password-forgot',
-  '/api/accounts/password/reset': 'password-reset',
-  // Users & Permissions' own routes (closed to the public, limited all the same).
-  '/api/auth/local': 'login',
-  '/api/auth/local/register': 'register',
-  '/api/auth/forgot-password': 'password-forgot',
-  '/api/auth/reset-password': 'password-reset',
-  '/api/auth/send-email-confirmation': 'resend',
-  '/api/auth/email-confirmation': 'activate',
-  '/api/auth/change-password': 'password-reset',
-};
+/** Without counting: `null` while `key` has points left, else the seconds until the window ends. */
+export async function waitOf(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
+  const state = await limiter.get(key);
+  if ((state?.consumedPoints ?? 0) < limiter.points) return null;
+  return seconds(state?.msBeforeNext ?? limiter.duration * 1000);
+}
+
+const GROUPS = new Map<string, AuthRateGroup>(
+  Object.entries({
+    '/api/accounts/register': 'register',
+    '/api/accounts/activate': 'activate',
+    '/api/accounts/resend': 'resend',
+    '/api/accounts/login': 'login',
+    '/api/accounts/password/forgot': 'password-forgot',
+    '/api/accounts/password/reset': 'password-reset',
+    // Users & Permissions' own routes (closed to the public, limited all the same).
+    '/api/auth/local': 'login',
+    '/api/auth/local/register': 'register',
+    '/api/auth/forgot-password': 'password-forgot',
+    '/api/auth/reset-password': 'password-reset',
+    '/api/auth/send-email-confirmation': 'resend',
+    '/api/auth/email-confirmation': 'activate',
+    '/api/auth/change-password': 'password-reset',
+  }),
+);
 
 /** Other writes to the public API, first match wins; anything else under /api/ is `write`. */
 const WRITE_GROUPS: [RegExp, RateGroup][] = [
@@ -123,7 +100,7 @@ function normalise(path: string): string {
  * `/API/Accounts//Login/` counts as login.
  */
 export function groupOf(path: string): AuthRateGroup | null {
-  return GROUPS[normalise(path)] ?? null;
+  return GROUPS.get(normalise(path)) ?? null;
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -136,11 +113,11 @@ export function rateGroupOf(method: string, path: string): RateGroup | null {
   if (READS.has(method.toUpperCase())) return null;
   const normal = normalise(path);
   if (!normal.startsWith('/api/')) return null;
-  const auth = GROUPS[normal];
+  const auth = GROUPS.get(normal);
   if (auth) return method.toUpperCase() === 'POST' ? auth : 'write';
   return WRITE_GROUPS.find(([pattern]) => pattern.test(normal))?.[1] ?? 'write';
 }
 
 /** Auth groups tell a person to wait before trying again; others that they sent too much. */
 export const isAuthGroup = (group: RateGroup): group is AuthRateGroup =>
-  Object.values(GROUPS).includes(group as AuthRateGroup);
+  [...GROUPS.values()].includes(group as AuthRateGroup);

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import fs from 'node:fs';
-import { UPLOAD_RULES } from '@sgd/config';
-import { checkFilterShape, clientAddress } from '@sgd/plugin-core';
+import { checkFieldNames, checkFilterShape, clientAddress, isInheritedName } from '@sgd/plugin-core';
 import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from '../lib/clean-upload';
+import { IDENTIFIER_RATE_LIMITS, UPLOAD_RULES, type IdentifierRateGroup } from '@sgd/config';
+import { parseIdentifier } from '../lib/identifier';
 import { isAuthGroup, rateGroupOf } from '../lib/rate-limit';
 import { accountsService } from '../utils/get-service';
 
@@ -12,6 +13,7 @@ type Context = {
   method: string;
   request: {
     ip: string;
+    body?: unknown;
     files?: Record<string, IncomingFile | IncomingFile[]>;
     is(type: string): string | false | null;
   };
@@ -28,27 +30,39 @@ type Context = {
 const CLOSED =
   /^\/api\/auth\/(local(\/register)?|forgot-password|reset-password|send-email-confirmation|email-confirmation|change-password)$/;
 
+const limits = (strapi: Core.Strapi) => accountsService(strapi, 'rate-limit');
+
+const refuse = (wait: number, message: string): never => {
+  throw new errors.RateLimitError(message, { retryAfter: wait });
+};
+const minutes = (wait: number) => Math.max(1, Math.ceil(wait / 60));
+
 /**
  * `plugin::accounts.rate-limit` (cms/config/middlewares.ts): limits the auth routes and every other
  * write to the public API per client (`AUTH_RATE_LIMITS`, `WRITE_RATE_LIMITS`): the visitor's
  * address the site signs, else the socket's IP (see `clientAddress` in @sgd/plugin-core); on the path as
  * the router reads it (case, repeated and trailing slashes, encoding), so neither a different email
- * in the body nor `/API/Accounts/Login/` starts a fresh count.
+ * in the body nor `/API/Accounts/Login/` starts a fresh count. Groups that count failures (sign-in,
+ * codes) are checked before the route and counted after it, when it failed: people who sign in
+ * behind one address (a mobile network's NAT, an office) do not use up each other's allowance.
  */
 const rateLimit =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<void>) => {
     const group = rateGroupOf(ctx.method, ctx.path);
     if (!group) return next();
-    const limiter = accountsService(strapi, 'rate-limit');
-    const wait = await limiter.check(group, clientAddress(ctx, strapi));
+    const limiter = limits(strapi);
+    const client = clientAddress(ctx, strapi);
+    const countsFailures = limiter.rule(group).counts === 'failures';
+    const wait = countsFailures ? await limiter.wait(group, client) : await limiter.check(group, client);
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
-      const minutes = Math.max(1, Math.ceil(wait / 60));
-      const message = isAuthGroup(group)
-        ? `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`
-        : `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${minutes} phút.`;
-      throw new errors.RateLimitError(message, { retryAfter: wait });
+      refuse(
+        wait,
+        isAuthGroup(group)
+          ? `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${minutes(wait)} phút.`
+          : `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${minutes(wait)} phút.`,
+      );
     }
     let normal = ctx.path;
     try {
@@ -67,9 +81,61 @@ const rateLimit =
       const message = 'Đường dẫn này không dùng trên Sàn. Hãy dùng /api/accounts.';
       ctx.status = 410;
       ctx.body = { data: null, error: { status: 410, name: 'GoneError', message, details: {} } };
+      if (countsFailures) await limiter.failed(group, client);
       return;
     }
-    return next();
+    if (!countsFailures) return next();
+    try {
+      await next();
+    } catch (error) {
+      await limiter.failed(group, client);
+      throw error;
+    }
+    if (ctx.status >= 400) await limiter.failed(group, client);
+  };
+
+/**
+ * `plugin::accounts.attempts` (declared on each route it guards, with `{ group }`): limits the
+ * attempts on one account, named by the `identifier` of the body as the route reads it (so
+ * `AN@Example.vn ` and `+84912…` are the accounts they stand for), in the tiers of
+ * `IDENTIFIER_RATE_LIMITS`: waits that grow, then a block. Groups that count failures count an
+ * attempt when the route fails or is refused here; a sign-in or a password reset that succeeds
+ * forgets the account's failed sign-ins. Whether the account exists changes nothing.
+ */
+const attempts =
+  (config: { group: IdentifierRateGroup }, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: Context, next: () => Promise<void>) => {
+    const identifier = parseIdentifier(
+      (ctx.request.body as { identifier?: unknown } | undefined)?.identifier,
+    );
+    if (!identifier) return next();
+    const key = `${identifier.channel}:${identifier.value}`;
+    const limiter = limits(strapi);
+    const { group } = config;
+    const wait = await limiter.identifierWait(group, key);
+    if (wait) {
+      await limiter.identifierAttempt(group, key);
+      ctx.set('Retry-After', String(wait.seconds));
+      refuse(
+        wait.seconds,
+        wait.blocked
+          ? `Tài khoản này tạm ngừng nhận yêu cầu trong ${Math.ceil(wait.seconds / 3600)} giờ vì có quá nhiều lần thử. ` +
+              'Nếu đây là tài khoản của bạn, hãy dùng "Quên mật khẩu" để đặt lại mật khẩu.'
+          : `Đã có nhiều lần thử với tài khoản này. Vui lòng thử lại sau ${minutes(wait.seconds)} phút.`,
+      );
+    }
+    if (IDENTIFIER_RATE_LIMITS[group].counts === 'requests') {
+      await limiter.identifierAttempt(group, key);
+      return next();
+    }
+    try {
+      await next();
+    } catch (error) {
+      await limiter.identifierAttempt(group, key);
+      throw error;
+    }
+    if (ctx.status >= 400) await limiter.identifierAttempt(group, key);
+    else if (group === 'login' || group === 'password-reset') await limiter.identifierClear('login', key);
   };
 
 const limitsOf = (strapi: Core.Strapi) =>
@@ -189,22 +255,78 @@ function holdsNul(value: unknown): boolean {
 }
 
 /**
- * `plugin::accounts.input-guard` (after `strapi::body`), for every route of the public API, those
- * of Strapi's own plugins included: a NUL character (which PostgreSQL cannot store or compare, and
- * no form sends) and `filters` of a shape the database cannot bind (an operator holding an object,
- * too deep, too many conditions) answer 400 before the route runs.
+ * A database "data exception" (PostgreSQL's class 22: `abc` where a number is stored, a number out
+ * of range, an impossible date, text too long for its column): a value of the request the route did
+ * not check, never the server's fault. SQLite stores such values as they come.
+ */
+function dataException(error: unknown): Error | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return null;
+  return new errors.ValidationError(
+    'Dữ liệu gửi lên không hợp lệ: có giá trị không đúng kiểu hoặc vượt giới hạn (ví dụ chữ ở chỗ cần số).',
+  );
+}
+
+/**
+ * `plugin::accounts.input-guard` (after `strapi::body`), for every route, those of Strapi's own
+ * plugins and those added later included. On the public API, a NUL character (which PostgreSQL
+ * cannot store or compare, and no form sends), `filters` of a shape the database cannot bind (an
+ * operator holding an object, too deep, too many conditions) and `fields` or `sort` naming an
+ * inherited property of plain objects (`fields[0]=__proto__`, which Strapi's validation passes to
+ * SQL) answer 400 before the route runs. On admin routes, a path segment such as `constructor` is
+ * not found. Everywhere, a value the database refuses for its type answers 400, not 500.
  */
 const inputGuard = () => async (ctx: Context, next: () => Promise<void>) => {
-  if (!ctx.path.startsWith('/api/')) return next();
-  if (holdsNul(ctx.query) || holdsNul((ctx.request as { body?: unknown }).body)) {
-    throw new errors.ValidationError('Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL).');
+  if (ctx.path.startsWith('/api/')) {
+    if (holdsNul(ctx.query) || holdsNul((ctx.request as { body?: unknown }).body)) {
+      throw new errors.ValidationError('Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL).');
+    }
+    checkFilterShape(ctx.query.filters);
+    checkFieldNames(ctx.query);
+  } else if (ctx.path.split('/').some((segment) => isInheritedName(segment))) {
+    // Admin routes (Strapi's content manager and content-type builder among them) look their path's
+    // model, field and id up in plain objects. Public routes are not guarded so: a product may be
+    // called "Constructor" (its slug), and their lookups are fixed at the root.
+    throw new errors.NotFoundError('Không tìm thấy.');
   }
-  checkFilterShape(ctx.query.filters);
-  return next();
+  try {
+    await next();
+  } catch (error) {
+    throw dataException(error) ?? error;
+  }
 };
+
+/**
+ * `plugin::accounts.media-gate` (just before `strapi::public`): `/uploads/<file>` serves a file of
+ * the media library only when it is public (a published version shows it, or staff put it there and
+ * nothing shows it yet) or the address carries a valid signature (the seller's own pages, the
+ * admin); a picture of an item not approved yet answers 404 to anyone else. A signed answer is
+ * private to the browser that asked.
+ */
+const mediaGate =
+  (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: Context, next: () => Promise<void>) => {
+    if (!['GET', 'HEAD'].includes(ctx.method) || !ctx.path.startsWith('/uploads/')) return next();
+    const media = accountsService(strapi, 'media');
+    if (media.isSigned(ctx.path, ctx.query)) {
+      await next();
+      ctx.set('Cache-Control', 'private, max-age=3600');
+      return;
+    }
+    let name = ctx.path.slice('/uploads/'.length);
+    try {
+      name = decodeURIComponent(name);
+    } catch {
+      // not a name the library gives: the static folder answers
+    }
+    if ((await media.isPublic(name)) === false) throw new errors.NotFoundError('Không tìm thấy tệp.');
+    return next();
+  };
 
 export default {
   'rate-limit': rateLimit,
+  'media-gate': mediaGate,
+  attempts,
   'input-guard': inputGuard,
   'body-guard': bodyGuard,
   'upload-guard': uploadGuard,

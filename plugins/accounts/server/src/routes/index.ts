@@ -1,8 +1,15 @@
-const open = (method: string, path: string, handler: string) => ({
+import type { IdentifierRateGroup } from '@sgd/config';
+
+/** A route anyone calls about an account, limited per account in the tiers of `IDENTIFIER_RATE_LIMITS`. */
+const open = (method: string, path: string, handler: string, group: IdentifierRateGroup) => ({
   method,
   path,
   handler: `auth.${handler}`,
-  config: { auth: false as const, policies: [] },
+  config: {
+    auth: false as const,
+    policies: [],
+    middlewares: [{ name: 'plugin::accounts.attempts', config: { group } }],
+  },
 });
 const mine = (method: string, path: string, handler: string) => ({
   method,
@@ -26,7 +33,9 @@ const staff = (path: string, handler: string) => ({
 
 /** Actions of a signed-in user on their own account (granted to the Authenticated and Seller roles). */
 export const USER_ACTIONS = [
-  ...['profile', 'update', 'export', 'remove', 'requests', 'request'].map((a) => `plugin::accounts.me.${a}`),
+  ...['profile', 'update', 'export', 'remove', 'requests', 'request', 'signOutEverywhere'].map(
+    (a) => `plugin::accounts.me.${a}`,
+  ),
   ...['view', 'declare', 'revise'].map((a) => `plugin::accounts.business.${a}`),
   ...['list', 'read', 'create', 'update', 'submit', 'addImages', 'removeImage'].map(
     (a) => `plugin::accounts.mine.${a}`,
@@ -46,12 +55,12 @@ export default {
   'content-api': {
     type: 'content-api',
     routes: [
-      open('POST', '/register', 'register'),
-      open('POST', '/activate', 'activate'),
-      open('POST', '/resend', 'resend'),
-      open('POST', '/login', 'login'),
-      open('POST', '/password/forgot', 'forgot'),
-      open('POST', '/password/reset', 'reset'),
+      open('POST', '/register', 'register', 'register'),
+      open('POST', '/activate', 'activate', 'activate'),
+      open('POST', '/resend', 'resend', 'resend'),
+      open('POST', '/login', 'login', 'login'),
+      open('POST', '/password/forgot', 'forgot', 'password-forgot'),
+      open('POST', '/password/reset', 'reset', 'password-reset'),
       mine('GET', '/me', 'profile'),
       mine('PUT', '/me', 'update'),
       mine('GET', '/me/export', 'export'),
@@ -73,6 +82,8 @@ export default {
       { ...mine('PUT', '/business', 'revise'), handler: 'business.revise' },
       // POST: a confirmation with the password (bodies of DELETE requests are not read; forms cannot send them).
       mine('POST', '/me/delete', 'remove'),
+      // Every session of the account ends, this one included (a lost phone, a shared computer).
+      mine('POST', '/me/sign-out-everywhere', 'signOutEverywhere'),
     ],
   },
 };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CODE_RULES, PRIVACY_POLICY_SERIES } from '@sgd/config';
+import { coreService } from '@sgd/plugin-core';
 import { UID, USER_UID } from '../constants';
 import { maskIdentifier, type Identifier } from '../lib/identifier';
 import { passwordProblem } from '../lib/password';
@@ -38,7 +39,10 @@ export const BAD_LOGIN = 'Email/số điện thoại hoặc mật khẩu không 
 const fieldError = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
+type Message = { subject: string; text: string; sms: string };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const outbox = () => coreService(strapi, 'outbox');
   const messenger = () => accountsService(strapi, 'messenger');
   const users = () =>
     strapi.plugin('users-permissions').service('user') as {
@@ -87,11 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     user: UserRow,
     to: Identifier,
     purpose: Purpose,
-    text: (code: string) => {
-      subject: string;
-      text: string;
-      sms: string;
-    },
+    text: (code: string) => Message,
+    send: (to: Identifier, message: Message) => Promise<void> = (...args) => messenger().send(...args),
   ): Promise<void> {
     const previous = (await strapi.db.query(UID.code).findOne({ where: { purpose, target: to.value } })) as {
       sentAt: string;
@@ -118,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
     try {
-      await messenger().send(to, text(code));
+      await send(to, text(code));
     } catch (error) {
       // Not sent: no cool-down for a code nobody received, the person can ask again at once.
       await strapi.db.query(UID.code).deleteMany({ where: { purpose, target: to.value } });
@@ -173,9 +174,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     sms: 'San giao dich: so dien thoai nay da co tai khoan. Neu ban quen mat khau, hay dung chuc nang Quen mat khau.',
   });
 
+  /**
+   * Email through the outbox (retried while the mail server is down), sent at once rather than at
+   * the outbox job's next tick; SMS through the gateway. In development the message is also logged,
+   * as `messenger` does for mail it cannot send.
+   */
+  async function sendLater(to: Identifier, message: Message): Promise<void> {
+    if (to.channel === 'sms') return messenger().send(to, message);
+    const now = clock();
+    await outbox().enqueue({ to: to.value, subject: message.subject, body: message.text }, now);
+    if ((strapi.config.get('plugin::accounts') as { emailLogFallback?: boolean }).emailLogFallback)
+      strapi.log.info(`[Thư tới ${to.value}, qua hộp thư đi] ${message.subject}\n${message.text}`);
+    await outbox().deliver(now);
+  }
+
+  /** A new code for an account that may have one, if there is such an account (nobody is told). */
+  async function sendCode(to: Identifier, purpose: Purpose): Promise<void> {
+    const user = await findUser(to);
+    if (!user || user.deletedAt || user.blocked) return;
+    if (purpose === 'activate' && !user.confirmed) {
+      await issueCode(user, to, 'activate', activationText(user.fullName ?? 'bạn'), sendLater);
+    } else if (purpose === 'reset' && user.confirmed) {
+      await issueCode(user, to, 'reset', resetText, sendLater);
+    }
+  }
+
+  // Work about an account that must not show in the answer's timing: it starts once the answer is
+  // on its way. `held` lets a test keep it from starting.
+  const pending = new Set<Promise<void>>();
+  let held: Promise<void> = Promise.resolve();
+  function afterAnswer(work: () => Promise<void>): void {
+    const task = Promise.all([held, new Promise((resolve) => setImmediate(resolve))])
+      .then(work)
+      .catch((error: unknown) => {
+        strapi.log.warn(`Chưa gửi được mã: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => pending.delete(task));
+    pending.add(task);
+  }
+
   return {
     findUser,
     currentPolicyVersion,
+
+    /** Resolves once the work started after earlier answers is done (tests, shutdown). */
+    async settled(): Promise<void> {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+
+    /** For tests: work after answers waits until the returned function is called. */
+    hold(): () => void {
+      let release = () => {};
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        release();
+        held = Promise.resolve();
+      };
+    },
 
     /** Registers (or refreshes a pending registration) and sends the activation code. */
     async register(input: { to: Identifier; password: string; fullName: string }): Promise<string> {
@@ -224,15 +279,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { id: userId }, populate: ['role'] })) as UserRow;
     },
 
-    async resend(to: Identifier, purpose: Purpose): Promise<string> {
-      const user = await findUser(to);
-      if (user && !user.deletedAt && !user.blocked) {
-        if (purpose === 'activate' && !user.confirmed) {
-          await issueCode(user, to, 'activate', activationText(user.fullName ?? 'bạn'));
-        } else if (purpose === 'reset' && user.confirmed) {
-          await issueCode(user, to, 'reset', resetText);
-        }
-      }
+    /**
+     * Sends a new code (activation, or password reset for `forgot`) if the account may have one.
+     * The answer is the same and takes the same time whether or not the account exists: it does not
+     * look the account up; that, the code and the message happen after it is sent.
+     */
+    resend(to: Identifier, purpose: Purpose): string {
+      afterAnswer(() => sendCode(to, purpose));
       return SENT_MESSAGE(to);
     },
 
@@ -254,7 +307,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return user;
     },
 
-    async forgot(to: Identifier): Promise<string> {
+    forgot(to: Identifier): string {
       return this.resend(to, 'reset');
     },
 

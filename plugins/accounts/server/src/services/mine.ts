@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { OWNED_IMAGES, type OwnedReview } from '@sgd/contracts';
+import { OWNED_IMAGES, type OwnedContentType, type OwnedReview } from '@sgd/contracts';
 import type { IncomingFile } from '../lib/clean-upload';
 import { ownedSpecs, type OwnedSpec } from '../lib/owned';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
 import { type TaskRow, workflowApi, workflowService } from '@sgd/plugin-workflow';
+import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
@@ -40,6 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function spec(type: string): OwnedSpec {
     specs ??= ownedSpecs(strapi);
     const entry = specs.get(type);
+    // `type` comes from the URL: a Map has no inherited keys (`constructor`) to find.
     if (!entry) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
     return entry;
   }
@@ -114,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The media field and limit of a type whose owner adds pictures, or null. */
   const imageRule = (type: string) =>
-    (OWNED_IMAGES as Record<string, { field: string; max: number } | undefined>)[type] ?? null;
+    (Object.hasOwn(OWNED_IMAGES, type) ? OWNED_IMAGES[type as OwnedContentType] : undefined) ?? null;
 
   async function findMine(type: string, userId: number, documentId: string): Promise<Row> {
     const where = await ownership(type, userId);
@@ -141,18 +143,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A file no record (draft or published version of anything) shows any more. */
   const unused = (file: Row) => ((file.related as unknown[] | undefined) ?? []).length === 0;
 
-  /** Pictures as the owner's page shows them: the file's id (to remove it), address and size. */
+  const media = () => accountsService(strapi, 'media');
+
+  /**
+   * Pictures as the owner's page shows them: the file's id (to remove it), address and size. The
+   * addresses are signed: a picture of a draft is not public until the item is approved.
+   */
   function pictures(type: string, row: Row): Row {
     const rule = imageRule(type);
     if (!rule) return {};
     return {
       [rule.field]: filesOf(row, rule.field).map((file) => {
         const formats = (file.formats ?? {}) as Record<string, { url?: string } | undefined>;
+        const url = String(file.url ?? '');
         return {
           id: file.id,
           name: file.name,
-          url: file.url,
-          thumbnailUrl: formats.thumbnail?.url ?? formats.small?.url ?? file.url,
+          url: media().sign(url),
+          thumbnailUrl: media().sign(formats.thumbnail?.url ?? formats.small?.url ?? url),
           width: file.width ?? null,
           height: file.height ?? null,
         };
@@ -273,6 +281,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       try {
         await setPictures(type, documentId, rule.field, [...current, ...added]);
+        await media().tag(
+          added.map((file) => Number(file.id)),
+          spec(type).uid,
+          row.id,
+        );
       } catch (error) {
         // Nothing half-done: files that could not be attached are not kept.
         await Promise.all(added.map((file) => uploads().remove(file)));

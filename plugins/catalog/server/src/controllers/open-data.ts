@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { csvStream } from '@sgd/plugin-core';
 import {
   OPEN_DATA_DATASETS,
   OPEN_DATA_FORMATS,
@@ -10,7 +11,6 @@ import {
 } from '../constants';
 import { catalogService } from '../services';
 import type { OpenDataRow } from '../services/open-data';
-import { csvLine } from '../utils/csv';
 
 export interface OpenDataCtx {
   params: { file?: string };
@@ -31,11 +31,15 @@ function describe(dataset: OpenDataDescription) {
   };
 }
 
-async function* csv(dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>) {
-  // A byte-order mark so spreadsheets read UTF-8 (Vietnamese) correctly.
-  yield `\uFEFF${csvLine(dataset.fields.map((field) => field.name))}`;
-  for await (const row of rows) yield csvLine(dataset.fields.map((field) => row[field.name] ?? null));
+async function* rowValues(dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>) {
+  for await (const row of rows) yield dataset.fields.map((field) => row[field.name] ?? null);
 }
+
+const csv = (dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>) =>
+  csvStream(
+    dataset.fields.map((field) => field.name),
+    rowValues(dataset, rows),
+  );
 
 async function* json(dataset: OpenDataDescription, rows: AsyncGenerator<OpenDataRow>, now: Date) {
   const meta = {

@@ -113,6 +113,73 @@ export function checkFilterShape(filters: unknown): void {
   visit(filters, 0);
 }
 
+/**
+ * Names every plain object inherits (`constructor`, `__proto__`, `toString`…). No attribute has one;
+ * looked up in a schema's attributes (a plain object) they find the inherited function, and Strapi's
+ * query validation let them through to SQL as columns (a 500).
+ */
+const INHERITED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether a name is one every plain object inherits (`constructor`, `__proto__`, `toString`…). */
+export const isInheritedName = (name: string): boolean => INHERITED_NAMES.has(name);
+
+const unknownField = (name: string) =>
+  new errors.ValidationError(
+    PUBLIC_MESSAGES.badQuery(`trường "${name}" không tồn tại hoặc không được phép truy vấn.`),
+  );
+
+/** The field names of a `fields` value: `a,b`, `['a', 'b']`, or qs's `{ 0: 'a' }` for long lists. */
+function fieldNames(fields: unknown): unknown[] {
+  if (typeof fields === 'string') return fields.split(',').map((name) => name.trim());
+  if (Array.isArray(fields)) return fields;
+  if (fields !== null && typeof fields === 'object') return Object.values(fields);
+  return fields === undefined ? [] : [fields];
+}
+
+/** The attribute paths of a `sort` value: `a:asc,b.c:desc`, a list of those, or `{ a: 'asc' }`. */
+function sortPaths(sort: unknown): string[] {
+  if (typeof sort === 'string') return sort.split(',').map((part) => part.split(':')[0].trim());
+  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
+  if (sort !== null && typeof sort === 'object') return Object.keys(sort);
+  return [];
+}
+
+/**
+ * `fields` and `sort` anywhere in a query (populate included) name no inherited property of plain
+ * objects: a 400 in Vietnamese for every route, Strapi's own and those added later, before any
+ * of them looks the name up in a schema.
+ */
+export function checkFieldNames(query: unknown, depth = 0): void {
+  if (query === null || typeof query !== 'object' || depth > MAX_FILTER_DEPTH * 2) return;
+  for (const [key, value] of Object.entries(query)) {
+    const names =
+      key === 'fields'
+        ? fieldNames(value)
+        : key === 'sort'
+          ? sortPaths(value).flatMap((path) => path.split('.'))
+          : [];
+    const inherited = names.find((name) => typeof name === 'string' && INHERITED_NAMES.has(name));
+    if (inherited !== undefined) throw unknownField(String(inherited));
+    checkFieldNames(value, depth + 1);
+  }
+}
+
+/**
+ * `fields` of a public read: names of the schema's own public scalar attributes only (not private,
+ * not a relation, media or component, which the fixed populate serves), checked by `Object.hasOwn`.
+ */
+export function checkPublicFields(schema: { attributes: Record<string, unknown> }, fields: unknown): void {
+  for (const name of fieldNames(fields)) {
+    if (typeof name !== 'string' || !Object.hasOwn(schema.attributes, name)) throw unknownField(String(name));
+    const attribute = schema.attributes[name] as { type?: string; private?: boolean };
+    if (
+      attribute.private ||
+      ['relation', 'media', 'component', 'dynamiczone', 'password'].includes(String(attribute.type))
+    )
+      throw unknownField(name);
+  }
+}
+
 /** Strapi's own query validation (private fields, unknown keys), in Vietnamese. */
 async function checkQuery(strapi: Core.Strapi, uid: UID.ContentType, query: Query): Promise<Query> {
   if (query.populate !== undefined) throw new errors.ValidationError(PUBLIC_MESSAGES.populateRefused);
@@ -126,6 +193,8 @@ async function checkQuery(strapi: Core.Strapi, uid: UID.ContentType, query: Quer
   const schema = strapi.getModel(uid);
   const { filters, sort, fields } = query;
   checkFilterShape(filters);
+  checkFieldNames({ sort, fields });
+  checkPublicFields(schema, fields);
   const checked = { filters, sort, fields };
   try {
     await strapi.contentAPI.validate.query(checked, schema, {});

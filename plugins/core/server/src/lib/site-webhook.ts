@@ -1,9 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { SITE_SIGNATURE_HEADER, SITE_WEBHOOK_PATH, type SiteWebhookBody } from '@sgd/contracts';
 
-/** Where the public site listens for the CMS's webhook (site/src/pages/webhooks/cms.ts). */
-export const SITE_WEBHOOK_PATH = '/webhooks/cms';
-export const SITE_SIGNATURE_HEADER = 'X-Sgd-Signature';
 /** Document Service events that can change what the public site shows. */
 export const SITE_EVENTS = [
   'entry.create',
@@ -29,6 +27,8 @@ export interface SiteNotifierDeps {
   fetch?: typeof fetch;
   log: { warn(message: string): void };
   batchMs?: number;
+  /** Milliseconds since the epoch (tests steer it). */
+  now?: () => number;
 }
 
 export function signSiteBody(secret: string, body: string): string {
@@ -37,7 +37,9 @@ export function signSiteBody(secret: string, body: string): string {
 
 /**
  * Collects changes to public content types and sends one signed `POST` per batch to the site,
- * which drops its cached CMS answers. A failed send is logged: the site's cache TTL is the fallback.
+ * which drops its cached CMS answers. The signed body holds when it was sent and a random id, so the
+ * site refuses a captured request replayed later. A failed send is logged: the site's cache TTL is
+ * the fallback.
  */
 export function createSiteNotifier(config: SiteWebhookConfig, deps: SiteNotifierDeps) {
   const send = deps.fetch ?? fetch;
@@ -50,7 +52,13 @@ export function createSiteNotifier(config: SiteWebhookConfig, deps: SiteNotifier
   async function flush(): Promise<void> {
     timer = null;
     if (uids.size === 0) return;
-    const body = JSON.stringify({ event: [...events].join(','), uids: [...uids] });
+    const message: SiteWebhookBody = {
+      id: randomUUID(),
+      sentAt: Math.floor((deps.now ?? Date.now)() / 1000),
+      event: [...events].join(','),
+      uids: [...uids],
+    };
+    const body = JSON.stringify(message);
     events = new Set();
     uids = new Set();
     try {

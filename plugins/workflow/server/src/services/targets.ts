@@ -45,7 +45,10 @@ const targetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const optionsCache = new Map<string, ReviewOptions | null>();
   const optionsOf = (uid: string): ReviewOptions | null => {
     if (!optionsCache.has(uid)) {
-      const contentType = strapi.contentType(uid as never) as { pluginOptions?: unknown } | undefined;
+      // `uid` may come from a request (`constructor`…): only installed content types count.
+      const contentType = Object.hasOwn(strapi.contentTypes, uid)
+        ? (strapi.contentType(uid as never) as { pluginOptions?: unknown })
+        : undefined;
       optionsCache.set(uid, contentType ? reviewOptionsOf(uid, contentType.pluginOptions) : null);
     }
     return optionsCache.get(uid) ?? null;

@@ -1,4 +1,5 @@
-import { groupOf, isAuthGroup, rateGroupOf } from '../rate-limit';
+import Redis from 'ioredis';
+import { consume, createLimiter, groupOf, isAuthGroup, rateGroupOf, waitOf } from '../rate-limit';
 
 describe('rateGroupOf', () => {
   it.each([
@@ -42,5 +43,37 @@ describe('rateGroupOf', () => {
     expect(groupOf('/api/auth/local')).toBe('login');
     expect(isAuthGroup('login')).toBe(true);
     expect(isAuthGroup('order')).toBe(false);
+  });
+});
+
+describe('limiters (rate-limiter-flexible)', () => {
+  it('counts in a window: allowed up to its points, then the seconds left', async () => {
+    const limiter = createLimiter({ points: 2, duration: 900 }, 'thu:dem');
+    expect(await waitOf(limiter, '203.0.113.7')).toBeNull();
+    expect(await consume(limiter, '203.0.113.7')).toBeNull();
+    expect(await consume(limiter, '203.0.113.7')).toBeNull();
+    // Used up: waiting says so without counting, and a third request is refused.
+    expect(await waitOf(limiter, '203.0.113.7')).toBeGreaterThan(890);
+    expect(await consume(limiter, '203.0.113.7')).toBeGreaterThan(890);
+    // Another client counts apart.
+    expect(await consume(limiter, '203.0.113.8')).toBeNull();
+  });
+
+  it('keeps limiting in memory while Redis is unreachable (the insurance limiter)', async () => {
+    // A port nothing listens on: every Redis command fails at once (no offline queue).
+    const redis = new Redis('redis://127.0.0.1:1', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      lazyConnect: true,
+    });
+    redis.on('error', () => {});
+    try {
+      const limiter = createLimiter({ points: 1, duration: 60 }, 'thu:bao-hiem', redis);
+      expect(await consume(limiter, 'khach')).toBeNull();
+      expect(await consume(limiter, 'khach')).toBeGreaterThan(50);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

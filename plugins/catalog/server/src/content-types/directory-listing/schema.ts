@@ -39,7 +39,8 @@ export default {
     address: { type: 'string', maxLength: 500 },
     commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
     contact: { type: 'string', maxLength: 255 },
-    website: { type: 'string', maxLength: 255 },
+    // A link: only http(s) addresses are stored (core's text rules).
+    website: { type: 'string', maxLength: 255, pluginOptions: { core: { link: true } } },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',
