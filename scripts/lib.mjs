@@ -41,12 +41,12 @@ export function newestMtime(dirs) {
 
 /** The TypeScript libraries the CMS loads (shared config and the plugins), in build order. */
 export const LIBRARIES = [
-  'config',
   'contracts',
+  'config',
   'plugins/core',
+  'plugins/workflow',
   'plugins/sellers',
   'plugins/catalog',
-  'plugins/workflow',
   'plugins/accounts',
   'plugins/orders',
   'plugins/complaints',

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerAdminViews, registerDocumentRules } from '@sgd/plugin-core';
 import { ensureSuperAdmin } from './admin-account';
 import { ensureDemoStaff } from './demo-staff';
+import { grantEditorialWork } from './editorial';
 import { editorialRules } from './editorial-rules';
 import { editorialViews } from './editorial-views';
 import { registerRegulationNotice } from './regulation-notice';
@@ -17,6 +18,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const created = await ensureSuperAdmin(strapi, process.env);
     if (created) strapi.log.info(`Đã tạo tài khoản quản trị cao nhất ${created}.`);
+    await grantEditorialWork(strapi);
 
     if (process.env.DEMO_DATA === 'true') {
       const departments = await strapi.db.query('plugin::core.department').count();

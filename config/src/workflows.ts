@@ -1,10 +1,12 @@
 /**
- * Quy trình kiểm duyệt (QC Điều 7, 10, 12): dữ liệu, không phải mã. Quản trị viên cao nhất sửa được
- * trong trang quản trị ("Quy trình duyệt"); bản dưới đây là bản nạp lần đầu.
+ * Quy trình kiểm duyệt (QC Điều 7, 10, 12): dữ liệu, không phải mã. Cán bộ có quyền sửa quy trình sửa
+ * được trong trang quản trị ("Quy trình duyệt"); bản dưới đây là phiên bản 1 nạp lần đầu.
  *
  * Mỗi quy trình có các bước; mỗi bước ghi vai trò quản trị được xử lý, các thao tác được phép và thời
- * hạn tính bằng ngày làm việc (mặc định 3 ngày, QC Điều 7 và 10).
+ * hạn tính bằng ngày làm việc (mặc định 3 ngày, QC Điều 7 và 10). Loại nội dung nào dùng quy trình nào
+ * do chính loại nội dung khai báo (`pluginOptions.workflow`), không ghi ở đây.
  */
+import type { ReplyAction, WorkflowAction, WorkflowDefinition, WorkflowStage } from '@sgd/contracts';
 
 /** Cấp cán bộ: chuyên viên → lãnh đạo phòng (duyệt) → lãnh đạo đơn vị (xác nhận). */
 export const STAFF_LEVELS = [
@@ -15,73 +17,19 @@ export const STAFF_LEVELS = [
 export type StaffLevelCode = (typeof STAFF_LEVELS)[number]['code'];
 export const STAFF_LEVEL_CODES = STAFF_LEVELS.map((level) => level.code) as StaffLevelCode[];
 
-/** Thao tác của cán bộ tại một bước. */
-export const WORKFLOW_ACTIONS = [
-  { code: 'approve', name: 'Duyệt / chuyển bước tiếp theo' },
-  { code: 'reject', name: 'Từ chối' },
-  { code: 'request_supplement', name: 'Yêu cầu bổ sung' },
-  { code: 'return', name: 'Trả về bước trước' },
-] as const;
-export type WorkflowActionCode = (typeof WORKFLOW_ACTIONS)[number]['code'];
-export const WORKFLOW_ACTION_CODES = WORKFLOW_ACTIONS.map((action) => action.code) as WorkflowActionCode[];
-
-/** Thao tác có mẫu thư trả lời: nộp hồ sơ, các thao tác của cán bộ, khóa và mở khóa. */
-export const TEMPLATE_ACTIONS = [
-  { code: 'submit', name: 'Nộp hồ sơ' },
-  ...WORKFLOW_ACTIONS,
-  { code: 'lock', name: 'Khóa' },
-  { code: 'unlock', name: 'Mở khóa' },
-] as const;
-
-/** Trạng thái hồ sơ (một lượt nộp). */
-export const TASK_STATES = [
-  { code: 'in_review', name: 'Đang xử lý' },
-  { code: 'supplement_requested', name: 'Chờ bổ sung' },
-  { code: 'approved', name: 'Đã duyệt' },
-  { code: 'rejected', name: 'Đã từ chối' },
-  { code: 'cancelled', name: 'Đã hủy' },
-] as const;
-export type TaskStateCode = (typeof TASK_STATES)[number]['code'];
-
-/** Loại hồ sơ: đăng ký mới, đề nghị chỉnh sửa nội dung đã duyệt, xác minh lại sau khi khóa. */
-export const TASK_KINDS = [
-  { code: 'new', name: 'Hồ sơ đăng ký mới' },
-  { code: 'edit', name: 'Hồ sơ đề nghị chỉnh sửa' },
-  { code: 'reverification', name: 'Hồ sơ xác minh lại sau khi khóa' },
-] as const;
-export type TaskKindCode = (typeof TASK_KINDS)[number]['code'];
-
-export interface WorkflowStage {
-  code: string;
-  name: string;
-  /** Mã vai trò quản trị được xử lý bước này (quản trị viên cao nhất luôn được). */
-  roles: string[];
-  actions: WorkflowActionCode[];
-  /** Thời hạn xử lý bước, tính bằng ngày làm việc. */
-  deadlineDays: number;
-}
-
-export interface WorkflowDefinition {
-  code: string;
-  name: string;
-  /** Các loại nội dung dùng quy trình này (UID Strapi). */
-  contentTypes: string[];
-  stages: WorkflowStage[];
-}
-
 const SPECIALIST = 'sgd-specialist';
 const HEAD_OF_DIVISION = 'sgd-head-of-division';
 const HEAD_OF_UNIT = 'sgd-head-of-unit';
 
-const ALL_ACTIONS: WorkflowActionCode[] = ['approve', 'reject', 'request_supplement', 'return'];
+const ALL_ACTIONS: WorkflowAction[] = ['approve', 'reject', 'request_supplement', 'return'];
 
 const stage = (
   code: string,
   name: string,
   roles: string[],
-  actions: WorkflowActionCode[] = ALL_ACTIONS,
+  actions: WorkflowAction[] = ALL_ACTIONS,
   deadlineDays = 3,
-): WorkflowStage => ({ code, name, roles, actions, deadlineDays });
+): WorkflowStage => ({ code, name, roles, actions, deadlineDays, templates: [] });
 
 const specialistReview = stage(
   'specialist_review',
@@ -114,6 +62,22 @@ const complaintHandling = stage(
   [SPECIALIST, HEAD_OF_DIVISION, HEAD_OF_UNIT],
   ['approve', 'reject', 'request_supplement'],
 );
+/** News and legal documents: an officer writes, the heads of division and of unit approve publication. */
+const contentReview = stage(
+  'content_review',
+  'Lãnh đạo phòng duyệt nội dung',
+  [HEAD_OF_DIVISION],
+  ['approve', 'reject', 'request_supplement'],
+  2,
+);
+const publicationApproval = stage(
+  'publication_approval',
+  'Lãnh đạo đơn vị duyệt đăng',
+  [HEAD_OF_UNIT],
+  ALL_ACTIONS,
+  1,
+);
+
 /** A report of a violation is checked by the responsible department (QC Điều 26.2). */
 const reportReview = stage(
   'report_review',
@@ -126,192 +90,69 @@ export const WORKFLOWS: WorkflowDefinition[] = [
   {
     code: 'seller_verification',
     name: 'Xác thực chủ thể sản xuất, kinh doanh',
-    contentTypes: ['plugin::sellers.seller'],
+    contentTypes: [],
     stages: [specialistReview, divisionApproval, unitConfirmation],
   },
   {
     code: 'licence_verification',
     name: 'Xác thực giấy phép, chứng nhận',
-    contentTypes: ['plugin::sellers.licence'],
+    contentTypes: [],
     stages: [specialistReview, divisionApproval],
   },
   {
     code: 'product_moderation',
     name: 'Kiểm duyệt sản phẩm và vùng sản xuất',
-    contentTypes: ['plugin::catalog.product', 'plugin::sellers.production-area'],
+    contentTypes: [],
     stages: [specialistReview, divisionApproval],
   },
   {
     code: 'listing_moderation',
     name: 'Kiểm duyệt thông tin chuyên ngành (QC Điều 6.9)',
-    contentTypes: ['plugin::catalog.directory-listing'],
+    contentTypes: [],
     stages: [specialistReview, divisionApproval],
   },
   {
     code: 'post_moderation',
     name: 'Kiểm duyệt tin mua, tin bán (QC Điều 10.3)',
-    contentTypes: ['plugin::catalog.supply-demand-post'],
+    contentTypes: [],
     stages: [singleReview],
   },
   {
     code: 'data_request',
     name: 'Yêu cầu về dữ liệu cá nhân (QC Điều 16)',
-    contentTypes: ['plugin::accounts.data-request'],
+    contentTypes: [],
     stages: [dataRequestHandling],
   },
   {
     code: 'complaint_handling',
     name: 'Xử lý khiếu nại của người mua (QC Điều 11, 13)',
-    contentTypes: ['plugin::complaints.complaint'],
+    contentTypes: [],
     stages: [complaintHandling],
   },
   {
     code: 'violation_report',
     name: 'Phản ánh vi phạm (QC Điều 26.2)',
-    contentTypes: ['plugin::complaints.violation-report'],
+    contentTypes: [],
     stages: [reportReview],
   },
   {
     code: 'review_comment',
     name: 'Kiểm duyệt đánh giá và bình luận (QC Điều 10.3)',
-    contentTypes: ['plugin::reviews.review', 'plugin::reviews.comment', 'plugin::reviews.answer'],
+    contentTypes: [],
     stages: [singleReview],
   },
+  {
+    code: 'editorial_review',
+    name: 'Biên tập tin tức, văn bản (đăng trên Sàn)',
+    contentTypes: [],
+    stages: [contentReview, publicationApproval],
+  },
 ];
-
-/**
- * How the workflow engine reads and writes one content type: where its status is, the value that
- * means "approved", its title, where its department comes from (first path that has one), who owns
- * it and whom to write to.
- */
-export interface WorkflowBinding {
-  statusField: string;
-  approvedValue: string;
-  titleField: string;
-  /** Relation paths tried in order: `department`, `category.department`, `seller.department`. */
-  departmentFrom: string[];
-  /** Path to the users-permissions owner: `owner` or `seller.owner`. */
-  ownerPath: string;
-  /** Paths to the submitter's email and name, tried in order. */
-  emailFrom: string[];
-  nameFrom: string[];
-  /** Field set to the approval time, if any. */
-  approvedAtField?: string;
-}
-
-const sellerOwned = (
-  titleField: string,
-  departmentFrom: string[],
-): Omit<WorkflowBinding, 'statusField' | 'approvedValue'> => ({
-  titleField,
-  departmentFrom,
-  ownerPath: 'seller.owner',
-  emailFrom: ['seller.email', 'seller.owner.email'],
-  nameFrom: ['seller.representative', 'seller.name'],
-});
-
-export const WORKFLOW_BINDINGS: Record<string, WorkflowBinding> = {
-  'plugin::sellers.seller': {
-    statusField: 'verificationStatus',
-    approvedValue: 'verified',
-    titleField: 'name',
-    departmentFrom: ['department'],
-    ownerPath: 'owner',
-    emailFrom: ['email', 'owner.email'],
-    nameFrom: ['representative', 'name'],
-    approvedAtField: 'verifiedAt',
-  },
-  'plugin::sellers.licence': {
-    statusField: 'verificationStatus',
-    approvedValue: 'verified',
-    ...sellerOwned('number', ['department', 'seller.department']),
-    approvedAtField: 'verifiedAt',
-  },
-  'plugin::sellers.production-area': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    ...sellerOwned('name', ['department', 'seller.department']),
-  },
-  'plugin::catalog.product': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    ...sellerOwned('name', ['department', 'category.department', 'seller.department']),
-  },
-  'plugin::catalog.directory-listing': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    titleField: 'title',
-    departmentFrom: ['department'],
-    ownerPath: 'owner',
-    emailFrom: ['owner.email'],
-    nameFrom: ['owner.username'],
-  },
-  'plugin::accounts.data-request': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    titleField: 'title',
-    departmentFrom: ['department'],
-    ownerPath: 'owner',
-    emailFrom: ['owner.email'],
-    nameFrom: ['owner.fullName'],
-  },
-  'plugin::complaints.complaint': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    titleField: 'title',
-    departmentFrom: ['department', 'seller.department'],
-    ownerPath: 'buyer',
-    emailFrom: ['buyer.email'],
-    nameFrom: ['buyer.fullName', 'buyer.username'],
-  },
-  'plugin::complaints.violation-report': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    titleField: 'title',
-    departmentFrom: ['department'],
-    ownerPath: 'reporter',
-    emailFrom: ['reporterEmail', 'reporter.email'],
-    nameFrom: ['reporterName', 'reporter.username'],
-  },
-  'plugin::catalog.supply-demand-post': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    titleField: 'title',
-    departmentFrom: ['department', 'category.department'],
-    ownerPath: 'owner',
-    emailFrom: ['contactEmail', 'owner.email'],
-    nameFrom: ['contactName', 'owner.username'],
-  },
-  // Reviews and comments are moderated by the department of the product they are about.
-  'plugin::reviews.review': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    titleField: 'title',
-    departmentFrom: ['department', 'product.department', 'product.category.department', 'seller.department'],
-    ownerPath: 'author',
-    emailFrom: ['author.email'],
-    nameFrom: ['author.fullName'],
-  },
-  'plugin::reviews.comment': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    titleField: 'title',
-    departmentFrom: ['department', 'product.department', 'product.category.department'],
-    ownerPath: 'author',
-    emailFrom: ['author.email'],
-    nameFrom: ['author.fullName'],
-  },
-  'plugin::reviews.answer': {
-    statusField: 'reviewStatus',
-    approvedValue: 'approved',
-    ...sellerOwned('title', ['department', 'product.department', 'seller.department']),
-  },
-};
 
 /** Mẫu trả lời nạp lần đầu; cán bộ sửa trong trang quản trị. Chỗ điền: {{submitterName}}, {{itemTitle}}, {{reason}}. */
 export interface ReplyTemplateData {
   workflow: string | null;
-  action: WorkflowActionCode | 'submit' | 'lock' | 'unlock';
+  action: ReplyAction | 'submit' | 'lock' | 'unlock';
   name: string;
   subject: string;
   body: string;

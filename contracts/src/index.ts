@@ -3,5 +3,7 @@
  * shape, with its type beside it. Modules are grouped by bounded context.
  */
 export * from './errors';
+export * from './workflow';
+export * from './accounts';
 export * from './site-webhook';
 export * from './search';

@@ -5,7 +5,7 @@ import { administrativeUnits, categories, departments } from '@sgd/config';
 import { CATALOG_UID } from '@sgd/plugin-catalog';
 import { CORE_UID } from '@sgd/plugin-core';
 import { SELLERS_UID } from '@sgd/plugin-sellers';
-import { trustedImport, workflowService } from '@sgd/plugin-workflow';
+import { trustedImport, workflowApi, workflowService } from '@sgd/plugin-workflow';
 import { waitForIdleDatabase } from './idle';
 import { uploadSeedImages } from './images';
 import { outlineOf } from './outline';
@@ -63,17 +63,11 @@ const isPublic = (status: string) => status === 'approved' || status === 'verifi
 
 /** Items the demo shows as waiting for review get their task in the department's inbox. */
 async function openDemoTasks(strapi: Core.Strapi): Promise<number> {
-  const engine = workflowService(strapi, 'workflow');
-  const waiting: [string, string][] = [
-    [SELLERS_UID.seller, 'verificationStatus'],
-    [SELLERS_UID.licence, 'verificationStatus'],
-    [SELLERS_UID.productionArea, 'reviewStatus'],
-    [CATALOG_UID.product, 'reviewStatus'],
-    [CATALOG_UID.supplyDemandPost, 'reviewStatus'],
-    [CATALOG_UID.directoryListing, 'reviewStatus'],
-  ];
+  const engine = workflowApi(strapi);
+  const targets = workflowService(strapi, 'targets');
   let opened = 0;
-  for (const [uid, field] of waiting) {
+  for (const uid of targets.reviewableTypes()) {
+    const field = targets.optionsOf(uid)?.status.field ?? 'reviewStatus';
     const rows = (await strapi.db.query(uid as UID.Schema).findMany({
       where: { [field]: 'pending', publishedAt: null },
       select: ['documentId'],
@@ -304,7 +298,12 @@ async function importDemo(strapi: Core.Strapi, dir: string): Promise<SeedReport>
       await ensure(
         NEWS,
         { slug: n.slug },
-        { ...fields, cover: images.get(cover) ?? null, department: await department(departmentCode) },
+        {
+          ...fields,
+          cover: images.get(cover) ?? null,
+          department: await department(departmentCode),
+          reviewStatus: 'approved',
+        },
         true,
         'news',
       );
@@ -316,7 +315,14 @@ async function importDemo(strapi: Core.Strapi, dir: string): Promise<SeedReport>
       await ensure(
         LEGAL,
         { slug: doc.slug },
-        { ...fields, body, outline: body ? outlineOf(body) : null },
+        // The exchange's documents are issued by its operator, the Sở Công Thương.
+        {
+          ...fields,
+          body,
+          outline: body ? outlineOf(body) : null,
+          department: await department('SCT'),
+          reviewStatus: 'approved',
+        },
         true,
         'legalDocuments',
       );

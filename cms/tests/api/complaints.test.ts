@@ -328,7 +328,8 @@ describe('escalation to the board', () => {
     const task = (inbox.body.data as { id: number; targetDocumentId: string }[]).find(
       (t) => t.targetDocumentId === documentId,
     );
-    expect(task).toBeDefined();
+    // Labelled for what it is, never "Đăng ký mới" (issue 17.3).
+    expect(task).toMatchObject({ typeName: 'Khiếu nại', kindName: 'Khiếu nại' });
     const other = await http()
       .get('/workflow/tasks?workflow=complaint_handling')
       .set(asOfficer(staff.ytSpecialist));
@@ -546,10 +547,12 @@ describe('violation reports', () => {
           id: number;
           targetDocumentId: string;
           title: string;
+          kindName: string;
         }[]
       ).find((t) => t.targetDocumentId === reportId);
     const task = await queue(staff.ytSpecialist);
     expect(task?.title).toBe(`Phản ánh sản phẩm, dịch vụ "${product.name}": Hàng giả, hàng nhái`);
+    expect(task).toMatchObject({ typeName: 'Phản ánh vi phạm', kindName: 'Phản ánh vi phạm' });
     expect(await queue(staff.specialist)).toBeUndefined();
     const stored = (await app.strapi.db
       .query('plugin::complaints.violation-report')

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { bootStrapi, type TestApp } from '../setup/strapi';
-import { makeProduct, makeSeller, unique } from '../factories';
+import { makePost, makeProduct, makeSeller, unique } from '../factories';
 import { Mailbox } from '../mailbox';
-import { departmentId, makeOfficer, makeSiteUser } from '../staff';
+import { PASSWORD, SITE_PASSWORD, departmentId, makeOfficer, makeSiteUser } from '../staff';
 import { startStrapiProcess, until, type StrapiProcess } from '../strapi-process';
 import { coreService } from '@sgd/plugin-core';
 
@@ -12,7 +12,9 @@ import { coreService } from '@sgd/plugin-core';
  * scheduled jobs run every second, at the same moments, over the same due work (emails in the
  * outbox, overdue review tasks, deadline reminders, complaints past the seller's deadline). Every
  * email leaves once and every transition happens once. The two also share the sign-in rate limit
- * through Redis (127.0.0.1:6379), so a client cannot double its attempts by alternating instances.
+ * through Redis (127.0.0.1:6379), so a client cannot double its attempts by alternating instances,
+ * and a workflow or calendar change made through one is in force on the other within seconds
+ * (issue 18).
  */
 let app: TestApp;
 const mailbox = new Mailbox();
@@ -201,3 +203,96 @@ it('shares the sign-in limits between the instances through Redis', async () => 
     );
   }
 });
+
+it('puts a workflow or calendar change made through one instance in force on the other within seconds', async () => {
+  const [a, b] = instances;
+  const admin = await makeOfficer(app.strapi, 'super_admin', []);
+  // A client address of this test alone: sign-in limits are shared through Redis.
+  const client = `2001:db8::${crypto.randomBytes(6).toString('hex').match(/.{4}/g)?.join(':')}`;
+  // Each instance signs its own sessions: sign in on each.
+  const signIn = async (instance: StrapiProcess) => {
+    const res = await fetch(`${instance.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': client },
+      body: JSON.stringify({ email: admin.email, password: PASSWORD }),
+    });
+    return ((await res.json()) as { data: { token: string } }).data.token;
+  };
+  const tokens = new Map([
+    [a, await signIn(a)],
+    [b, await signIn(b)],
+  ]);
+  const call = async <T>(instance: StrapiProcess, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${instance.url}${path}`, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Forwarded-For': client,
+        Authorization: `Bearer ${tokens.get(instance)}`,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+  type View = { code: string; version: number; stages: { deadlineDays: number }[] } & Record<string, unknown>;
+  const postsOn = async (instance: StrapiProcess) =>
+    (await call<{ data: View[] }>(instance, 'GET', '/workflow/definitions')).data.find(
+      (wf) => wf.code === 'post_moderation',
+    )!;
+  const { version: _version, savedAt: _savedAt, versions: _versions, ...original } = await postsOn(b);
+  const dueOn = async (instance: StrapiProcess, definition: unknown) =>
+    (
+      await call<{ data: { path: { dueAt: string }[] } }>(instance, 'POST', '/workflow/definitions/preview', {
+        data: definition,
+      })
+    ).data.path[0].dueAt;
+
+  // A new deadline saved through A is what B uses.
+  const longer = JSON.parse(JSON.stringify(original)) as typeof original;
+  longer.stages[0].deadlineDays += 4;
+  await call(a, 'PUT', '/workflow/definitions/post_moderation', { data: longer });
+  await until(
+    async () => (await postsOn(b)).stages[0].deadlineDays === longer.stages[0].deadlineDays,
+    'máy thứ hai dùng thời hạn mới',
+    5000,
+  );
+  const owner = await makeSiteUser(app.strapi);
+  const post = await makePost(app.strapi, { owner: owner.id, department: sct, reviewStatus: 'draft' }, false);
+  const signedIn = await fetch(`${b.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': client },
+    body: JSON.stringify({ identifier: owner.email, password: SITE_PASSWORD }),
+  });
+  expect(signedIn.status).toBe(200);
+  const { jwt } = ((await signedIn.json()) as { data: { jwt: string } }).data;
+  const submitted = await fetch(`${b.url}/api/workflow/submissions`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Forwarded-For': client,
+      Authorization: `Bearer ${jwt}`,
+    },
+    body: JSON.stringify({ type: 'supply-demand-post', documentId: post.documentId }),
+  });
+  expect(submitted.status).toBe(200);
+  expect(((await submitted.json()) as { data: { dueAt: string } }).data.dueAt).toBe(await dueOn(b, longer));
+
+  // A day off added through A's content manager moves the deadlines B computes.
+  const before = await dueOn(b, longer);
+  const day = before.slice(0, 10);
+  const year = (await app.strapi.db
+    .query('plugin::core.calendar-year')
+    .findOne({ where: { year: Number(day.slice(0, 4)) } })) as {
+    documentId: string;
+    daysOff: { date: string; name: string }[] | null;
+  };
+  const calendarPath = `/content-manager/collection-types/plugin::core.calendar-year/${year.documentId}`;
+  await call(a, 'PUT', calendarPath, {
+    daysOff: [...(year.daysOff ?? []), { date: day, name: 'Nghỉ bù (thử nghiệm)' }],
+  });
+  await until(async () => (await dueOn(b, longer)) > before, 'máy thứ hai dùng lịch nghỉ mới', 5000);
+
+  await call(a, 'PUT', calendarPath, { daysOff: year.daysOff ?? [] });
+  await call(a, 'PUT', '/workflow/definitions/post_moderation', { data: original });
+}, 60_000);

@@ -554,7 +554,10 @@ describe('department scoping on every admin route', () => {
   });
 
   it('refuses workflow routes to an admin without a department and to editing workflows without the right', async () => {
-    const res = await http().put('/workflow/definitions').set(asOfficer(staff.unit)).send({ data: [] });
+    const res = await http()
+      .put('/workflow/definitions/post_moderation')
+      .set(asOfficer(staff.unit))
+      .send({ data: {} });
     expect(res.status).toBe(403);
   });
 });
@@ -651,7 +654,7 @@ describe('deadlines and overdue counts on a scripted clock', () => {
     expect(await remind(clock)).toBe(0);
     await flush();
     // One digest per person: the assignee and the department's head of division.
-    const line = `- "${seller.name}" (bước specialist_review): hạn 23:59 10/12/2026`;
+    const line = `- "${seller.name}" (bước Chuyên viên thẩm định): hạn 23:59 10/12/2026`;
     const digest = (m: { text: string }) => m.text.includes(line);
     await expect(mailbox.waitForMatch(staff.specialist.email, digest)).resolves.toBeTruthy();
     await expect(mailbox.waitForMatch(staff.division.email, digest)).resolves.toBeTruthy();
@@ -845,23 +848,30 @@ describe('account locking (QC Điều 9)', () => {
 
 describe('workflows as data', () => {
   it('lets the super admin change a deadline, validated, and uses it for new submissions', async () => {
-    const current = (await http().get('/workflow/definitions').set(asOfficer(staff.superAdmin))).body.data;
-    const broken = JSON.parse(JSON.stringify(current));
-    broken[0].stages[0].deadlineDays = 0;
-    const refused = await http()
-      .put('/workflow/definitions')
-      .set(asOfficer(staff.superAdmin))
-      .send({ data: broken });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toContain('Thời hạn ít nhất 1 ngày làm việc.');
+    const list = await http().get('/workflow/definitions').set(asOfficer(staff.superAdmin));
+    const current = list.body.data.find((wf: { code: string }) => wf.code === 'post_moderation');
+    const { version: _version, savedAt: _savedAt, versions: _versions, ...definition } = current;
+    const save = (data: unknown) =>
+      http().put('/workflow/definitions/post_moderation').set(asOfficer(staff.superAdmin)).send({ data });
 
-    const changed = JSON.parse(JSON.stringify(current));
-    const posts = changed.find((wf: { code: string }) => wf.code === 'post_moderation');
-    posts.stages[0].deadlineDays = 5;
-    expect(
-      (await http().put('/workflow/definitions').set(asOfficer(staff.superAdmin)).send({ data: changed }))
-        .status,
-    ).toBe(200);
+    const broken = JSON.parse(JSON.stringify(definition));
+    broken.stages[0].deadlineDays = 0;
+    const refused = await save(broken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe(
+      'Bước 1 «Kiểm duyệt», thời hạn: Thời hạn ít nhất 1 ngày làm việc.',
+    );
+    expect(refused.body.error.details.errors).toEqual([
+      {
+        path: ['stages', '0', 'deadlineDays'],
+        message: 'Thời hạn ít nhất 1 ngày làm việc.',
+        name: 'ValidationError',
+      },
+    ]);
+
+    const changed = JSON.parse(JSON.stringify(definition));
+    changed.stages[0].deadlineDays = 5;
+    expect((await save(changed)).status).toBe(200);
 
     at('2026-12-07T02:00:00.000Z');
     const owner = await makeSiteUser(app.strapi);
@@ -872,7 +882,7 @@ describe('workflows as data', () => {
     );
     const res = await submit(owner.jwt, 'supply-demand-post', post.documentId);
     expect(res.body.data.dueAt).toBe('2026-12-14T16:59:59.999Z');
-    await http().put('/workflow/definitions').set(asOfficer(staff.superAdmin)).send({ data: current });
+    expect((await save(definition)).status).toBe(200);
   });
 
   it('keeps the history append-only', async () => {

@@ -20,12 +20,10 @@ import {
   REPORT_TARGET_TYPES,
   STAFF_LEVELS,
   SUPPLY_DEMAND_KINDS,
-  TASK_KINDS,
-  TASK_STATES,
-  TEMPLATE_ACTIONS,
   VERIFICATION_STATES,
   licenceTypes,
 } from '@sgd/config';
+import { TASK_KINDS, TASK_STATES, TEMPLATE_ACTIONS } from '@sgd/contracts';
 import { CHROMIUM } from './chromium';
 import { chromium } from 'playwright-core';
 import { signInToAdmin } from './admin';

@@ -21,14 +21,46 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
+/** A plugin to load besides the app's (a fixture a test declares), as `config/plugins.ts` would name it. */
+export interface ExtraPlugin {
+  enabled: true;
+  resolve: string;
+}
+
+/**
+ * The compiled app with extra plugins: its own dist folder whose config files load the app's (so
+ * their paths still resolve) and whose `plugins` adds the extras; `src` is the app's.
+ */
+function distWith(workDir: string, plugins: Record<string, ExtraPlugin>): string {
+  const real = path.join(CMS_DIR, 'dist');
+  const dist = fs.mkdtempSync(path.join(workDir, 'dist-'));
+  fs.symlinkSync(path.join(real, 'src'), path.join(dist, 'src'), 'dir');
+  fs.mkdirSync(path.join(dist, 'config'));
+  for (const file of fs.readdirSync(path.join(real, 'config')).filter((name) => name.endsWith('.js'))) {
+    const original = JSON.stringify(path.join(real, 'config', file));
+    fs.writeFileSync(
+      path.join(dist, 'config', file),
+      file === 'plugins.js'
+        ? `const base = require(${original});
+const app = base.default ?? base;
+module.exports = (ctx) => ({ ...app(ctx), ...${JSON.stringify(plugins)} });
+`
+        : `module.exports = require(${original});
+`,
+    );
+  }
+  return dist;
+}
+
 /**
  * Boots the compiled app on a private copy of the seeded template database:
  * a copied SQLite file, or a PostgreSQL database created from the template.
- * One boot per test file. `serveAdminPanel` serves the built admin (cms/dist/build), for browser tests.
+ * One boot per test file. `serveAdminPanel` serves the built admin (cms/dist/build), for browser tests;
+ * `plugins` adds plugins the app does not have (fixtures).
  */
 export async function bootStrapi(
   label: string,
-  options: { serveAdminPanel?: boolean } = {},
+  options: { serveAdminPanel?: boolean; plugins?: Record<string, ExtraPlugin> } = {},
 ): Promise<TestApp> {
   const state = readState();
   const worker = process.env.JEST_WORKER_ID ?? '0';
@@ -54,7 +86,7 @@ export async function bootStrapi(
 
   const strapi = await createStrapi({
     appDir: CMS_DIR,
-    distDir: path.join(CMS_DIR, 'dist'),
+    distDir: options.plugins ? distWith(state.workDir, options.plugins) : path.join(CMS_DIR, 'dist'),
     autoReload: false,
     serveAdminPanel: options.serveAdminPanel ?? false,
   }).load();

@@ -2,18 +2,12 @@
  * What a signed-in person manages under /tai-khoan/<loai>: their seller's products, licences and
  * production areas, their own buy/sell posts and listings (CMS `/api/accounts/mine/:type`). One
  * description per type gives the page its words, the form its fields, and a zod schema that turns the
- * posted form into the CMS's `data` (only the fields `OWNED_CONTENT` lets a person write).
+ * posted form into the CMS's `data` (only the fields `OWNED_CONTENT` of @sgd/contracts lets a person
+ * write).
  */
 import { z } from 'zod';
-import {
-  DELIVERY_METHODS,
-  DIRECTORY_KINDS,
-  OCOP_STARS,
-  OWNED_IMAGES,
-  PAYMENT_METHODS,
-  licenceTypes,
-  type OwnedContentType,
-} from '@sgd/config';
+import { DELIVERY_METHODS, DIRECTORY_KINDS, OCOP_STARS, PAYMENT_METHODS, licenceTypes } from '@sgd/config';
+import { OWNED_IMAGES, type OwnedContentType, type OwnedReview, type TaskState } from '@sgd/contracts';
 import type { AstroCookies } from 'astro';
 import { callAccounts, currentUser, type AccountResult } from './account';
 
@@ -56,18 +50,14 @@ export interface OwnedKind {
 export type FormValues = Record<string, string | string[]>;
 
 /** An item as `/api/accounts/mine/:type/:documentId` answers it. */
-export interface ReviewEntry {
-  action: string;
-  comment: string | null;
-  createdAt: string;
-}
+export type ReviewEntry = OwnedReview['history'][number];
 export interface OwnedItem {
   documentId: string;
   slug?: string | null;
   reviewStatus?: string;
   verificationStatus?: string;
   updatedAt?: string;
-  review?: { state: string; submittedAt: string | null; history: ReviewEntry[] } | null;
+  review?: OwnedReview | null;
   [field: string]: unknown;
 }
 
@@ -395,7 +385,7 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 /** Where the review stands (the workflow's task). */
-const REVIEW_LABELS: Record<string, string> = {
+const REVIEW_LABELS: Record<TaskState, string> = {
   in_review: 'Đang xem xét',
   supplement_requested: 'Cần bổ sung',
   approved: 'Đã duyệt',
@@ -405,7 +395,7 @@ const REVIEW_LABELS: Record<string, string> = {
 
 export const statusOf = (item: OwnedItem): string => item.reviewStatus ?? item.verificationStatus ?? 'draft';
 export const statusLabel = (status: string): string => STATUS_LABELS[status] ?? status;
-export const reviewLabel = (state: string): string => REVIEW_LABELS[state] ?? state;
+export const reviewLabel = (state: TaskState): string => REVIEW_LABELS[state];
 
 /** Staff's reasons are worth showing while the person has something to fix. */
 export const NEEDS_ATTENTION = ['rejected', 'supplement_requested'];

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
-import { DEPARTMENT_CONDITION, workflowService } from '@sgd/plugin-workflow';
+import { DEPARTMENT_CONDITION, workflowApi } from '@sgd/plugin-workflow';
 import { REPORT_ROLES, UID, USER_ROLES } from './constants';
 import { PUBLIC_ACTIONS, USER_ACTIONS } from './routes';
 import { complaintsService } from './services';
@@ -21,7 +21,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     beforeDeleteMany: refuse,
   });
 
-  const workflow = workflowService(strapi, 'workflow');
+  const workflow = workflowApi(strapi);
   // A complaint reaches the board only through its own escalation; resubmitting after a request for supplement is allowed.
   workflow.beforeSubmit(UID.complaint, ({ documentId }) => complaints().assertEscalated(documentId));
   workflow.onDecided(UID.complaint, ({ documentId, comment }) =>

@@ -23,6 +23,7 @@ export * from './lib/enumeration';
 export * from './lib/input';
 export * from './lib/client-address';
 export * from './lib/permissions';
+export * from './lib/names';
 export { registerMigrations, type Migration, type MigrationContext, type IndexSpec } from './lib/migrations';
 export { sharedCache, type SharedCache } from './lib/shared-cache';
 export * from './lib/csv';

@@ -8,7 +8,6 @@ export const UID = {
   product: 'plugin::catalog.product',
   seller: 'plugin::sellers.seller',
   user: 'plugin::users-permissions.user',
-  notification: 'plugin::workflow.notification',
 } as const;
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { grantStaffOnce, grantUserActions } from '@sgd/plugin-core';
-import { DEPARTMENT_CONDITION, workflowService } from '@sgd/plugin-workflow';
+import { DEPARTMENT_CONDITION, workflowApi } from '@sgd/plugin-workflow';
 import { HIDDEN_FROM_STAFF, STAFF_FIELDS, UID, WRITER_ROLES } from './constants';
 import { USER_ACTIONS } from './routes';
 import { reviewsService } from './services';
@@ -10,7 +10,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantStaffRead(strapi);
   const ratings = reviewsService(strapi, 'ratings');
   // Averages count approved reviews only: they change when the workflow approves one.
-  workflowService(strapi, 'workflow').onApproved(UID.review, async ({ documentId }) =>
+  workflowApi(strapi).onApproved(UID.review, async ({ documentId }) =>
     ratings.recompute(await ratings.targetsOf(documentId)),
   );
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import createError from 'http-errors';
 import { coreService } from '@sgd/plugin-core';
-import { workflowService } from '@sgd/plugin-workflow';
+import { workflowApi, workflowService } from '@sgd/plugin-workflow';
 import { UID } from './constants';
 import { sellersService } from './services';
 
@@ -12,6 +13,25 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         where: { owner: { id: userId }, department: { id: { $in: departmentIds } } },
       })) > 0,
   );
+
+  // A locked seller's items (products, licences, areas, answers…) are not sent for review (QC Điều 9).
+  const workflow = workflowApi(strapi);
+  for (const uid of workflowService(strapi, 'targets').reviewableTypes()) {
+    const relation = strapi.contentType(uid as never).attributes.seller as
+      { type?: string; target?: string } | undefined;
+    if (relation?.type !== 'relation' || relation.target !== UID.seller) continue;
+    workflow.beforeSubmit(uid, async ({ documentId }) => {
+      const row = (await strapi.db.query(uid as never).findOne({
+        where: { documentId, publishedAt: null },
+        populate: { seller: { select: ['verificationStatus'] } },
+      })) as { seller?: { verificationStatus?: string } | null } | null;
+      if (row?.seller?.verificationStatus === 'locked') {
+        throw createError(409, 'Chủ thể kinh doanh đang bị khóa nên không thể nộp hồ sơ.', {
+          name: 'ConflictError',
+        });
+      }
+    });
+  }
 
   // Daily, shortly after midnight in Vietnam: expiry notices and marks (safe with several instances).
   strapi.cron.add({

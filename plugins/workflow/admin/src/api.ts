@@ -1,69 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import {
+  TASK_STATES,
+  WORKFLOW_ACTIONS,
+  type Countdown,
+  type TaskState,
+  type WorkflowAction,
+} from '@sgd/contracts';
+import type { ZodType } from 'zod';
 
-export type ActionCode = 'approve' | 'reject' | 'request_supplement' | 'return';
-
-export interface Countdown {
-  overdue: boolean;
-  overdueWorkingDays: number;
-  workingDaysLeft: number | null;
-}
-
-export interface Task {
-  id: number;
-  workflow: string;
-  workflowName: string;
-  targetUid: string;
-  targetDocumentId: string;
-  title: string | null;
-  typeName: string;
-  kind: 'new' | 'edit' | 'reverification';
-  round: number;
-  state: 'in_review' | 'supplement_requested' | 'approved' | 'rejected' | 'cancelled';
-  stage: string | null;
-  stageName: string | null;
-  stageIndex: number;
-  stageCount: number;
-  department: { id: number; name: string; code: string } | null;
-  assigneeId: number | null;
-  assigneeName: string | null;
-  submitterName: string | null;
-  submitterEmail: string | null;
-  submittedAt: string;
-  dueAt: string | null;
-  countdown: Countdown | null;
-}
-
-export interface Template {
-  id: number;
-  name: string;
-  action: string;
-  workflow: string | null;
-  subject: string;
-  body: string;
-}
-
-export interface HistoryEntry {
-  id: number;
-  round: number;
-  action: string;
-  fromStage: string | null;
-  toStage: string | null;
-  toState: string | null;
-  comment: string | null;
-  internalComment?: string | null;
-  actorName?: string | null;
-  late?: boolean;
-  createdAt: string;
-}
-
-export interface TaskDetail {
-  task: Task;
-  allowedActions: ActionCode[];
-  stages: { code: string; name: string; deadlineDays: number }[];
-  templates: Template[];
-  history: HistoryEntry[];
-}
+export type {
+  Countdown,
+  DefinitionProblem,
+  DefinitionView,
+  DefinitionsMeta,
+  HistoryEntry,
+  RoutingRule,
+  StageTemplate,
+  TaskDetail,
+  TaskView as Task,
+  TemplateView as Template,
+  WorkflowAction as ActionCode,
+  WorkflowBinding,
+  WorkflowDefinition,
+  WorkflowStage,
+} from '@sgd/contracts';
 
 export interface Officer {
   id: number;
@@ -74,38 +35,15 @@ export interface Officer {
   level: string | null;
 }
 
-export interface WorkflowDefinition {
-  code: string;
-  name: string;
-  contentTypes: string[];
-  stages: { code: string; name: string; roles: string[]; actions: ActionCode[]; deadlineDays: number }[];
-}
-
-export const ACTION_LABELS: Record<string, string> = {
-  submit: 'Nộp hồ sơ',
-  resubmit: 'Nộp lại sau bổ sung',
-  approve: 'Duyệt',
-  reject: 'Từ chối',
-  request_supplement: 'Yêu cầu bổ sung',
-  return: 'Trả về bước trước',
-  cancel: 'Rút hồ sơ',
-  lock: 'Khóa',
-  unlock: 'Mở khóa, xác minh lại',
-};
-
-export const STATE_LABELS: Record<Task['state'], string> = {
-  in_review: 'Đang xử lý',
-  supplement_requested: 'Chờ bổ sung',
-  approved: 'Đã duyệt',
-  rejected: 'Đã từ chối',
-  cancelled: 'Đã hủy',
-};
-
-export const KIND_LABELS: Record<Task['kind'], string> = {
-  new: 'Đăng ký mới',
-  edit: 'Đề nghị chỉnh sửa',
-  reverification: 'Xác minh lại',
-};
+/** The officers' actions in Vietnamese (one list, shared with the CMS). */
+export const ACTION_NAMES = Object.fromEntries(WORKFLOW_ACTIONS.map((a) => [a.code, a.name])) as Record<
+  WorkflowAction,
+  string
+>;
+export const STATE_LABELS = Object.fromEntries(TASK_STATES.map((s) => [s.code, s.name])) as Record<
+  TaskState,
+  string
+>;
 
 const dateTime = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
@@ -116,8 +54,15 @@ const dateTime = new Intl.DateTimeFormat('vi-VN', {
   minute: '2-digit',
   hour12: false,
 });
+const dateOnly = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 export const formatDateTime = (iso: string | null | undefined) =>
   iso ? dateTime.format(new Date(iso)) : '—';
+export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(iso)) : '—');
 
 /** "Còn 2 ngày làm việc", "Hạn hôm nay", "Quá hạn 3 ngày làm việc". */
 export function countdownText(countdown: Countdown | null): string {
@@ -131,13 +76,24 @@ export function countdownText(countdown: Countdown | null): string {
   return `Còn ${countdown.workingDaysLeft} ngày làm việc`;
 }
 
+interface FailureBody {
+  error?: { message?: string; details?: { errors?: { path: string[]; message: string }[] } };
+}
+const failureBody = (error: unknown): FailureBody | undefined =>
+  (error as { response?: { data?: FailureBody } }).response?.data;
+
 /** The message a person reads from a failed admin request. */
 export function errorMessage(error: unknown): string {
-  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
   return (
-    response?.data?.error?.message ??
+    failureBody(error)?.error?.message ??
     (error instanceof Error ? error.message : 'Đã có lỗi, vui lòng thử lại.')
   );
+}
+
+/** The problems of a refused request, by field path (`stages.1.deadlineDays`). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const errors = failureBody(error)?.error?.details?.errors ?? [];
+  return Object.fromEntries(errors.map((problem) => [problem.path.join('.'), problem.message]));
 }
 
 /** Fills a reply template the way the server will, for the preview. */
@@ -145,8 +101,12 @@ export function fillTemplate(text: string, values: Record<string, string>): stri
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
 }
 
-/** GETs a path and keeps its `data`, with loading and error states and a reload. */
-export function useResource<T>(path: string | null, params?: Record<string, string>) {
+/**
+ * GETs a path and keeps its `data` (and `meta`), with loading and error states and a reload. With a
+ * schema, the answer is checked against the shared contract: an answer of another shape is an error
+ * a person reads, not a blank screen.
+ */
+export function useResource<T>(path: string | null, params?: Record<string, string>, schema?: ZodType) {
   const { get } = useFetchClient();
   const [data, setData] = useState<T | null>(null);
   const [meta, setMeta] = useState<Record<string, unknown> | null>(null);
@@ -160,13 +120,20 @@ export function useResource<T>(path: string | null, params?: Record<string, stri
     setLoading(true);
     try {
       const response = await get(path, { params: JSON.parse(key) as Record<string, string> });
-      const body = response.data as { data: T; meta?: Record<string, unknown> };
+      const body = (schema ? schema.parse(response.data) : response.data) as {
+        data: T;
+        meta?: Record<string, unknown>;
+      };
       setData(body.data);
       setMeta(body.meta ?? null);
       setError(null);
       setStatus(response.status ?? null);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(
+        (failure as { name?: string }).name === 'ZodError'
+          ? 'Dữ liệu máy chủ trả về không đúng định dạng. Hãy tải lại trang.'
+          : errorMessage(failure),
+      );
       const fetchError = failure as {
         status?: number;
         response?: { data?: { error?: { status?: number } } };
@@ -175,7 +142,7 @@ export function useResource<T>(path: string | null, params?: Record<string, stri
     } finally {
       setLoading(false);
     }
-  }, [get, path, key]);
+  }, [get, path, key, schema]);
 
   useEffect(() => {
     void load();

@@ -8,8 +8,9 @@ import {
   permissionFields,
   recordAudit,
 } from '@sgd/plugin-core';
-import { UID } from './constants';
-import { checkBindingPaths, type SchemaLookup } from './engine/paths';
+import { UID, USER_UID } from './constants';
+import { COMMUNE_TARGET, DEPARTMENT_TARGET } from './engine/definitions';
+import { fieldProblem, relationProblem, type SchemaLookup } from './engine/paths';
 import { grantReviewWork } from './rbac';
 import { USER_ACTIONS } from './routes';
 import { workflowService } from './utils/get-service';
@@ -43,7 +44,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
 
-  checkBindings(strapi);
+  checkReviewOptions(strapi);
   await workflowService(strapi, 'definitions').seed();
   // Shipped templates missing from the database are added (staff edits to the others are kept).
   for (const template of REPLY_TEMPLATES) {
@@ -52,7 +53,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(UID.template).create({ data: template });
     }
   }
-  await grantReviewWork(strapi, workflowService(strapi, 'targets').boundTypes());
+  await grantReviewWork(strapi, workflowService(strapi, 'targets').reviewableTypes());
   await grantUserActions(strapi, USER_ACTIONS);
   // Departments and administrative units are public reference data: officers read them, so the items
   // they review show a department's or a commune's name rather than an id.
@@ -76,15 +77,34 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
 };
 
-/** Refuses to start when a binding names a field its content type does not have. */
-function checkBindings(strapi: Core.Strapi): void {
+/**
+ * Refuses to start when a content type's `pluginOptions.workflow` names a field it does not have
+ * (title, approval time, owner, contacts, routing), with every problem.
+ */
+function checkReviewOptions(strapi: Core.Strapi): void {
   const schemaOf: SchemaLookup = (uid) =>
     strapi.contentType(uid as never)?.attributes as ReturnType<SchemaLookup>;
   const targets = workflowService(strapi, 'targets');
-  const problems = targets
-    .boundTypes()
-    .flatMap((uid) => checkBindingPaths(uid, targets.binding(uid)!, schemaOf));
+  const problems = targets.reviewableTypes().flatMap((uid) => {
+    const options = targets.optionsOf(uid)!;
+    const found = [
+      fieldProblem(uid, options.title, schemaOf),
+      options.approvedAt ? fieldProblem(uid, options.approvedAt, schemaOf) : null,
+      options.owner ? relationProblem(uid, options.owner, USER_UID, schemaOf) : null,
+      ...[...options.contact.email, ...options.contact.name].map((path) => fieldProblem(uid, path, schemaOf)),
+      ...options.routing.map((rule) =>
+        rule.by === 'path'
+          ? relationProblem(uid, rule.path, DEPARTMENT_TARGET, schemaOf)
+          : rule.by === 'commune'
+            ? relationProblem(uid, rule.path, COMMUNE_TARGET, schemaOf)
+            : null,
+      ),
+    ];
+    return found
+      .filter((problem): problem is string => problem !== null)
+      .map((problem) => `${uid}: ${problem}`);
+  });
   if (problems.length > 0) {
-    throw new Error(`Cấu hình quy trình duyệt không khớp nội dung:\n${problems.join('\n')}`);
+    throw new Error(`pluginOptions.workflow không khớp nội dung:\n${problems.join('\n')}`);
   }
 }

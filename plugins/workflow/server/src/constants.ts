@@ -17,3 +17,9 @@ export const DEPARTMENT_CONDITION = `plugin::${PLUGIN_ID}.${DEPARTMENT_CONDITION
 
 /** History actions that are an officer's decision, counted on time or late in the statistics. */
 export const DECISION_ACTIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
+
+/** Strapi's own roles carry English names; officers read them in Vietnamese. */
+export const STRAPI_ROLE_NAMES: Record<string, string> = {
+  'strapi-editor': 'Biên tập viên',
+  'strapi-author': 'Tác giả',
+};

@@ -7,13 +7,14 @@ import services from './services';
 
 export { UID as WORKFLOW_UID, DEPARTMENT_CONDITION } from './constants';
 export { isTrustedImport, trustedImport } from './publish-guard';
-export { workflowService } from './utils/get-service';
+export { workflowApi, workflowService } from './utils/get-service';
 export type { WorkflowServices } from './services';
 export type { Officer } from './services/staff';
 export type { UserScopeResolver } from './services/locking';
-export type { ApprovedHook, DecidedHook, SubmitHook, WorkflowEngine } from './services/workflow';
+export type { ApprovedHook, DecidedHook, SubmitHook, WorkflowApi, WorkflowEngine } from './services/workflow';
 export type { ActionInput, Doer, TaskRow } from './types';
 export { transition, allowedActions, TRANSITIONS } from './engine/transitions';
-export { checkDefinitions } from './engine/definitions';
+export { checkDefinition } from './engine/definitions';
+export { reviewOptionsSchema, type ReviewOptions } from './engine/options';
 
 export default { register, bootstrap, contentTypes, controllers, routes, services };

@@ -11,7 +11,7 @@ import {
   type OwnedItem,
   type OwnedKind,
 } from '../owned';
-import { OWNED_CONTENT } from '@sgd/config';
+import { OWNED_CONTENT } from '@sgd/contracts';
 
 const kind = (slug: string) => {
   const found = ownedKind(slug);
@@ -194,12 +194,29 @@ describe('owned content state', () => {
 
   it("keeps the staff's reasons, not the submissions", () => {
     const history = [
-      { action: 'submit', comment: null, createdAt: '2026-12-01T02:00:00.000Z' },
-      { action: 'request_supplement', comment: 'Bổ sung ảnh nhãn.', createdAt: '2026-12-02T02:00:00.000Z' },
-      { action: 'resubmit', comment: 'Đã bổ sung.', createdAt: '2026-12-03T02:00:00.000Z' },
-      { action: 'reject', comment: 'Sai danh mục.', createdAt: '2026-12-04T02:00:00.000Z' },
+      { action: 'submit', toState: 'in_review', comment: null, createdAt: '2026-12-01T02:00:00.000Z' },
+      {
+        action: 'request_supplement',
+        toState: 'supplement_requested',
+        comment: 'Bổ sung ảnh nhãn.',
+        createdAt: '2026-12-02T02:00:00.000Z',
+      },
+      {
+        action: 'resubmit',
+        toState: 'in_review',
+        comment: 'Đã bổ sung.',
+        createdAt: '2026-12-03T02:00:00.000Z',
+      },
+      {
+        action: 'reject',
+        toState: 'rejected',
+        comment: 'Sai danh mục.',
+        createdAt: '2026-12-04T02:00:00.000Z',
+      },
     ];
-    const found = reasons(item('rejected', { review: { state: 'rejected', submittedAt: null, history } }));
+    const found = reasons(
+      item('rejected', { review: { state: 'rejected', submittedAt: '2026-12-01T02:00:00.000Z', history } }),
+    );
     expect(found.map((entry) => entry.comment)).toEqual(['Bổ sung ảnh nhãn.', 'Sai danh mục.']);
   });
 });

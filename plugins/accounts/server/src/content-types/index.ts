@@ -1,4 +1,4 @@
-import { DATA_REQUEST_KINDS, MODERATION_STATES, PRIVATE_FILE_KINDS } from '@sgd/config';
+import { DATA_REQUEST_KINDS, PRIVATE_FILE_KINDS } from '@sgd/config';
 import { enumeration } from '@sgd/plugin-core';
 
 /** One-time codes (activation, password reset): only a hash is kept; one live code per purpose and target. */
@@ -40,12 +40,25 @@ const dataRequest = {
   },
   // Published = handled: the workflow publishes what it approves. There is no public route.
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Reviewed in the `data_request` workflow (plugins/workflow), which adds `reviewStatus`.
+    workflow: {
+      workflow: 'data_request',
+      title: 'title',
+      owner: 'owner',
+      contact: { email: ['owner.email'], name: ['owner.fullName'] },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Yêu cầu về dữ liệu cá nhân',
+    },
+  },
   attributes: {
     kind: enumeration(DATA_REQUEST_KINDS, { required: true }),
     title: { type: 'string', required: true, maxLength: 255 },
     details: { type: 'text', required: true, maxLength: 5000 },
-    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

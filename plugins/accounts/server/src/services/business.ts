@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LICENCE_UID as LICENCE, SELLER_ROLE, SELLER_UID as SELLER, USER_UID } from '../constants';
 import type { FileRow } from './private-files';
-import { workflowService } from '@sgd/plugin-workflow';
+import { workflowApi } from '@sgd/plugin-workflow';
 import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
@@ -48,7 +48,7 @@ export interface UploadedFile {
  * gets the Seller role. One seller per account.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () => workflowService(strapi, 'workflow');
+  const workflow = () => workflowApi(strapi);
   const documents = (uid: string) => strapi.documents(uid as never);
   const privateFiles = () => accountsService(strapi, 'private-files');
 
@@ -127,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               state: task.state,
               submittedAt: task.submittedAt,
               closedAt: task.closedAt,
-              history: await workflowService(strapi, 'history').list(task, false),
+              history: await workflowApi(strapi).history(task, false),
             }
           : null,
         publicUrl: seller.verificationStatus === 'verified' ? `/doanh-nghiep/${seller.slug as string}` : null,

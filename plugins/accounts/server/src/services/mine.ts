@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { OWNED_CONTENT, OWNED_IMAGES, type OwnedContentType } from '@sgd/config';
+import { OWNED_IMAGES, type OwnedContentType, type OwnedReview } from '@sgd/contracts';
 import type { IncomingFile } from '../lib/clean-upload';
+import { ownedSpecs, type OwnedSpec } from '../lib/owned';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
-import { workflowService } from '@sgd/plugin-workflow';
+import { type TaskRow, workflowApi, workflowService } from '@sgd/plugin-workflow';
 import { accountsService } from '../utils/get-service';
 
 type Row = Record<string, unknown>;
@@ -14,17 +15,35 @@ const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 /**
- * What a person manages as theirs (`OWNED_CONTENT`): their seller's products, licences and
+ * What a person manages as theirs (`OWNED_CONTENT` of @sgd/contracts, on the content types that
+ * declare `pluginOptions.accounts.owned`): their seller's products, licences and
  * production areas, their own buy/sell posts and listings. Someone else's item is "not found";
  * only the listed fields can be written; every change goes through the item's workflow to be public.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () => workflowService(strapi, 'workflow');
+  const workflow = () => workflowApi(strapi);
 
-  /** The type's rules; `type` comes from the URL, so only the table's own keys count (not `constructor`). */
-  function spec(type: string) {
-    if (!Object.hasOwn(OWNED_CONTENT, type)) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
-    return OWNED_CONTENT[type as OwnedContentType];
+  /** Where the review stands, with what staff told the person (never their internal notes). */
+  async function reviewOf(task: TaskRow): Promise<OwnedReview> {
+    return {
+      state: task.state,
+      submittedAt: new Date(task.submittedAt).toISOString(),
+      history: (await workflowApi(strapi).history(task, false)).map((entry) => ({
+        action: entry.action,
+        toState: entry.toState,
+        comment: entry.comment,
+        createdAt: entry.createdAt,
+      })),
+    };
+  }
+
+  let specs: Map<string, OwnedSpec> | null = null;
+  function spec(type: string): OwnedSpec {
+    specs ??= ownedSpecs(strapi);
+    const entry = specs.get(type);
+    // `type` comes from the URL: a Map has no inherited keys (`constructor`) to find.
+    if (!entry) throw new errors.NotFoundError('Loại nội dung không tồn tại.');
+    return entry;
   }
 
   async function sellerOf(userId: number): Promise<Row | null> {
@@ -204,13 +223,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...relationCodes(type, row),
         ...pictures(type, row),
         // The reasons staff gave (rejection, request for supplement), never their internal notes.
-        review: task
-          ? {
-              state: task.state,
-              submittedAt: task.submittedAt,
-              history: await workflowService(strapi, 'history').list(task, false),
-            }
-          : null,
+        review: task ? await reviewOf(task) : null,
       };
     },
 
@@ -228,10 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         link.owner = userId;
       }
-      const status =
-        'verificationStatus' in strapi.contentType(entry.uid as never).attributes
-          ? 'verificationStatus'
-          : 'reviewStatus';
+      const status = workflowService(strapi, 'targets').optionsOf(entry.uid)?.status.field ?? 'reviewStatus';
       const created = (await strapi.documents(entry.uid as never).create({
         data: { ...data, ...(await relationIds(entry.relations, data)), ...link, [status]: 'draft' },
       } as never)) as unknown as Row;

@@ -3,19 +3,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DATA_REQUEST_KINDS } from '@sgd/config';
 import { CORE_UID, coreService } from '@sgd/plugin-core';
-import { WORKFLOW_UID, workflowService } from '@sgd/plugin-workflow';
+import { WORKFLOW_UID, workflowApi } from '@sgd/plugin-workflow';
 import { SELLER_UID as SELLER, UID, USER_UID } from '../constants';
+import { ownedSpecs } from '../lib/owned';
 import { accountsService } from '../utils/get-service';
 import type { UserRow } from './accounts';
 
 type Row = Record<string, unknown>;
 
-const OWNED_DIRECTLY = ['plugin::catalog.supply-demand-post', 'plugin::catalog.directory-listing'] as const;
-const OWNED_BY_SELLER = [
-  'plugin::sellers.licence',
-  'plugin::catalog.product',
-  'plugin::sellers.production-area',
-] as const;
 const TASK = WORKFLOW_UID.task;
 const DATA_REQUEST = UID.dataRequest;
 const NOTIFICATION = CORE_UID.notification;
@@ -38,6 +33,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const privateFiles = () => accountsService(strapi, 'private-files');
+  /** The content types a person owns directly, and those that belong to their seller. */
+  const owned = (through: 'owner' | 'seller') =>
+    [...ownedSpecs(strapi).values()].filter((spec) => spec.through === through).map((spec) => spec.uid);
   const drafts = (uid: string, where: Row) =>
     strapi.db.query(uid as never).findMany({ where: { ...where, publishedAt: null } }) as Promise<Row[]>;
 
@@ -59,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reviewStatus: 'draft',
         },
       } as never)) as unknown as { documentId: string };
-      await workflowService(strapi, 'workflow').submit(DATA_REQUEST, created.documentId, {
+      await workflowApi(strapi).submit(DATA_REQUEST, created.documentId, {
         userId,
         name: row.fullName,
       });
@@ -120,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sellerIds = sellers.map((s) => s.id as number);
       const bySeller = Object.fromEntries(
         await Promise.all(
-          OWNED_BY_SELLER.map(async (uid) => [
+          owned('seller').map(async (uid) => [
             uid.split('.').pop(),
             (await drafts(uid, { seller: { id: { $in: sellerIds.length ? sellerIds : [-1] } } })).map(strip),
           ]),
@@ -128,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const direct = Object.fromEntries(
         await Promise.all(
-          OWNED_DIRECTLY.map(async (uid) => [
+          owned('owner').map(async (uid) => [
             uid.split('.').pop(),
             (await drafts(uid, { owner: { id: userId } })).map(strip),
           ]),
@@ -179,14 +177,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const documents = (uid: string) => strapi.documents(uid as never);
-      for (const uid of OWNED_DIRECTLY) {
+      for (const uid of owned('owner')) {
         for (const row of await drafts(uid, { owner: { id: userId } })) {
           await documents(uid).delete({ documentId: row.documentId as string } as never);
         }
       }
       const sellerIds = sellers.map((s) => s.id as number);
       if (sellerIds.length) {
-        for (const uid of OWNED_BY_SELLER) {
+        for (const uid of owned('seller')) {
           for (const row of await drafts(uid, { seller: { id: { $in: sellerIds } } })) {
             await documents(uid).delete({ documentId: row.documentId as string } as never);
           }

@@ -4,7 +4,6 @@ import {
   COMPLAINT_REMEDIES,
   COMPLAINT_STATUSES,
   COMPLAINT_STATUS_CODES,
-  MODERATION_STATES,
   REPORT_REASONS,
   REPORT_TARGET_TYPES,
 } from '@sgd/config';
@@ -19,7 +18,7 @@ const internal = {
  * A buyer's complaint about an order (QC Điều 11, 13): to the seller first, then to the board through
  * the `complaint_handling` workflow, which publishes what it closes (published = handled; there is no
  * public route). `complaintStatus` is the complaint's own machine (`COMPLAINT_TRANSITIONS`);
- * `reviewStatus` is the board's workflow status.
+ * `reviewStatus` (added by the workflow engine) is the board's workflow status.
  */
 const complaint = {
   kind: 'collectionType',
@@ -31,7 +30,22 @@ const complaint = {
     description: 'Khiếu nại của người mua về một đơn hàng (QC Điều 11, 13)',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // The board's review (plugins/workflow), which adds `reviewStatus`.
+    workflow: {
+      workflow: 'complaint_handling',
+      title: 'title',
+      owner: 'buyer',
+      contact: { email: ['buyer.email'], name: ['buyer.fullName', 'buyer.username'] },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Khiếu nại',
+    },
+  },
   attributes: {
     title: { type: 'string', required: true, maxLength: 255 },
     order: { type: 'relation', relation: 'manyToOne', target: 'plugin::orders.order' },
@@ -48,7 +62,6 @@ const complaint = {
     description: { type: 'text', required: true, maxLength: 5000 },
     remedy: enumeration(COMPLAINT_REMEDIES, { required: true }),
     complaintStatus: enumeration(COMPLAINT_STATUSES, { default: 'opened', required: true }),
-    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     openedAt: { type: 'datetime', required: true },
     sellerDueAt: { type: 'datetime', required: true },
@@ -96,7 +109,21 @@ const violationReport = {
     description: 'Phản ánh sản phẩm, người bán, tin đăng vi phạm quy chế (QC Điều 26.2)',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Checked in the `violation_report` workflow (plugins/workflow), which adds `reviewStatus`.
+    workflow: {
+      workflow: 'violation_report',
+      title: 'title',
+      owner: 'reporter',
+      contact: { email: ['reporterEmail', 'reporter.email'], name: ['reporterName', 'reporter.username'] },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Phản ánh vi phạm',
+    },
+  },
   attributes: {
     title: { type: 'string', required: true, maxLength: 255 },
     targetType: enumeration(REPORT_TARGET_TYPES, { required: true }),
@@ -113,7 +140,6 @@ const violationReport = {
     },
     reporterName: { type: 'string', maxLength: 150, private: true },
     reporterEmail: { type: 'string', maxLength: 254, private: true },
-    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
   },
 };

@@ -12,7 +12,7 @@ import {
   type ComplaintTransition,
 } from '@sgd/config';
 import { coreService } from '@sgd/plugin-core';
-import { workflowService } from '@sgd/plugin-workflow';
+import { workflowApi } from '@sgd/plugin-workflow';
 import type { ComplaintsConfig } from '../config';
 import { MESSAGES, UID } from '../constants';
 import { complaintsService } from '../utils/get-service';
@@ -138,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => coreService(strapi, 'clock').now();
   const config = () => strapi.config.get('plugin::complaints') as ComplaintsConfig;
   const notifier = () => complaintsService(strapi, 'notifier');
-  const workflow = () => workflowService(strapi, 'workflow');
+  const workflow = () => workflowApi(strapi);
   const formatDate = (date: Date) =>
     new Intl.DateTimeFormat('vi-VN', {
       timeZone: 'Asia/Ho_Chi_Minh',

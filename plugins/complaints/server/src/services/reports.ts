@@ -1,38 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { REPORT_REASONS, REPORT_TARGET_TYPES, WORKFLOW_BINDINGS } from '@sgd/config';
-import { workflowService } from '@sgd/plugin-workflow';
+import { REPORT_REASONS, REPORT_TARGET_TYPES } from '@sgd/config';
+import { workflowApi } from '@sgd/plugin-workflow';
 import { MESSAGES, UID } from '../constants';
 import type { NewReport } from '../validation';
 
 type Row = Record<string, unknown>;
-
-/** `a.b.c` → `{ a: { populate: { b: { populate: { c: true } } } } }`, merged over several paths. */
-function populateOf(paths: string[]): Row {
-  const tree: Row = {};
-  for (const path of paths) {
-    let level = tree;
-    const parts = path.split('.');
-    parts.forEach((part, index) => {
-      if (index === parts.length - 1) {
-        level[part] = level[part] ?? true;
-        return;
-      }
-      const node = (typeof level[part] === 'object' ? level[part] : { populate: {} }) as { populate: Row };
-      level[part] = node;
-      level = node.populate;
-    });
-  }
-  return tree;
-}
-
-const read = (row: Row, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (value, key) => (value && typeof value === 'object' ? (value as Row)[key] : undefined),
-      row,
-    );
 
 /**
  * Reports of violations (QC Điều 26.2): anyone reports a product, a seller or a post, with a reason;
@@ -40,28 +13,25 @@ const read = (row: Row, path: string): unknown =>
  * finds it), where an officer decides and, when needed, locks the target (`POST /workflow/locks`).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () => workflowService(strapi, 'workflow');
+  const workflow = () => workflowApi(strapi);
 
-  /** The public item reported: by documentId, or by slug when the type has one. */
+  /**
+   * The public item reported (by documentId, or by slug when the type has one), with its title and
+   * the department its own workflow routes it to.
+   */
   async function target(type: NewReport['targetType'], key: string) {
     const spec = REPORT_TARGET_TYPES.find((t) => t.code === type);
-    const binding = spec ? WORKFLOW_BINDINGS[spec.uid] : undefined;
     const model = spec ? strapi.contentType(spec.uid as never) : undefined;
-    if (!spec || !binding || !model) throw new errors.NotFoundError(MESSAGES.targetNotFound);
+    if (!spec || !model) throw new errors.NotFoundError(MESSAGES.targetNotFound);
     const bySlug = 'slug' in model.attributes ? [{ slug: key }] : [];
-    const departmentPaths = binding.departmentFrom.map((path) => `${path}.id`);
     const row = (await strapi.db.query(spec.uid as never).findOne({
       where: { publishedAt: { $notNull: true }, $or: [{ documentId: key }, ...bySlug] },
-      populate: populateOf(binding.departmentFrom),
+      select: ['documentId'],
     })) as Row | null;
     if (!row) throw new errors.NotFoundError(MESSAGES.targetNotFound);
-    const departmentId = departmentPaths.map((path) => read(row, path)).find((id) => typeof id === 'number');
-    return {
-      spec,
-      documentId: String(row.documentId),
-      title: String(row[binding.titleField] ?? row.documentId),
-      departmentId: (departmentId as number | undefined) ?? null,
-    };
+    const documentId = String(row.documentId);
+    const { title, departmentId } = await workflow().describe(spec.uid, documentId);
+    return { spec, documentId, title, departmentId };
   }
 
   return {

@@ -1,5 +1,4 @@
-import { MODERATION_STATES, REVIEW_LIMITS } from '@sgd/config';
-import { enumeration } from '@sgd/plugin-core';
+import { REVIEW_LIMITS } from '@sgd/config';
 
 /** Moderated by officers in the content manager's read view and in "Hộp duyệt"; written through routes. */
 const visible = {
@@ -19,7 +18,6 @@ const user = {
   private: true,
 };
 const moderation = {
-  reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
   // Words of the banned-words list found in the text: shown to the officer, never public.
   flaggedWords: { type: 'string', maxLength: 500, private: true },
   department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
@@ -41,7 +39,24 @@ const review = {
     description: 'Đánh giá sản phẩm và người bán sau khi nhận hàng',
   },
   options: { draftAndPublish: true },
-  pluginOptions: visible,
+  pluginOptions: {
+    ...visible,
+    // Moderated in the `review_comment` workflow (plugins/workflow), which adds `reviewStatus`.
+    workflow: {
+      workflow: 'review_comment',
+      title: 'title',
+      owner: 'author',
+      contact: { email: ['author.email'], name: ['author.fullName'] },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'product.department' },
+        { by: 'path', path: 'product.category.department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Đánh giá',
+    },
+  },
   attributes: {
     title: { type: 'string', required: true, maxLength: 255 },
     order: { type: 'relation', relation: 'manyToOne', target: 'plugin::orders.order', private: true },
@@ -69,7 +84,23 @@ const comment = {
     description: 'Bình luận về sản phẩm',
   },
   options: { draftAndPublish: true },
-  pluginOptions: visible,
+  pluginOptions: {
+    ...visible,
+    // Moderated in the `review_comment` workflow (plugins/workflow), which adds `reviewStatus`.
+    workflow: {
+      workflow: 'review_comment',
+      title: 'title',
+      owner: 'author',
+      contact: { email: ['author.email'], name: ['author.fullName'] },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'product.department' },
+        { by: 'path', path: 'product.category.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Bình luận',
+    },
+  },
   attributes: {
     title: { type: 'string', required: true, maxLength: 255 },
     product: { type: 'relation', relation: 'manyToOne', target: 'plugin::catalog.product' },
@@ -91,7 +122,26 @@ const answer = {
     description: 'Trả lời của người bán cho một đánh giá hoặc bình luận',
   },
   options: { draftAndPublish: true },
-  pluginOptions: visible,
+  pluginOptions: {
+    ...visible,
+    // Moderated in the `review_comment` workflow (plugins/workflow), which adds `reviewStatus`.
+    workflow: {
+      workflow: 'review_comment',
+      title: 'title',
+      owner: 'seller.owner',
+      contact: {
+        email: ['seller.email', 'seller.owner.email'],
+        name: ['seller.representative', 'seller.name'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'product.department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Trả lời của người bán',
+    },
+  },
   attributes: {
     title: { type: 'string', required: true, maxLength: 255 },
     review: { type: 'relation', relation: 'manyToOne', target: 'plugin::reviews.review' },

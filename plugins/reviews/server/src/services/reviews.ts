@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createError from 'http-errors';
 import { BANNED_WORDS, REVIEW_LIMITS } from '@sgd/config';
-import { workflowService } from '@sgd/plugin-workflow';
+import { workflowApi } from '@sgd/plugin-workflow';
 import { ANONYMOUS_NAME, MESSAGES, PUBLIC_PRODUCT, REVIEWABLE_ORDER_STATUS, UID } from '../constants';
 import { bannedWordsIn, shortName } from '../utils/text';
 import type { NewAnswer, NewComment, NewReview, PageQuery, ReviewEdit, TextEdit } from '../validation/input';
@@ -47,7 +47,7 @@ const paged = (data: unknown[], page: PageQuery, total: number) => ({
 const standing = { reviewStatus: { $ne: 'rejected' } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const workflow = () => workflowService(strapi, 'workflow');
+  const workflow = () => workflowApi(strapi);
 
   async function author(userId: number): Promise<Submitter & { display: string }> {
     const user = (await strapi.db.query(UID.user).findOne({

@@ -84,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflowInScope = (qb: Knex.QueryBuilder, workflowUid: string, alias: string, scope: Scope) => {
     const s = sql();
     inScope(qb, `${alias}.${s.column(workflowUid, 'departmentId')}`, scope);
-    const bound = workflowService(strapi, 'targets').boundTypes();
+    const bound = workflowService(strapi, 'targets').reviewableTypes();
     return s.targetInCommune(qb, workflowUid, alias, bound, scope.commune);
   };
 

@@ -10,7 +10,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { ACTION_LABELS, errorMessage, fillTemplate, type ActionCode, type TaskDetail } from '../api';
+import { ACTION_NAMES, errorMessage, fillTemplate, type ActionCode, type TaskDetail } from '../api';
 
 const NEEDS_REASON: ActionCode[] = ['reject', 'request_supplement', 'return'];
 
@@ -32,8 +32,9 @@ export function ActionForm({ detail, onDone }: Props) {
   const [busy, setBusy] = useState(false);
 
   const lastStage = task.stageIndex >= task.stageCount - 1;
-  // Forwarding to the next stage sends no email, so no template.
-  const emails = action !== '' && action !== 'return' && (action !== 'approve' || lastStage);
+  // Moving to another stage sends no email, so no template.
+  const emails =
+    action !== '' && action !== 'return' && action !== 'forward' && (action !== 'approve' || lastStage);
   const choices = useMemo(() => templates.filter((t) => t.action === action), [templates, action]);
   const template = choices.find((t) => String(t.id) === templateId);
 
@@ -73,7 +74,7 @@ export function ActionForm({ detail, onDone }: Props) {
         internalComment: internalComment.trim() || null,
         templateId: emails && template ? template.id : null,
       });
-      toggleNotification({ type: 'success', message: `Đã thực hiện: ${ACTION_LABELS[action]}.` });
+      toggleNotification({ type: 'success', message: `Đã thực hiện: ${ACTION_NAMES[action]}.` });
       setComment('');
       setInternalComment('');
       onDone();
@@ -103,7 +104,7 @@ export function ActionForm({ detail, onDone }: Props) {
         >
           {allowedActions.map((code) => (
             <SingleSelectOption key={code} value={code}>
-              {code === 'approve' && !lastStage ? 'Duyệt, chuyển bước tiếp theo' : ACTION_LABELS[code]}
+              {code === 'approve' && !lastStage ? 'Duyệt, chuyển bước tiếp theo' : ACTION_NAMES[code]}
             </SingleSelectOption>
           ))}
         </SingleSelect>

@@ -1,5 +1,11 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { ACTION_LABELS, formatDateTime, type HistoryEntry } from '../api';
+import { formatDateTime, type HistoryEntry } from '../api';
+
+/** Where an entry moved the task, in stage names: "Chuyên viên thẩm định → Lãnh đạo phòng duyệt". */
+const movement = (entry: HistoryEntry) =>
+  entry.fromStageName && entry.toStageName && entry.fromStageName !== entry.toStageName
+    ? `${entry.fromStageName} → ${entry.toStageName}`
+    : (entry.toStageName ?? entry.fromStageName);
 
 /** The history timeline: each round, each action, who, when, the reason and the internal note. */
 export function History({ entries }: { entries: HistoryEntry[] }) {
@@ -14,13 +20,20 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
           style={{ borderLeft: '2px solid #dcdce4', listStyle: 'none' }}
         >
           <Typography variant="pi" textColor="neutral600">
-            {formatDateTime(entry.createdAt)} · lượt {entry.round}
+            {formatDateTime(entry.createdAt)}
+            {entry.round ? ` · lượt ${entry.round}` : ''}
+            {entry.workflowVersion ? ` · quy trình phiên bản ${entry.workflowVersion}` : ''}
             {entry.late ? ' · trễ hạn' : ''}
           </Typography>
           <Typography tag="p" fontWeight="semiBold">
-            {ACTION_LABELS[entry.action] ?? entry.action}
+            {entry.actionName}
             {entry.actorName ? ` — ${entry.actorName}` : ''}
           </Typography>
+          {movement(entry) && (
+            <Typography tag="p" variant="pi">
+              {movement(entry)}
+            </Typography>
+          )}
           {entry.comment && <Typography tag="p">“{entry.comment}”</Typography>}
           {entry.internalComment && (
             <Typography tag="p" variant="pi" textColor="neutral600">

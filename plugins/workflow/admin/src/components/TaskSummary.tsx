@@ -1,5 +1,5 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
-import { KIND_LABELS, STATE_LABELS, countdownText, formatDateTime, type TaskDetail } from '../api';
+import { STATE_LABELS, countdownText, formatDateTime, type TaskDetail } from '../api';
 
 export function TaskSummary({ detail }: { detail: TaskDetail }) {
   const { task, stages } = detail;
@@ -7,7 +7,7 @@ export function TaskSummary({ detail }: { detail: TaskDetail }) {
     <Flex direction="column" alignItems="stretch" gap={1}>
       <Flex gap={2} wrap="wrap">
         <Badge active={task.state === 'in_review'}>{STATE_LABELS[task.state]}</Badge>
-        <Badge>{KIND_LABELS[task.kind]}</Badge>
+        <Badge>{task.kindName}</Badge>
         {task.countdown?.overdue && (
           <Badge textColor="danger600" backgroundColor="danger100">
             Quá hạn
@@ -15,7 +15,8 @@ export function TaskSummary({ detail }: { detail: TaskDetail }) {
         )}
       </Flex>
       <Typography variant="pi">
-        {task.workflowName}: bước {task.stageIndex + 1}/{stages.length} — {task.stageName}
+        {task.workflowName} (phiên bản {task.workflowVersion}): bước {task.stageIndex + 1}/{stages.length} —{' '}
+        {task.stageName}
       </Typography>
       {task.state === 'in_review' && (
         <Typography variant="pi">

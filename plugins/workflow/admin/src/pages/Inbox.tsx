@@ -21,17 +21,18 @@ import {
 } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
+import { definitionsResponseSchema, inboxResponseSchema } from '@sgd/contracts';
 import {
-  KIND_LABELS,
   STATE_LABELS,
   countdownText,
   errorMessage,
   formatDateTime,
   useResource,
+  type DefinitionView,
+  type DefinitionsMeta,
   type Officer,
   type Task,
   type TaskDetail,
-  type WorkflowDefinition,
 } from '../api';
 import { ActionForm } from '../components/ActionForm';
 import { History } from '../components/History';
@@ -111,21 +112,24 @@ export function Inbox() {
   }, [state, type, stage, overdue, assignee, page]);
 
   const me = useResource<Officer>('/workflow/me');
-  const definitions = useResource<WorkflowDefinition[]>('/workflow/definitions');
-  const tasks = useResource<(Task & { stageCount: number })[]>('/workflow/tasks', params);
+  const definitions = useResource<DefinitionView[]>(
+    '/workflow/definitions',
+    undefined,
+    definitionsResponseSchema,
+  );
+  const tasks = useResource<Task[]>('/workflow/tasks', params, inboxResponseSchema);
   const total = Number((tasks.meta?.pagination as { total?: number } | undefined)?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
-  const types = useMemo(() => (definitions.data ?? []).flatMap((wf) => wf.contentTypes), [definitions.data]);
+  const types = useMemo(
+    () => (definitions.meta as DefinitionsMeta | null)?.contentTypes ?? [],
+    [definitions.meta],
+  );
   const stages = useMemo(() => {
     const all = new Map<string, string>();
     for (const wf of definitions.data ?? []) for (const s of wf.stages) all.set(s.code, s.name);
     return [...all.entries()];
   }, [definitions.data]);
-  const typeNames = useMemo(
-    () => new Map(Object.entries((definitions.meta?.typeNames ?? {}) as Record<string, string>)),
-    [definitions.meta],
-  );
 
   const bulkable = (tasks.data ?? []).filter((t) => t.state === 'in_review' && t.stageCount === 1);
   const toggle = (id: number) =>
@@ -198,7 +202,7 @@ export function Inbox() {
               : 'Hồ sơ chờ xử lý'}
           </Typography>
         </Box>
-        {me.data?.superAdmin && <Link to="quy-trinh">Sửa quy trình duyệt</Link>}
+        <Link to="quy-trinh">Quy trình duyệt</Link>
       </Flex>
 
       {me.error && (
@@ -221,7 +225,7 @@ export function Inbox() {
         ])}
         {filter('Loại hồ sơ', type, setType, [
           ['', 'Mọi loại'],
-          ...types.map((uid): [string, string] => [uid, typeNames.get(uid) ?? uid.split('.').pop() ?? uid]),
+          ...types.map((type): [string, string] => [type.uid, type.name]),
         ])}
         {filter('Bước', stage, setStage, [['', 'Mọi bước'], ...stages])}
         {filter('Hạn', overdue, setOverdue, [
@@ -302,7 +306,7 @@ export function Inbox() {
               <Td>
                 <Typography fontWeight="semiBold">{task.title ?? task.targetDocumentId}</Typography>
                 <Typography tag="p" variant="pi" textColor="neutral600">
-                  {task.typeName} · {KIND_LABELS[task.kind]}
+                  {task.typeName} · {task.kindName}
                   {task.round > 1 ? ` · lượt ${task.round}` : ''} · nộp {formatDateTime(task.submittedAt)}
                 </Typography>
               </Td>

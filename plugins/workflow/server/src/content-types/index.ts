@@ -1,4 +1,5 @@
-import { STAFF_LEVELS, TASK_KINDS, TASK_STATES, TEMPLATE_ACTIONS, WORKFLOWS } from '@sgd/config';
+import { STAFF_LEVELS, WORKFLOWS } from '@sgd/config';
+import { TASK_KIND_CODES, TASK_STATE_CODES, TEMPLATE_ACTIONS } from '@sgd/contracts';
 import { enumeration, withLabels } from '@sgd/plugin-core';
 
 /** Records the engine keeps for itself: hidden from the content manager. */
@@ -20,9 +21,10 @@ const info = (singularName: string, pluralName: string, displayName: string, des
 });
 
 /**
- * One submission of one item (a document of a bound content type), from submit to a final decision.
- * Department, assignee and submitter are plain integer columns so that the inbox and the overdue
- * counts are single-table SQL with indexes (see database/migrations/002_workflow.sql).
+ * One submission of one item (a document of a content type under review), from submit to a final
+ * decision, under the workflow version it was submitted with. Department, assignee and submitter are
+ * plain integer columns so that the inbox and the overdue counts are single-table SQL with indexes
+ * (server/src/migrations).
  */
 const task = {
   kind: 'collectionType',
@@ -32,14 +34,15 @@ const task = {
   pluginOptions: internal,
   attributes: {
     workflow: { type: 'string', required: true, maxLength: 60 },
+    workflowVersion: { type: 'integer', required: true, default: 1 },
     targetUid: { type: 'string', required: true, maxLength: 120 },
     targetDocumentId: { type: 'string', required: true, maxLength: 64 },
     title: { type: 'string', maxLength: 255 },
-    kind: { type: 'enumeration', enum: TASK_KINDS.map((k) => k.code), default: 'new', required: true },
+    kind: { type: 'enumeration', enum: [...TASK_KIND_CODES], default: 'new', required: true },
     round: { type: 'integer', default: 1, required: true },
     state: {
       type: 'enumeration',
-      enum: TASK_STATES.map((s) => s.code),
+      enum: [...TASK_STATE_CODES],
       default: 'in_review',
       required: true,
     },
@@ -48,6 +51,7 @@ const task = {
     departmentId: { type: 'integer' },
     assigneeId: { type: 'integer' },
     submitterUserId: { type: 'integer' },
+    submitterAdminId: { type: 'integer' },
     submitterEmail: { type: 'string', maxLength: 255, private: true },
     submitterName: { type: 'string', maxLength: 255 },
     submittedAt: { type: 'datetime', required: true },
@@ -72,6 +76,7 @@ const historyEntry = {
   attributes: {
     taskId: { type: 'integer' },
     workflow: { type: 'string', maxLength: 60 },
+    workflowVersion: { type: 'integer' },
     targetUid: { type: 'string', required: true, maxLength: 120 },
     targetDocumentId: { type: 'string', required: true, maxLength: 64 },
     round: { type: 'integer' },
@@ -121,13 +126,18 @@ const replyTemplate = {
   attributes: {
     name: { type: 'string', required: true, maxLength: 150 },
     workflow: withLabels({ type: 'string', maxLength: 60 }, WORKFLOWS),
+    /** A stage's own template (edited with the workflow); empty for the workflow's or the generic ones. */
+    stage: { type: 'string', maxLength: 60 },
     action: enumeration(TEMPLATE_ACTIONS, { required: true }),
     subject: { type: 'string', required: true, maxLength: 255 },
     body: { type: 'text', required: true },
   },
 };
 
-/** The editable copy of a workflow of config/src/workflows.ts. */
+/**
+ * One version of a workflow (version 1 from config/src/workflows.ts, then one per save in the
+ * editor). Rows are never changed: tasks keep the version they were submitted under.
+ */
 const workflowDefinition = {
   kind: 'collectionType',
   collectionName: 'wf_definitions',
@@ -135,8 +145,11 @@ const workflowDefinition = {
   options: { draftAndPublish: false },
   pluginOptions: internal,
   attributes: {
-    code: { type: 'string', required: true, unique: true, maxLength: 60 },
+    code: { type: 'string', required: true, maxLength: 60 },
+    version: { type: 'integer', required: true, default: 1 },
     definition: { type: 'json', required: true },
+    /** The admin user who saved it (`null`: shipped or attached at start). */
+    savedBy: { type: 'integer' },
   },
 };
 

@@ -1,9 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { WORKFLOW_ACTION_CODES } from '@sgd/config';
 import { z } from 'zod';
-import { coreService } from '@sgd/plugin-core';
-import { DEPARTMENT_UID, UID } from '../constants';
+import {
+  TASK_KINDS,
+  actionBodySchema,
+  lockBodySchema,
+  saveDefinitionBodySchema,
+  type DefinitionsResponse,
+  type TaskDetail,
+  type TaskView,
+} from '@sgd/contracts';
+import { SUPER_ADMIN_ROLE, coreService } from '@sgd/plugin-core';
+import { DEPARTMENT_UID, PLUGIN_ID, STRAPI_ROLE_NAMES, UID } from '../constants';
+import { COMMUNE_TARGET, DEPARTMENT_TARGET } from '../engine/definitions';
+import { pathsTo, type SchemaLookup } from '../engine/paths';
 import { id, parse, period, text } from './input';
 import type { Officer } from '../services/staff';
 import type { TaskRow } from '../types';
@@ -34,15 +44,6 @@ const inboxQuery = z
   })
   .strict('Tham số không được hỗ trợ.');
 
-const actionBody = z
-  .object({
-    action: z.enum(WORKFLOW_ACTION_CODES as [string, ...string[]], { message: 'Thao tác không hợp lệ.' }),
-    comment: text(5000, 'Nội dung trả lời').nullish(),
-    internalComment: text(5000, 'Ghi chú nội bộ').nullish(),
-    templateId: id.nullish(),
-  })
-  .strict('Dữ liệu có trường không được hỗ trợ.');
-
 const bulkBody = z
   .object({
     ids: z.array(id).min(1, 'Chọn ít nhất một hồ sơ.').max(100, 'Mỗi lần xử lý tối đa 100 hồ sơ.'),
@@ -52,18 +53,16 @@ const bulkBody = z
   })
   .strict('Dữ liệu có trường không được hỗ trợ.');
 
-const lockBody = z
-  .object({
-    uid: z.string().max(120),
-    documentId: z.string().min(1).max(64),
-    reason: text(2000, 'Lý do').optional(),
-  })
-  .strict('Dữ liệu có trường không được hỗ trợ.');
+const OPEN = ['in_review', 'supplement_requested'];
+
+const SETTINGS_ACTION = `plugin::${PLUGIN_ID}.settings`;
+const iso = (value: string | null | undefined) => (value ? new Date(value).toISOString() : null);
 
 const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
   const staff = () => workflowService(strapi, 'staff');
   const workflow = () => workflowService(strapi, 'workflow');
   const definitions = () => workflowService(strapi, 'definitions');
+  const targets = () => workflowService(strapi, 'targets');
   const calendar = () => coreService(strapi, 'calendar');
   const now = () => coreService(strapi, 'clock').now();
 
@@ -76,14 +75,28 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     return officer;
   }
 
+  /** Whether the officer holds the permission to save workflows. */
+  async function mayEditWorkflows(officer: Officer): Promise<boolean> {
+    if (officer.superAdmin) return true;
+    const granted = await strapi.db.query('admin::permission').count({
+      where: { action: SETTINGS_ACTION, role: { code: { $in: officer.roles } } },
+    });
+    return granted > 0;
+  }
+
+  /** What a submission is called: a type's own label for a first one ("Khiếu nại"), else its kind. */
+  const kindName = (task: TaskRow) =>
+    (task.kind === 'new' ? targets().optionsOf(task.targetUid)?.label : undefined) ??
+    TASK_KINDS.find((kind) => kind.code === task.kind)?.name ??
+    task.kind;
+
   /** Adds names and the countdown a person reads in the inbox. */
-  async function present(tasks: TaskRow[]) {
+  async function present(tasks: TaskRow[]): Promise<TaskView[]> {
     const cal = await calendar().get();
     const at = now();
     const departmentIds = [
       ...new Set(tasks.map((t) => t.departmentId).filter((v): v is number => v !== null)),
     ];
-    const assigneeIds = [...new Set(tasks.map((t) => t.assigneeId).filter((v): v is number => v !== null))];
     const departments = (await strapi.db
       .query(DEPARTMENT_UID)
       .findMany({ where: { id: { $in: departmentIds } }, select: ['id', 'name', 'code'] })) as {
@@ -91,37 +104,140 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       name: string;
       code: string;
     }[];
-    const users = (await strapi.db.query('admin::user').findMany({
-      where: { id: { $in: assigneeIds } },
-      select: ['id', 'firstname', 'lastname', 'email'],
-    })) as {
-      id: number;
-      firstname?: string;
-      lastname?: string;
-      email: string;
-    }[];
-    const workflows = await definitions().all();
-    return tasks.map((task) => {
-      const due = task.dueAt ? new Date(task.dueAt) : null;
-      const open = task.state === 'in_review';
-      const overdueDays = open && due && due < at ? cal.workingDaysBetween(due, at) : 0;
-      const leftDays = open && due && due >= at ? cal.workingDaysBetween(at, due) : null;
-      const wf = workflows.find((w) => w.code === task.workflow);
-      const user = users.find((u) => u.id === task.assigneeId);
-      return {
-        ...task,
-        workflowName: wf?.name ?? task.workflow,
-        stageName: wf?.stages[task.stageIndex]?.name ?? task.stage,
-        stageCount: wf?.stages.length ?? 1,
-        typeName: strapi.contentType(task.targetUid as never)?.info.displayName ?? task.targetUid,
-        department: departments.find((d) => d.id === task.departmentId) ?? null,
-        assigneeName: user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email : null,
-        countdown:
-          open && due
-            ? { overdue: due < at, overdueWorkingDays: overdueDays, workingDaysLeft: leftDays }
-            : null,
-      };
-    });
+    const names = await staff().names(tasks.map((t) => t.assigneeId).filter((v): v is number => v !== null));
+    return Promise.all(
+      tasks.map(async (task) => {
+        const due = task.dueAt ? new Date(task.dueAt) : null;
+        const open = task.state === 'in_review';
+        const overdueDays = open && due && due < at ? cal.workingDaysBetween(due, at) : 0;
+        const leftDays = open && due && due >= at ? cal.workingDaysBetween(at, due) : null;
+        const stored = await definitions()
+          .version(task.workflow, task.workflowVersion)
+          .catch(() => null);
+        return {
+          id: task.id,
+          workflow: task.workflow,
+          workflowName: stored?.definition.name ?? task.workflow,
+          workflowVersion: task.workflowVersion,
+          targetUid: task.targetUid,
+          targetDocumentId: task.targetDocumentId,
+          title: task.title,
+          typeName: strapi.contentType(task.targetUid as never)?.info.displayName ?? 'Nội dung đã gỡ',
+          kind: task.kind,
+          kindName: kindName(task),
+          round: task.round,
+          state: task.state,
+          stage: task.stage,
+          stageName: stored?.definition.stages[task.stageIndex]?.name ?? null,
+          stageIndex: task.stageIndex,
+          stageCount: stored?.definition.stages.length ?? 1,
+          department: departments.find((d) => d.id === task.departmentId) ?? null,
+          assigneeId: task.assigneeId,
+          assigneeName: task.assigneeId ? (names.get(task.assigneeId) ?? null) : null,
+          submitterName: task.submitterName,
+          submitterEmail: task.submitterEmail,
+          submittedAt: new Date(task.submittedAt).toISOString(),
+          dueAt: iso(task.dueAt),
+          countdown:
+            open && due
+              ? { overdue: due < at, overdueWorkingDays: overdueDays, workingDaysLeft: leftDays }
+              : null,
+        };
+      }),
+    );
+  }
+
+  async function detail(task: TaskRow, officer: Officer): Promise<TaskDetail> {
+    const [presented] = await present([task]);
+    const allowed = await workflow().allowed(task, officer);
+    const { definition } = await definitions().version(task.workflow, task.workflowVersion);
+    const templates = (await strapi.db.query(UID.template).findMany({
+      where: {
+        action: { $in: allowed },
+        $or: [{ workflow: task.workflow }, { workflow: null }, { workflow: '' }],
+      },
+      orderBy: { id: 'asc' },
+      select: ['id', 'name', 'action', 'workflow', 'stage', 'subject', 'body'],
+    })) as (TaskDetail['templates'][number] & { stage: string | null })[];
+    return {
+      task: presented,
+      allowedActions: allowed,
+      stages: definition.stages.map((s) => ({ code: s.code, name: s.name, deadlineDays: s.deadlineDays })),
+      // A stage's own templates are offered at that stage only.
+      templates: templates.filter((template) => !template.stage || template.stage === task.stage),
+      history: await workflowService(strapi, 'history').list(task, true),
+    };
+  }
+
+  /**
+   * Whether the officer may send an item written in the admin (news, legal documents) for review:
+   * its type is under review without a site-user owner, no submission of it is open, and the
+   * workflow routes it to one of the officer's departments.
+   */
+  async function maySubmit(uid: string, documentId: string, officer: Officer): Promise<boolean> {
+    if (!targets().isReviewable(uid) || targets().ownedBySiteUsers(uid)) return false;
+    const latest = await workflow().latestTask(uid, documentId);
+    if (latest && OPEN.includes(latest.state)) return false;
+    const { departmentId } = await workflow().describe(uid, documentId);
+    return staff().inScope(officer, departmentId);
+  }
+
+  const schemaOf: SchemaLookup = (uid) =>
+    strapi.contentType(uid as never)?.attributes as ReturnType<SchemaLookup>;
+
+  /**
+   * A relation path in words, for the routing picker: "Sở ghi trên nội dung", "Sở của Chủ thể sản
+   * xuất, kinh doanh", "Xã, phường của Danh mục của Sản phẩm, dịch vụ".
+   */
+  const pathLabel = (uid: string, path: string, what: string): string => {
+    const owners: string[] = [];
+    let current = uid;
+    for (const part of path.split('.').slice(0, -1)) {
+      current = schemaOf(current)?.[part]?.target ?? current;
+      owners.unshift(strapi.contentType(current as never)?.info.displayName ?? part);
+    }
+    return owners.length === 0 ? `${what} ghi trên nội dung` : `${what} của ${owners.join(' của ')}`;
+  };
+
+  async function definitionsResponse(officer: Officer): Promise<DefinitionsResponse> {
+    const roles = (
+      (await strapi.db.query('admin::role').findMany({
+        where: { code: { $ne: SUPER_ADMIN_ROLE } },
+        select: ['code', 'name'],
+        orderBy: { id: 'asc' },
+      })) as { code: string; name: string }[]
+    ).map((role) => ({ code: role.code, name: STRAPI_ROLE_NAMES[role.code] ?? role.name }));
+    const departments = (await strapi.db
+      .query(DEPARTMENT_UID)
+      .findMany({ select: ['code', 'name'], orderBy: { name: 'asc' } })) as { code: string; name: string }[];
+    const communes = (await strapi.db.query(COMMUNE_TARGET).findMany({
+      where: { level: 'commune', effectiveTo: null },
+      select: ['code', 'name'],
+      orderBy: { name: 'asc' },
+    })) as { code: string; name: string }[];
+    return {
+      data: await definitions().views(),
+      meta: {
+        contentTypes: targets()
+          .reviewableTypes()
+          .map((uid) => ({
+            uid,
+            name: strapi.contentType(uid as never).info.displayName,
+            departmentPaths: pathsTo(uid, DEPARTMENT_TARGET, schemaOf).map((path) => ({
+              path,
+              label: pathLabel(uid, path, 'Sở'),
+            })),
+            communePaths: pathsTo(uid, COMMUNE_TARGET, schemaOf).map((path) => ({
+              path,
+              label: pathLabel(uid, path, 'Xã, phường'),
+            })),
+          })),
+        roles,
+        departments,
+        communes,
+        canEdit: await mayEditWorkflows(officer),
+      },
+    };
   }
 
   return {
@@ -134,7 +250,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       const officer = await officerOf(ctx);
       const query = parse(inboxQuery, ctx.query);
       const where: Record<string, unknown> = {};
-      if (query.state === 'open') where.state = { $in: ['in_review', 'supplement_requested'] };
+      if (query.state === 'open') where.state = { $in: OPEN };
       else if (query.state !== 'all') where.state = query.state;
       if (query.workflow) where.workflow = query.workflow;
       if (query.stage) where.stage = query.stage;
@@ -177,53 +293,44 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
     async task(ctx: Ctx) {
       const officer = await officerOf(ctx);
       const task = await workflow().getTask(parse(id, ctx.params.id), officer);
-      ctx.body = { data: await this.detail(task, officer) };
+      ctx.body = { data: await detail(task, officer) };
     },
 
-    async detail(task: TaskRow, officer: Officer) {
-      const [presented] = await present([task]);
-      const allowed = await workflow().allowed(task, officer);
-      const wf = await definitions().byCode(task.workflow);
-      const templates = await strapi.db.query(UID.template).findMany({
-        where: {
-          action: { $in: allowed },
-          $or: [{ workflow: task.workflow }, { workflow: null }, { workflow: '' }],
-        },
-        orderBy: { id: 'asc' },
-        select: ['id', 'name', 'action', 'workflow', 'subject', 'body'],
-      });
-      return {
-        task: presented,
-        allowedActions: allowed,
-        stages: wf.stages.map((s) => ({ code: s.code, name: s.name, deadlineDays: s.deadlineDays })),
-        templates,
-        history: await workflowService(strapi, 'history').list(task, true),
-      };
-    },
-
-    /** The panel of an item's edit view: its latest submission, if the item is in my scope. */
+    /** The panel of an item's edit view: its latest submission (if in my scope), and whether I may submit it. */
     async item(ctx: Ctx) {
       const officer = await officerOf(ctx);
-      const uid = ctx.params.uid;
-      const documentId = ctx.params.documentId;
-      if (!workflowService(strapi, 'targets').binding(uid)) {
-        ctx.body = { data: null };
+      const { uid, documentId } = ctx.params;
+      if (!targets().isReviewable(uid)) {
+        ctx.body = { data: null, meta: { bound: false, canSubmit: false } };
         return;
       }
       const task = await workflow().latestTask(uid, documentId);
-      if (!task) {
-        ctx.body = { data: null };
-        return;
-      }
-      if (!staff().inScope(officer, task.departmentId))
+      if (task && !staff().inScope(officer, task.departmentId)) {
         throw new errors.NotFoundError('Không tìm thấy hồ sơ.');
-      ctx.body = { data: await this.detail(task, officer) };
+      }
+      const canSubmit = await maySubmit(uid, documentId, officer).catch(() => false);
+      ctx.body = {
+        data: task ? { ...(await detail(task, officer)), canSubmit } : null,
+        meta: { bound: true, canSubmit },
+      };
+    },
+
+    /** An officer sends content written in the admin (news, a legal document) for review. */
+    async submitItem(ctx: Ctx) {
+      const officer = await officerOf(ctx);
+      const { uid, documentId } = ctx.params;
+      if (!targets().isReviewable(uid)) throw new errors.NotFoundError('Không tìm thấy hồ sơ.');
+      if (targets().ownedBySiteUsers(uid)) {
+        throw new errors.PolicyError('Nội dung này do người dùng của Sàn nộp, cán bộ không nộp thay được.');
+      }
+      const task = await workflow().submit(uid, documentId, { officer });
+      ctx.body = { data: { ...(await detail(task, officer)), canSubmit: false } };
     },
 
     async claim(ctx: Ctx) {
       const officer = await officerOf(ctx);
       const task = await workflow().claim(parse(id, ctx.params.id), officer);
-      ctx.body = { data: await this.detail(task, officer) };
+      ctx.body = { data: await detail(task, officer) };
     },
 
     async assign(ctx: Ctx) {
@@ -233,14 +340,14 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.request.body,
       );
       const task = await workflow().assign(parse(id, ctx.params.id), body.assigneeId, officer);
-      ctx.body = { data: await this.detail(task, officer) };
+      ctx.body = { data: await detail(task, officer) };
     },
 
     async act(ctx: Ctx) {
       const officer = await officerOf(ctx);
-      const body = parse(actionBody, ctx.request.body);
-      const task = await workflow().act(parse(id, ctx.params.id), body as never, officer);
-      ctx.body = { data: await this.detail(task, officer) };
+      const body = parse(actionBodySchema, ctx.request.body);
+      const task = await workflow().act(parse(id, ctx.params.id), body, officer);
+      ctx.body = { data: await detail(task, officer) };
     },
 
     /** Bulk approve or reject, for single-stage workflows (reviews, comments, consumer posts). */
@@ -251,8 +358,8 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const taskId of body.ids) {
         try {
           const task = await workflow().getTask(taskId, officer);
-          const wf = await definitions().byCode(task.workflow);
-          if (wf.stages.length !== 1) {
+          const { definition } = await definitions().version(task.workflow, task.workflowVersion);
+          if (definition.stages.length !== 1) {
             results.push({ id: taskId, ok: false, message: 'Chỉ xử lý hàng loạt được quy trình một bước.' });
             continue;
           }
@@ -288,8 +395,9 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.departmentId !== undefined) {
         departmentIds = scope === null || scope.includes(query.departmentId) ? [query.departmentId] : [];
       }
-      const stats = workflowService(strapi, 'stats');
-      ctx.body = { data: await stats.overdue({ from, to, departmentIds }, at, cal) };
+      ctx.body = {
+        data: await workflowService(strapi, 'stats').overdue({ from, to, departmentIds }, at, cal),
+      };
     },
 
     async templates(ctx: Ctx) {
@@ -306,33 +414,37 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await strapi.db.query(UID.template).findMany({ where, orderBy: { id: 'asc' } }) };
     },
 
+    /** The workflows for the editor and the inbox's filters: every officer reads them. */
     async definitionsList(ctx: Ctx) {
-      await officerOf(ctx);
-      const all = await definitions().all();
-      // Display names of the bound content types, for the inbox's type filter.
-      const typeNames = Object.fromEntries(
-        all
-          .flatMap((wf) => wf.contentTypes)
-          .map((uid) => [uid, strapi.contentType(uid as never)?.info.displayName ?? uid]),
-      );
-      ctx.body = { data: all, meta: { typeNames } };
+      const officer = await officerOf(ctx);
+      ctx.body = await definitionsResponse(officer);
     },
 
+    /** Saves one workflow as a new version (the settings permission, checked by the route). */
     async definitionsSave(ctx: Ctx) {
-      const body = ctx.request.body as { data?: unknown } | undefined;
-      ctx.body = { data: await definitions().save(body?.data) };
+      const officer = await officerOf(ctx);
+      const body = parse(saveDefinitionBodySchema, ctx.request.body);
+      await definitions().save(ctx.params.code, body.data, officer.id);
+      ctx.body = await definitionsResponse(officer);
+    },
+
+    /** Checks a definition being edited and shows the path a task would take (nothing is saved). */
+    async definitionsPreview(ctx: Ctx) {
+      await officerOf(ctx);
+      const body = parse(saveDefinitionBodySchema, ctx.request.body);
+      ctx.body = { data: await definitions().preview(body.data) };
     },
 
     async lock(ctx: Ctx) {
       const officer = await officerOf(ctx);
-      const body = parse(lockBody, ctx.request.body);
+      const body = parse(lockBodySchema, ctx.request.body);
       await workflowService(strapi, 'locking').lock(body.uid, body.documentId, body.reason ?? '', officer);
       ctx.body = { data: { locked: true } };
     },
 
     async unlock(ctx: Ctx) {
       const officer = await officerOf(ctx);
-      const body = parse(lockBody, ctx.request.body);
+      const body = parse(lockBodySchema, ctx.request.body);
       const task = await workflowService(strapi, 'locking').unlock(
         body.uid,
         body.documentId,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { z } from 'zod';
+import { submitBodySchema, type SubmissionView } from '@sgd/contracts';
 import type { TaskRow } from '../types';
 import { workflowService } from '../utils/get-service';
 import { parse } from './input';
@@ -24,7 +24,7 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Short public names of the types under a workflow: `product`, `seller`, `licence` … */
   const typeUid = (type: string): string => {
     const uid = workflowService(strapi, 'targets')
-      .boundTypes()
+      .reviewableTypes()
       .find((candidate) => strapi.contentType(candidate as never).info.singularName === type);
     if (!uid) throw new errors.ValidationError(`Loại hồ sơ "${type}" không hợp lệ.`);
     return uid;
@@ -44,16 +44,9 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     return { uid, user };
   }
 
-  const body = z
-    .object({
-      type: z.string({ required_error: 'Thiếu loại hồ sơ.' }).max(60),
-      documentId: z.string({ required_error: 'Thiếu mã hồ sơ.' }).min(1).max(64),
-    })
-    .strict('Dữ liệu có trường không được hỗ trợ.');
-
   return {
     async submit(ctx: Ctx) {
-      const input = parse(body, ctx.request.body);
+      const input = parse(submitBodySchema, ctx.request.body);
       const { uid, user } = await owned(ctx, input.type, input.documentId);
       const task = await workflow().submit(uid, input.documentId, {
         userId: user.id,
@@ -69,17 +62,23 @@ const submissionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The submitter's view: no officer names, no internal notes, no email addresses. */
-    async view(task: TaskRow) {
-      const wf = await definitions().byCode(task.workflow);
+    async view(task: TaskRow): Promise<SubmissionView> {
+      const { definition } = await definitions().version(task.workflow, task.workflowVersion);
+      const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
       return {
         state: task.state,
         kind: task.kind,
         round: task.round,
-        stage: wf.stages[task.stageIndex]?.name ?? null,
-        submittedAt: task.submittedAt,
-        dueAt: task.state === 'in_review' ? task.dueAt : null,
-        closedAt: task.closedAt,
-        history: await workflowService(strapi, 'history').list(task, false),
+        stage: definition.stages[task.stageIndex]?.name ?? null,
+        submittedAt: new Date(task.submittedAt).toISOString(),
+        dueAt: task.state === 'in_review' ? iso(task.dueAt) : null,
+        closedAt: iso(task.closedAt),
+        history: (await workflowService(strapi, 'history').list(task, false)).map((entry) => ({
+          action: entry.action,
+          comment: entry.comment,
+          createdAt: entry.createdAt,
+          round: entry.round,
+        })),
       };
     },
   };

@@ -1,111 +1,128 @@
-import { WORKFLOW_ACTION_CODES, type WorkflowDefinition } from '@sgd/config';
-import { z } from 'zod';
+import { workflowDefinitionSchema, type DefinitionProblem, type WorkflowDefinition } from '@sgd/contracts';
+import { relationProblem, type SchemaLookup } from './paths';
 
-const code = z
-  .string({ required_error: 'Thiếu mã.' })
-  .regex(/^[a-z][a-z0-9_]{1,59}$/, 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch dưới (2–60 ký tự).');
+export const DEPARTMENT_TARGET = 'plugin::core.department';
+export const COMMUNE_TARGET = 'plugin::core.administrative-unit';
 
-const stageSchema = z
-  .object({
-    code,
-    name: z.string().trim().min(2, 'Tên bước quá ngắn.').max(150, 'Tên bước quá dài.'),
-    roles: z.array(z.string().min(1)).min(1, 'Mỗi bước cần ít nhất một vai trò được xử lý.'),
-    actions: z
-      .array(z.enum(WORKFLOW_ACTION_CODES as [string, ...string[]], { message: 'Thao tác không hợp lệ.' }))
-      .min(1, 'Mỗi bước cần ít nhất một thao tác.')
-      .refine((actions) => actions.includes('approve'), 'Mỗi bước phải có thao tác duyệt.'),
-    deadlineDays: z
-      .number({ invalid_type_error: 'Thời hạn phải là số ngày làm việc.' })
-      .int('Thời hạn phải là số nguyên ngày làm việc.')
-      .min(1, 'Thời hạn ít nhất 1 ngày làm việc.')
-      .max(60, 'Thời hạn tối đa 60 ngày làm việc.'),
-  })
-  .strict('Bước có trường không được hỗ trợ.');
+/** What a definition is checked against: the installed system. */
+export interface DefinitionContext {
+  /** Admin role codes a stage may name (the super admin acts everywhere and is not listed). */
+  roles: string[];
+  /** Content types that declare `pluginOptions.workflow`, with their display names. */
+  reviewable: Record<string, string>;
+  departments: string[];
+  communes: string[];
+  schemaOf: SchemaLookup;
+}
 
-export const workflowSchema = z
-  .object({
-    code,
-    name: z.string().trim().min(2, 'Tên quy trình quá ngắn.').max(200, 'Tên quy trình quá dài.'),
-    contentTypes: z.array(
-      z.string().regex(/^(plugin|api)::[a-z0-9-]+\.[a-z0-9-]+$/, 'Mã loại nội dung không hợp lệ.'),
-    ),
-    stages: z.array(stageSchema).min(1, 'Quy trình cần ít nhất một bước.').max(6, 'Quy trình tối đa 6 bước.'),
-  })
-  .strict('Quy trình có trường không được hỗ trợ.')
-  .superRefine((wf, ctx) => {
-    const codes = wf.stages.map((s) => s.code);
-    if (new Set(codes).size !== codes.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['stages'],
-        message: 'Mã các bước trong một quy trình phải khác nhau.',
-      });
+const FIELD_NAMES: Record<string, string> = {
+  code: 'mã',
+  name: 'tên',
+  roles: 'vai trò được xử lý',
+  actions: 'thao tác được phép',
+  deadlineDays: 'thời hạn',
+  templates: 'mẫu trả lời',
+  subject: 'tiêu đề thư',
+  body: 'nội dung thư',
+  action: 'thao tác',
+  uid: 'loại nội dung',
+  routing: 'phân công sở xử lý',
+  path: 'trường',
+  department: 'sở',
+  departments: 'bảng xã, phường – sở',
+  by: 'cách phân công',
+};
+
+/**
+ * Where a problem is, in the words of the editor: "Bước 2 «Lãnh đạo phòng duyệt», thời hạn".
+ */
+export function describePath(path: (string | number)[], candidate: unknown): string {
+  const workflow = (candidate ?? {}) as {
+    stages?: { name?: string }[];
+    contentTypes?: { uid?: string }[];
+  };
+  const [head, index, field, subIndex, subField] = path;
+  const label = (name: unknown) => FIELD_NAMES[String(name)] ?? String(name);
+  if (head === 'stages' && typeof index === 'number') {
+    const name = workflow.stages?.[index]?.name;
+    const stage = `Bước ${index + 1}${typeof name === 'string' && name.trim() ? ` «${name.trim()}»` : ''}`;
+    if (field === undefined) return stage;
+    if (field === 'templates' && typeof subIndex === 'number') {
+      return `${stage}, mẫu trả lời ${subIndex + 1}${subField !== undefined ? `, ${label(subField)}` : ''}`;
     }
-    if (wf.stages[0]?.actions.includes('return')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['stages', 0, 'actions'],
-        message: 'Bước đầu tiên không thể trả về bước trước.',
-      });
+    return `${stage}, ${label(field)}`;
+  }
+  if (head === 'contentTypes' && typeof index === 'number') {
+    const uid = workflow.contentTypes?.[index]?.uid;
+    const type = `Loại nội dung ${index + 1}${typeof uid === 'string' ? ` (${uid})` : ''}`;
+    if (field === 'routing' && typeof subIndex === 'number') {
+      return `${type}, quy tắc phân công ${subIndex + 1}${subField !== undefined ? `, ${label(subField)}` : ''}`;
     }
-  });
-
-export interface DefinitionProblem {
-  path: string;
-  message: string;
+    return field === undefined ? type : `${type}, ${label(field)}`;
+  }
+  if (head === 'stages') return 'Các bước';
+  if (head === 'contentTypes') return 'Loại nội dung';
+  if (head === 'name') return 'Tên quy trình';
+  if (head === 'code') return 'Mã quy trình';
+  return 'Quy trình';
 }
 
 /**
- * Checks one workflow and, across all of them, that a content type uses one workflow only and that
- * every role exists.
+ * Checks one workflow definition: its shape (the shared contract) and, against the installed
+ * system, its roles, content types, routing paths, departments and communes. Answers the parsed
+ * definition or every problem with its path.
  */
-export function checkDefinitions(
-  workflows: unknown[],
-  known: { roles: string[]; contentTypes: string[] },
-): { ok: true; workflows: WorkflowDefinition[] } | { ok: false; problems: DefinitionProblem[] } {
+export function checkDefinition(
+  candidate: unknown,
+  context: DefinitionContext,
+): { ok: true; workflow: WorkflowDefinition } | { ok: false; problems: DefinitionProblem[] } {
+  const parsed = workflowDefinitionSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+    };
+  }
+  const workflow = parsed.data;
   const problems: DefinitionProblem[] = [];
-  const parsed: WorkflowDefinition[] = [];
-  workflows.forEach((candidate, index) => {
-    const result = workflowSchema.safeParse(candidate);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({ path: [index, ...issue.path].join('.'), message: issue.message });
+  workflow.stages.forEach((stage, s) =>
+    stage.roles.forEach((role, r) => {
+      if (!context.roles.includes(role)) {
+        problems.push({ path: ['stages', s, 'roles', r], message: `Vai trò "${role}" không tồn tại.` });
       }
+    }),
+  );
+  workflow.contentTypes.forEach((binding, b) => {
+    if (!(binding.uid in context.reviewable)) {
+      problems.push({
+        path: ['contentTypes', b, 'uid'],
+        message: `Loại nội dung "${binding.uid}" không tồn tại hoặc chưa khai báo tham gia quy trình duyệt.`,
+      });
       return;
     }
-    parsed.push(result.data as WorkflowDefinition);
-  });
-  const owner = new Map<string, string>();
-  parsed.forEach((wf, index) => {
-    wf.contentTypes.forEach((uid, i) => {
-      if (!known.contentTypes.includes(uid)) {
-        problems.push({
-          path: `${index}.contentTypes.${i}`,
-          message: `Loại nội dung ${uid} không tồn tại hoặc chưa hỗ trợ quy trình.`,
-        });
-      }
-      const other = owner.get(uid);
-      if (other && other !== wf.code) {
-        problems.push({
-          path: `${index}.contentTypes.${i}`,
-          message: `Loại nội dung ${uid} đã dùng quy trình ${other}.`,
-        });
-      }
-      owner.set(uid, wf.code);
-    });
-    wf.stages.forEach((stage, s) =>
-      stage.roles.forEach((role, r) => {
-        if (!known.roles.includes(role)) {
-          problems.push({
-            path: `${index}.stages.${s}.roles.${r}`,
-            message: `Vai trò ${role} không tồn tại.`,
-          });
+    binding.routing.forEach((rule, r) => {
+      const at = ['contentTypes', b, 'routing', r];
+      if (rule.by === 'path') {
+        const problem = relationProblem(binding.uid, rule.path, DEPARTMENT_TARGET, context.schemaOf);
+        if (problem) problems.push({ path: [...at, 'path'], message: `Trường ${problem}` });
+      } else if (rule.by === 'commune') {
+        const problem = relationProblem(binding.uid, rule.path, COMMUNE_TARGET, context.schemaOf);
+        if (problem) problems.push({ path: [...at, 'path'], message: `Trường ${problem}` });
+        for (const [commune, department] of Object.entries(rule.departments)) {
+          if (!context.communes.includes(commune)) {
+            problems.push({
+              path: [...at, 'departments'],
+              message: `Xã, phường mã "${commune}" không tồn tại.`,
+            });
+          }
+          if (!context.departments.includes(department)) {
+            problems.push({ path: [...at, 'departments'], message: `Sở mã "${department}" không tồn tại.` });
+          }
         }
-      }),
-    );
+      } else if (!context.departments.includes(rule.department)) {
+        problems.push({ path: [...at, 'department'], message: `Sở mã "${rule.department}" không tồn tại.` });
+      }
+    });
   });
-  const codes = parsed.map((wf) => wf.code);
-  if (new Set(codes).size !== codes.length)
-    problems.push({ path: '', message: 'Mã các quy trình phải khác nhau.' });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, workflows: parsed };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, workflow };
 }

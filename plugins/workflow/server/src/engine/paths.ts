@@ -1,5 +1,3 @@
-import type { WorkflowBinding } from '@sgd/config';
-
 type Row = Record<string, unknown>;
 
 /** A db.query populate tree for dotted relation paths (`seller.owner.email` → seller → owner). */
@@ -38,7 +36,7 @@ export function firstOf(row: unknown, paths: string[]): unknown {
   return undefined;
 }
 
-interface SchemaAttribute {
+export interface SchemaAttribute {
   type: string;
   target?: string;
 }
@@ -46,36 +44,63 @@ interface SchemaAttribute {
 export type SchemaLookup = (uid: string) => Record<string, SchemaAttribute> | undefined;
 
 /**
- * Problems with a binding's paths against the installed schemas: each path must name attributes
- * that exist, every step but the last must be a relation, and (`relation: true`) the whole path may
- * end on a relation. An empty list means the binding is usable.
+ * Follows a dotted path through a content type's schema: every step but the last must be a
+ * relation. Answers the last attribute and the type it belongs to, or why the path does not resolve.
  */
-export function checkBindingPaths(uid: string, binding: WorkflowBinding, schemaOf: SchemaLookup): string[] {
-  const problems: string[] = [];
-  const check = (path: string, endsOnRelation: boolean) => {
-    let current = uid;
-    const parts = path.split('.');
-    for (const [i, part] of parts.entries()) {
-      const attribute = schemaOf(current)?.[part];
-      if (!attribute) {
-        problems.push(`${uid}: "${path}" — ${current} không có trường "${part}".`);
-        return;
-      }
-      const last = i === parts.length - 1;
-      if (!last || endsOnRelation) {
-        if (attribute.type !== 'relation' || !attribute.target) {
-          problems.push(`${uid}: "${path}" — "${part}" của ${current} không phải quan hệ.`);
-          return;
-        }
-        current = attribute.target;
+export function resolvePath(
+  uid: string,
+  path: string,
+  schemaOf: SchemaLookup,
+): { ok: true; attribute: SchemaAttribute; owner: string } | { ok: false; problem: string } {
+  let current = uid;
+  const parts = path.split('.');
+  for (const [i, part] of parts.entries()) {
+    const attribute = schemaOf(current)?.[part];
+    if (!attribute) return { ok: false, problem: `"${path}": không có trường "${part}".` };
+    if (i === parts.length - 1) return { ok: true, attribute, owner: current };
+    if (attribute.type !== 'relation' || !attribute.target) {
+      return { ok: false, problem: `"${path}": "${part}" không phải quan hệ.` };
+    }
+    current = attribute.target;
+  }
+  return { ok: false, problem: `"${path}": đường dẫn trống.` };
+}
+
+/** Why a path does not end at a relation to `target`, or `null` when it does. */
+export function relationProblem(
+  uid: string,
+  path: string,
+  target: string,
+  schemaOf: SchemaLookup,
+): string | null {
+  const resolved = resolvePath(uid, path, schemaOf);
+  if (!resolved.ok) return resolved.problem;
+  if (resolved.attribute.type !== 'relation' || resolved.attribute.target !== target) {
+    return `"${path}" không phải quan hệ tới ${target}.`;
+  }
+  return null;
+}
+
+/** Why a path does not end at a plain field, or `null` when it does. */
+export function fieldProblem(uid: string, path: string, schemaOf: SchemaLookup): string | null {
+  const resolved = resolvePath(uid, path, schemaOf);
+  if (!resolved.ok) return resolved.problem;
+  return resolved.attribute.type === 'relation' ? `"${path}" là quan hệ, không phải trường dữ liệu.` : null;
+}
+
+/** Relation paths of a type (up to `depth` steps) that end at `target`: the choices of the editor. */
+export function pathsTo(uid: string, target: string, schemaOf: SchemaLookup, depth = 3): string[] {
+  const found: string[] = [];
+  const walk = (current: string, prefix: string, left: number, seen: Set<string>) => {
+    for (const [name, attribute] of Object.entries(schemaOf(current) ?? {})) {
+      if (attribute.type !== 'relation' || !attribute.target) continue;
+      const path = prefix ? `${prefix}.${name}` : name;
+      if (attribute.target === target) found.push(path);
+      else if (left > 1 && !seen.has(attribute.target) && !attribute.target.startsWith('admin::')) {
+        walk(attribute.target, path, left - 1, new Set([...seen, attribute.target]));
       }
     }
   };
-  check(binding.statusField, false);
-  check(binding.titleField, false);
-  if (binding.approvedAtField) check(binding.approvedAtField, false);
-  binding.departmentFrom.forEach((path) => check(path, true));
-  check(binding.ownerPath, true);
-  [...binding.emailFrom, ...binding.nameFrom].forEach((path) => check(path, false));
-  return problems;
+  walk(uid, '', depth, new Set([uid]));
+  return found;
 }

@@ -1,4 +1,8 @@
-import type { TaskStateCode, WorkflowActionCode, WorkflowDefinition } from '@sgd/config';
+import type {
+  TaskState as TaskStateCode,
+  WorkflowAction as WorkflowActionCode,
+  WorkflowDefinition,
+} from '@sgd/contracts';
 
 /** Where a submission stands: its state and, while in review, its stage. */
 export interface Position {
@@ -31,6 +35,14 @@ export const TRANSITIONS: readonly Transition[] = [
       isLastStage(p, wf)
         ? { state: 'approved', stageIndex: p.stageIndex }
         : { state: 'in_review', stageIndex: p.stageIndex + 1 },
+  },
+  {
+    action: 'forward',
+    by: 'officer',
+    from: ['in_review'],
+    guard: (p, wf) =>
+      isLastStage(p, wf) ? 'Hồ sơ đang ở bước cuối cùng, không có bước tiếp theo để chuyển.' : null,
+    to: (p) => ({ state: 'in_review', stageIndex: p.stageIndex + 1 }),
   },
   {
     action: 'reject',

@@ -1,5 +1,6 @@
 import type { Migration } from '@sgd/plugin-core';
 import { DECISION_ACTIONS, UID } from '../constants';
+import { reviewOptionsOf } from '../engine/options';
 
 /** Indexes of the inbox, the item panels and the overdue counts (SQLite and PostgreSQL). */
 const inboxIndexes: Migration = {
@@ -54,4 +55,51 @@ const inboxIndexes: Migration = {
   },
 };
 
-export const migrations: Migration[] = [inboxIndexes];
+/**
+ * Definitions become versions: rows saved before have version 1, their tasks and history run under
+ * it, and a workflow's `contentTypes` (a list of UIDs then) become bindings with the routing the
+ * content type declares.
+ */
+const versions: Migration = {
+  name: '002-definition-versions',
+  async up({ strapi, knex, table, column, createIndex }) {
+    const definitions = table(UID.definition);
+    const version = column(UID.definition, 'version');
+    await knex(definitions)
+      .whereNull(version)
+      .update({ [version]: 1 });
+    const json = column(UID.definition, 'definition');
+    for (const row of (await knex(definitions).select('id', json)) as Record<string, unknown>[]) {
+      const raw = row[json];
+      const definition = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+        contentTypes?: unknown[];
+      };
+      if (!definition.contentTypes?.some((entry) => typeof entry === 'string')) continue;
+      definition.contentTypes = definition.contentTypes.map((entry) => {
+        if (typeof entry !== 'string') return entry;
+        const contentType = strapi.contentType(entry as never) as { pluginOptions?: unknown } | undefined;
+        return { uid: entry, routing: reviewOptionsOf(entry, contentType?.pluginOptions)?.routing ?? [] };
+      });
+      await knex(definitions)
+        .where({ id: row.id })
+        .update({ [json]: JSON.stringify(definition) });
+    }
+    await createIndex({
+      name: 'wf_definitions_version',
+      uid: UID.definition,
+      attributes: ['code', 'version'],
+      unique: true,
+    });
+    const taskVersion = column(UID.task, 'workflowVersion');
+    await knex(table(UID.task))
+      .whereNull(taskVersion)
+      .update({ [taskVersion]: 1 });
+    const historyVersion = column(UID.history, 'workflowVersion');
+    await knex(table(UID.history))
+      .whereNull(historyVersion)
+      .whereNotNull(column(UID.history, 'workflow'))
+      .update({ [historyVersion]: 1 });
+  },
+};
+
+export const migrations: Migration[] = [inboxIndexes, versions];

@@ -32,6 +32,7 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 500,
       })) as TaskRow[];
       const staff = workflowService(strapi, 'staff');
+      const definitions = workflowService(strapi, 'definitions');
       const outbox = coreService(strapi, 'outbox');
       const when = new Intl.DateTimeFormat('vi-VN', {
         timeZone: 'Asia/Ho_Chi_Minh',
@@ -56,13 +57,10 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (task.assigneeId) {
           const assignee = (await strapi.db.query('admin::user').findOne({
             where: { id: task.assigneeId },
-            select: ['email', 'firstname', 'lastname'],
-          })) as { email: string; firstname?: string; lastname?: string } | null;
-          if (assignee)
-            recipients.push({
-              email: assignee.email,
-              name: [assignee.firstname, assignee.lastname].filter(Boolean).join(' '),
-            });
+            select: ['email'],
+          })) as { email: string } | null;
+          const name = (await staff.names([task.assigneeId])).get(task.assigneeId) ?? '';
+          if (assignee) recipients.push({ email: assignee.email, name });
         }
         if (task.departmentId) {
           if (!heads.has(task.departmentId))
@@ -71,7 +69,9 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const dueAt = task.dueAt ? new Date(task.dueAt) : now;
         const late = dueAt.getTime() < now.getTime();
-        const line = `- "${task.title ?? task.targetDocumentId}" (bước ${task.stage}): ${late ? 'quá hạn từ' : 'hạn'} ${when.format(dueAt)}`;
+        const stage = (await definitions.version(task.workflow, task.workflowVersion).catch(() => null))
+          ?.definition.stages[task.stageIndex];
+        const line = `- "${task.title ?? 'Hồ sơ không tên'}" (bước ${stage?.name ?? task.stageIndex + 1}): ${late ? 'quá hạn từ' : 'hạn'} ${when.format(dueAt)}`;
         for (const recipient of recipients) {
           const digest = digests.get(recipient.email) ?? { name: recipient.name, lines: [], late: false };
           digest.lines.push(line);

@@ -36,6 +36,13 @@ const lockingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return tasks > 0;
   }
 
+  /** An item with the department its workflow routes it to (whose officers may lock it). */
+  async function loadRouted(uid: string, documentId: string) {
+    const targets = service('targets');
+    const stored = await service('definitions').forType(uid);
+    return targets.load(uid, documentId, targets.routingIn(stored?.definition ?? null, uid));
+  }
+
   /** Blocks or unblocks a site user in the officer's scope; answers the user and where history goes. */
   async function setBlocked(documentId: string, officer: Officer, blocked: boolean) {
     const user = (await strapi.db.query(USER_UID).findOne({ where: { documentId } })) as Row | null;
@@ -66,7 +73,7 @@ const lockingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (text.length < 5) fail(400, 'Cần ghi rõ lý do khóa (ít nhất 5 ký tự).');
       const history = service('history');
       const replies = service('replies');
-      const lockTemplate = await replies.templateFor(null, 'lock');
+      const lockTemplate = await replies.templateFor(null, null, 'lock');
       if (uid === USER_UID) {
         const { user, target } = await setBlocked(documentId, officer, true);
         await history.record(target, { action: 'lock', comment: text, toState: 'locked' }, { officer });
@@ -84,16 +91,15 @@ const lockingService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
         return;
       }
-      const targets = service('targets');
-      const target = await targets.load(uid, documentId);
+      const target = await loadRouted(uid, documentId);
       if (!service('staff').inScope(officer, target.departmentId)) throw notFound();
-      if (target.row[target.binding.statusField] === 'locked') fail(409, 'Nội dung này đã bị khóa.');
+      if (service('targets').statusOf(target) === 'locked') fail(409, 'Nội dung này đã bị khóa.');
       await strapi.db.query(UID.task).updateMany({
         where: { targetUid: uid, targetDocumentId: documentId, state: { $in: OPEN } },
         data: { state: 'cancelled', closedAt: coreService(strapi, 'clock').now(), lastAction: 'lock' },
       });
       if (target.hasPublished) await strapi.documents(uid as never).unpublish({ documentId } as never);
-      await targets.setStatus(uid, documentId, 'locked', {}, true);
+      await service('targets').setStatus(uid, documentId, 'locked', {}, true);
       await history.record(
         {
           id: null,
@@ -130,18 +136,17 @@ const lockingService = ({ strapi }: { strapi: Core.Strapi }) => {
         await history.record(target, { action: 'unlock', comment: text, fromState: 'locked' }, { officer });
         return null;
       }
-      const targets = service('targets');
-      const target = await targets.load(uid, documentId);
+      const target = await loadRouted(uid, documentId);
       if (!service('staff').inScope(officer, target.departmentId)) throw notFound();
-      if (target.row[target.binding.statusField] !== 'locked') fail(409, 'Nội dung này không bị khóa.');
-      await targets.setStatus(uid, documentId, 'pending');
+      if (service('targets').statusOf(target) !== 'locked') fail(409, 'Nội dung này không bị khóa.');
+      await service('targets').setStatus(uid, documentId, 'pending');
       const task = await service('workflow').submit(uid, documentId, { officer }, 'reverification');
       await history.record(
         task,
         { action: 'unlock', comment: text, fromState: 'locked', toState: 'in_review' },
         { officer },
       );
-      await service('replies').tell(task, await service('replies').templateFor(null, 'unlock'), {
+      await service('replies').tell(task, await service('replies').templateFor(null, null, 'unlock'), {
         reason: text,
       });
       return task;

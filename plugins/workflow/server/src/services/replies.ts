@@ -23,9 +23,14 @@ export const formatDate = (date: Date) =>
 
 /** Reply templates and the email and in-app notice they become for the submitter. */
 const repliesService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The template for a decision: the one chosen (checked), else the workflow's, else the generic one. */
+  /**
+   * The template for a decision taken at a stage: the one chosen (checked: same action, and the
+   * workflow's or the stage's own when it has one), else the stage's, else the workflow's, else the
+   * generic one.
+   */
   async templateFor(
     workflow: string | null,
+    stage: string | null,
     action: string,
     templateId?: number | null,
   ): Promise<Row | null> {
@@ -33,7 +38,12 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       const chosen = (await strapi.db
         .query(UID.template)
         .findOne({ where: { id: templateId } })) as Row | null;
-      if (!chosen || chosen.action !== action || (chosen.workflow && chosen.workflow !== workflow)) {
+      if (
+        !chosen ||
+        chosen.action !== action ||
+        (chosen.workflow && chosen.workflow !== workflow) ||
+        (chosen.stage && chosen.stage !== stage)
+      ) {
         fail(400, 'Mẫu trả lời không dùng được cho thao tác này.');
       }
       return chosen;
@@ -42,7 +52,12 @@ const repliesService = ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { action, $or: [{ workflow }, { workflow: null }, { workflow: '' }] },
       orderBy: { id: 'asc' },
     })) as Row[];
-    return candidates.find((t) => t.workflow === workflow) ?? candidates[0] ?? null;
+    return (
+      candidates.find((t) => t.workflow === workflow && stage !== null && t.stage === stage) ??
+      candidates.find((t) => t.workflow === workflow && !t.stage) ??
+      candidates.find((t) => !t.workflow && !t.stage) ??
+      null
+    );
   },
 
   /** Email (through the outbox) and in-app notice to the submitter, from a template. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SUPER_ADMIN_ROLE } from '@sgd/plugin-core';
+import { SUPER_ADMIN_ROLE, personName } from '@sgd/plugin-core';
 import { UID } from '../constants';
 
 /** An admin user as the workflow sees them: roles, departments and level. */
@@ -40,7 +40,7 @@ const staffService = ({ strapi }: { strapi: Core.Strapi }) => ({
       populate: { departments: { select: ['id'] } },
     })) as StaffRow | null;
     const roles = (user.roles ?? []).map((role) => role.code);
-    const name = profile?.fullName || [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email;
+    const name = profile?.fullName || personName(user);
     return {
       id: user.id,
       name,
@@ -78,11 +78,29 @@ const staffService = ({ strapi }: { strapi: Core.Strapi }) => ({
       .map((row) => ({
         userId: row.user!.id,
         email: row.user!.email,
-        name:
-          row.fullName ||
-          [row.user!.firstname, row.user!.lastname].filter(Boolean).join(' ') ||
-          row.user!.email,
+        name: row.fullName || personName(row.user!),
       }));
+  },
+
+  /**
+   * How officers are named to people (assignee, history, reminders, statistics): the staff record's
+   * full name, else the admin user's name in Vietnamese order.
+   */
+  async names(userIds: number[]): Promise<Map<number, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const users = (await strapi.db.query('admin::user').findMany({
+      where: { id: { $in: ids } },
+      select: ['id', 'firstname', 'lastname', 'email'],
+    })) as AdminUserRow[];
+    const profiles = (await strapi.db.query(UID.staff).findMany({
+      where: { user: { id: { $in: ids } } },
+      populate: { user: { select: ['id'] } },
+    })) as (StaffRow & { user?: { id: number } | null })[];
+    const fullNames = new Map(
+      profiles.filter((p) => p.user && p.fullName).map((p) => [p.user!.id, String(p.fullName)]),
+    );
+    return new Map(users.map((user) => [user.id, fullNames.get(user.id) ?? personName(user)]));
   },
 });
 

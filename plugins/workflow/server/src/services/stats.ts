@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkingCalendar } from '@sgd/plugin-core';
 import { DECISION_ACTIONS, DEPARTMENT_UID, UID } from '../constants';
+import { workflowService } from '../utils/get-service';
 import { sqlNames } from '../utils/sql';
 
 export interface OverdueQuery {
@@ -179,19 +180,8 @@ const statsService = ({ strapi }: { strapi: Core.Strapi }) => {
         id: number;
         name: string;
       }[];
-      const users = (await strapi.db.query('admin::user').findMany({
-        where: { id: { $in: officerIds } },
-        select: ['id', 'firstname', 'lastname', 'email'],
-      })) as {
-        id: number;
-        firstname: string | null;
-        lastname: string | null;
-        email: string;
-      }[];
       const departmentName = new Map(departments.map((d) => [d.id, d.name]));
-      const officerName = new Map(
-        users.map((u) => [u.id, [u.firstname, u.lastname].filter(Boolean).join(' ') || u.email]),
-      );
+      const officerName = await workflowService(strapi, 'staff').names(officerIds);
       for (const row of officers) {
         row.departmentName =
           row.departmentId === null ? null : (departmentName.get(row.departmentId) ?? null);

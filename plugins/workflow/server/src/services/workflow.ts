@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { coreService } from '@sgd/plugin-core';
-import type { TaskKindCode, TaskStateCode, WorkflowActionCode, WorkflowDefinition } from '@sgd/config';
+import type {
+  TaskKind as TaskKindCode,
+  TaskState as TaskStateCode,
+  WorkflowAction as WorkflowActionCode,
+  WorkflowDefinition,
+} from '@sgd/contracts';
 import { UID } from '../constants';
-import { readPath } from '../engine/paths';
 import { transition, allowedActions, type Actor, type TransitionAction } from '../engine/transitions';
 import { publishApproved } from '../publish-guard';
 import { isOfficer, type ActionInput, type Doer, type TaskRow } from '../types';
@@ -81,30 +85,44 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     kind?: TaskKindCode,
     options: { notify: boolean } = { notify: true },
   ): Promise<TaskRow> {
-    const workflow = await service('definitions').forType(uid);
-    if (!workflow) fail(400, 'Loại nội dung này chưa có quy trình duyệt.');
+    const definitions = service('definitions');
     const targets = service('targets');
     const history = service('history');
     const replies = service('replies');
-    const target = await targets.load(uid, documentId);
-    const status = target.row[target.binding.statusField];
-    if (status === 'locked' && kind !== 'reverification') {
+    const latest = await latestTask(uid, documentId);
+    const resubmitting = latest?.state === 'supplement_requested';
+    // A resubmission continues under the version its task started with; a new one takes the latest.
+    const stored =
+      latest && resubmitting
+        ? await definitions.version(latest.workflow, latest.workflowVersion)
+        : await definitions.forType(uid);
+    if (!stored) fail(400, 'Loại nội dung này chưa có quy trình duyệt.');
+    const workflow = stored.definition;
+    const target = await targets.load(uid, documentId, targets.routingIn(workflow, uid));
+    if (targets.statusOf(target) === 'locked' && kind !== 'reverification') {
       fail(409, 'Nội dung đang bị khóa. Hãy đề nghị mở khóa để được xác minh lại.');
     }
-    if (readPath(target.row, 'seller.verificationStatus') === 'locked') {
-      fail(409, 'Chủ thể kinh doanh đang bị khóa nên không thể nộp hồ sơ.');
+    if (target.departmentId === null) {
+      fail(
+        400,
+        'Chưa xác định được sở xử lý hồ sơ này: quy tắc phân công của quy trình không chỉ ra sở nào. Hãy báo quản trị viên.',
+      );
     }
     if (isOfficer(doer) && !service('staff').inScope(doer.officer, target.departmentId)) throw notFound();
 
     const at = now();
     const due = await dueAfter(at, workflow, 0);
-    const latest = await latestTask(uid, documentId);
     let task: TaskRow;
     if (latest && latest.state === 'in_review') {
       fail(409, 'Hồ sơ đang được xử lý, không thể nộp lại lúc này.');
     }
     for (const hook of submitHooks.get(uid) ?? []) await hook({ uid, documentId, doer });
-    if (latest && latest.state === 'supplement_requested') {
+    // Content written in the admin has no owner: the officer who submits it is told.
+    const submitter =
+      target.options.owner || !isOfficer(doer)
+        ? { userId: target.ownerId, adminId: null, email: target.email, name: target.name }
+        : { userId: null, adminId: doer.officer.id, email: doer.officer.email, name: doer.officer.name };
+    if (latest && resubmitting) {
       const moved = transition(workflow, latest, 'resubmit', { roles: [], superAdmin: false });
       if (!moved.ok) fail(moved.status, moved.message);
       const updated = await strapi.db.query(UID.task).updateMany({
@@ -141,6 +159,7 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
       task = (await strapi.db.query(UID.task).create({
         data: {
           workflow: workflow.code,
+          workflowVersion: stored.version,
           targetUid: uid,
           targetDocumentId: documentId,
           title: target.title,
@@ -150,9 +169,10 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
           stage: workflow.stages[0].code,
           stageIndex: 0,
           departmentId: target.departmentId,
-          submitterUserId: target.ownerId,
-          submitterEmail: target.email,
-          submitterName: target.name,
+          submitterUserId: submitter.userId,
+          submitterAdminId: submitter.adminId,
+          submitterEmail: submitter.email,
+          submitterName: submitter.name,
           submittedAt: at,
           stageStartedAt: at,
           dueAt: due,
@@ -173,7 +193,7 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
       hasDepartmentField && target.departmentId ? { department: target.departmentId } : {},
     );
     if (kind !== 'reverification' && options.notify) {
-      await replies.tell(task, await replies.templateFor(workflow.code, 'submit'), {
+      await replies.tell(task, await replies.templateFor(workflow.code, null, 'submit'), {
         deadlineDays: String(workflow.stages[0].deadlineDays),
         dueDate: formatDate(due),
       });
@@ -184,7 +204,7 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
   /** An officer acts on a task at its current stage; the one transition table decides. */
   async function act(taskId: number, input: ActionInput, officer: Officer): Promise<TaskRow> {
     const task = await getTask(taskId, officer);
-    const workflow = await service('definitions').byCode(task.workflow);
+    const workflow = (await service('definitions').version(task.workflow, task.workflowVersion)).definition;
     const moved = transition(workflow, task, input.action, officer as Actor);
     if (!moved.ok) fail(moved.status, moved.message);
     const comment = input.comment?.trim() ?? '';
@@ -197,7 +217,9 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     const final = moved.to.state === 'approved' || moved.to.state === 'rejected';
     const decision: WorkflowActionCode | null =
       moved.to.state === 'approved' ? 'approve' : moved.to.state === 'in_review' ? null : input.action;
-    const template = decision ? await replies.templateFor(task.workflow, decision, input.templateId) : null;
+    const template = decision
+      ? await replies.templateFor(task.workflow, task.stage, decision, input.templateId)
+      : null;
     if (!decision && input.templateId)
       fail(400, 'Thao tác chuyển bước không gửi thư nên không dùng mẫu trả lời.');
 
@@ -229,12 +251,12 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     if (updated.count !== 1) fail(409, 'Hồ sơ vừa được người khác xử lý. Hãy tải lại trang.');
 
     if (moved.to.state === 'approved') {
-      const binding = targets.binding(task.targetUid);
-      const extra = binding?.approvedAtField ? { [binding.approvedAtField]: at } : {};
+      const options = targets.optionsOf(task.targetUid);
+      const extra = options?.approvedAt ? { [options.approvedAt]: at } : {};
       await targets.setStatus(
         task.targetUid,
         task.targetDocumentId,
-        binding?.approvedValue ?? 'approved',
+        options?.status.approved ?? 'approved',
         extra,
       );
       await publishApproved(task.targetUid, task.targetDocumentId, () =>
@@ -310,7 +332,7 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     async claim(taskId: number, officer: Officer): Promise<TaskRow> {
       const task = await getTask(taskId, officer);
       if (task.state !== 'in_review') fail(409, 'Chỉ nhận xử lý được hồ sơ đang chờ xử lý.');
-      const workflow = await service('definitions').byCode(task.workflow);
+      const workflow = (await service('definitions').version(task.workflow, task.workflowVersion)).definition;
       const stage = workflow.stages[task.stageIndex];
       if (!officer.superAdmin && !officer.roles.some((role) => stage.roles.includes(role))) {
         fail(403, `Bạn không có quyền xử lý bước "${stage.name}".`);
@@ -340,11 +362,15 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async allowed(task: TaskRow, officer: Officer): Promise<WorkflowActionCode[]> {
-      const workflow = await service('definitions').byCode(task.workflow);
+      const workflow = (await service('definitions').version(task.workflow, task.workflowVersion)).definition;
       return allowedActions(workflow, task, officer);
     },
 
     latestTask,
+
+    /** An item's history, oldest first; the submitter's view has no officer names or internal notes. */
+    history: (task: Pick<TaskRow, 'targetUid' | 'targetDocumentId'>, forStaff: boolean) =>
+      service('history').list(task, forStaff),
 
     /**
      * An item was deleted (by its owner, with their account, or by staff): its open submissions are
@@ -380,8 +406,37 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     async ownerOf(uid: string, documentId: string): Promise<number | null> {
       return (await service('targets').load(uid, documentId)).ownerId;
     },
+
+    /**
+     * An item's title and the department the workflow covering its type routes it to: for other
+     * plugins that file something about it (a report of a violation goes to that department).
+     */
+    async describe(uid: string, documentId: string): Promise<{ title: string; departmentId: number | null }> {
+      const targets = service('targets');
+      const stored = await service('definitions').forType(uid);
+      const target = await targets.load(uid, documentId, targets.routingIn(stored?.definition ?? null, uid));
+      return { title: target.title, departmentId: target.departmentId };
+    },
   };
 };
 
 export default workflowEngine;
 export type WorkflowEngine = ReturnType<typeof workflowEngine>;
+
+/**
+ * The engine's surface for other plugins: submit an item, act on a task, read an item's latest task
+ * and history, describe an item (its title and the department it is routed to), and react to
+ * submissions and decisions.
+ */
+export type WorkflowApi = Pick<
+  WorkflowEngine,
+  | 'submit'
+  | 'act'
+  | 'latestTask'
+  | 'history'
+  | 'describe'
+  | 'ownerOf'
+  | 'beforeSubmit'
+  | 'onApproved'
+  | 'onDecided'
+>;

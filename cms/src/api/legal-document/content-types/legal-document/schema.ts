@@ -12,6 +12,18 @@ export default {
       'Quy chế hoạt động, chính sách bảo vệ dữ liệu cá nhân, văn bản pháp luật; có phiên bản và ngày hiệu lực',
   },
   options: { draftAndPublish: true },
+  pluginOptions: {
+    // Editorial review (plugins/workflow): an officer drafts, the heads approve; published only then.
+    workflow: {
+      workflow: 'editorial_review',
+      title: 'title',
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Văn bản mới',
+    },
+  },
   attributes: {
     title: { type: 'string', required: true, maxLength: 300 },
     slug: { type: 'uid', targetField: 'title' },
@@ -26,5 +38,7 @@ export default {
     body: { type: 'richtext' },
     outline: { type: 'json' },
     attachment: { type: 'media', multiple: false, allowedTypes: ['files'] },
+    // The department that issues it on the exchange: its officers write it, its heads approve it.
+    department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
   },
 };

@@ -8,6 +8,18 @@ export default {
     description: 'Tin tức, thông báo của sàn và các sở, ngành',
   },
   options: { draftAndPublish: true },
+  pluginOptions: {
+    // Editorial review (plugins/workflow): an officer writes, the heads approve; published only then.
+    workflow: {
+      workflow: 'editorial_review',
+      title: 'title',
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+      label: 'Tin bài mới',
+    },
+  },
   attributes: {
     title: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'title' },

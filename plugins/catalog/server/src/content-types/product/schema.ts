@@ -1,5 +1,5 @@
-import { DELIVERY_METHODS, MODERATION_STATES, PAYMENT_METHODS } from '@sgd/config';
-import { codeList, enumeration } from '@sgd/plugin-core';
+import { DELIVERY_METHODS, PAYMENT_METHODS } from '@sgd/config';
+import { codeList } from '@sgd/plugin-core';
 
 export default {
   kind: 'collectionType',
@@ -11,7 +11,27 @@ export default {
     description: 'Sản phẩm, dịch vụ do chủ thể đăng bán',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/product` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'product' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'product_moderation',
+      title: 'name',
+      owner: 'seller.owner',
+      contact: {
+        email: ['seller.email', 'seller.owner.email'],
+        name: ['seller.representative', 'seller.name'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'category.department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     name: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'name' },
@@ -36,7 +56,6 @@ export default {
     productionArea: { type: 'relation', relation: 'manyToOne', target: 'plugin::sellers.production-area' },
     paymentMethods: codeList(PAYMENT_METHODS),
     deliveryMethods: codeList(DELIVERY_METHODS),
-    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
     // Banned goods found at submission (QC Điều 17.2), for the reviewing officer; set by the complaints plugin.

@@ -1,4 +1,4 @@
-import { MODERATION_STATES, SUPPLY_DEMAND_KINDS } from '@sgd/config';
+import { SUPPLY_DEMAND_KINDS } from '@sgd/config';
 import { enumeration } from '@sgd/plugin-core';
 
 export default {
@@ -11,7 +11,26 @@ export default {
     description: 'Nhu cầu mua, nhu cầu bán',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/supply-demand-post` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'supply-demand-post' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'post_moderation',
+      title: 'title',
+      owner: 'owner',
+      contact: {
+        email: ['contactEmail', 'owner.email'],
+        name: ['contactName', 'owner.username'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'category.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     kind: enumeration(SUPPLY_DEMAND_KINDS, { required: true }),
     title: { type: 'string', required: true, maxLength: 255 },
@@ -28,7 +47,6 @@ export default {
     contactName: { type: 'string', required: true, maxLength: 150 },
     contactPhone: { type: 'string', maxLength: 20 },
     contactEmail: { type: 'email' },
-    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     owner: {
       type: 'relation',

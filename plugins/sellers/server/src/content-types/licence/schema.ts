@@ -1,4 +1,4 @@
-import { VERIFICATION_STATES, licenceTypes } from '@sgd/config';
+import { licenceTypes } from '@sgd/config';
 import { enumeration } from '@sgd/plugin-core';
 
 const LICENCE_TYPES = licenceTypes.map(({ code, shortName }) => ({ code, name: shortName }));
@@ -13,7 +13,28 @@ export default {
     description: 'Đăng ký kinh doanh, ATTP, OCOP, VietGAP, GlobalGAP, HACCP, ISO 22000…',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/licence` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'licence' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'licence_verification',
+      status: { field: 'verificationStatus', approved: 'verified' },
+      approvedAt: 'verifiedAt',
+      title: 'number',
+      owner: 'seller.owner',
+      contact: {
+        email: ['seller.email', 'seller.owner.email'],
+        name: ['seller.representative', 'seller.name'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     type: enumeration(LICENCE_TYPES, { required: true }),
     number: { type: 'string', required: true, maxLength: 100 },
@@ -33,7 +54,6 @@ export default {
       target: 'plugin::catalog.product',
       mappedBy: 'licences',
     },
-    verificationStatus: enumeration(VERIFICATION_STATES, { default: 'draft', required: true }),
     verifiedAt: { type: 'datetime' },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },

@@ -1,6 +1,3 @@
-import { MODERATION_STATES } from '@sgd/config';
-import { enumeration } from '@sgd/plugin-core';
-
 export default {
   kind: 'collectionType',
   collectionName: 'production_areas',
@@ -11,7 +8,26 @@ export default {
     description: 'Vùng trồng, vùng nuôi có mã số và vị trí',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Managed by its owner through `/api/accounts/mine/production-area` (the fields: OWNED_CONTENT, @sgd/contracts).
+    accounts: { owned: 'production-area' },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'product_moderation',
+      title: 'name',
+      owner: 'seller.owner',
+      contact: {
+        email: ['seller.email', 'seller.owner.email'],
+        name: ['seller.representative', 'seller.name'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'path', path: 'seller.department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     name: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'name' },
@@ -30,7 +46,6 @@ export default {
       inversedBy: 'productionAreas',
     },
     commune: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.administrative-unit' },
-    reviewStatus: enumeration(MODERATION_STATES, { default: 'draft', required: true }),
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },
   },

@@ -1,4 +1,4 @@
-import { LEGAL_FORMS, VERIFICATION_STATES } from '@sgd/config';
+import { LEGAL_FORMS } from '@sgd/config';
 import { enumeration } from '@sgd/plugin-core';
 
 export default {
@@ -11,7 +11,25 @@ export default {
     description: 'Doanh nghiệp, hợp tác xã, hộ kinh doanh, cá nhân bán hàng trên sàn',
   },
   options: { draftAndPublish: true },
-  pluginOptions: { 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-type-builder': { visible: false },
+    // Reviewed in a workflow (plugins/workflow): status, routing, owner and contacts are declared here.
+    workflow: {
+      workflow: 'seller_verification',
+      status: { field: 'verificationStatus', approved: 'verified' },
+      approvedAt: 'verifiedAt',
+      title: 'name',
+      owner: 'owner',
+      contact: {
+        email: ['email', 'owner.email'],
+        name: ['representative', 'name'],
+      },
+      routing: [
+        { by: 'path', path: 'department' },
+        { by: 'fixed', department: 'SCT' },
+      ],
+    },
+  },
   attributes: {
     name: { type: 'string', required: true, maxLength: 255 },
     slug: { type: 'uid', targetField: 'name' },
@@ -31,7 +49,6 @@ export default {
     logo: { type: 'media', multiple: false, allowedTypes: ['images'] },
     isOcopProducer: { type: 'boolean', default: false },
     vneidVerified: { type: 'boolean', default: false },
-    verificationStatus: enumeration(VERIFICATION_STATES, { default: 'draft', required: true }),
     verifiedAt: { type: 'datetime' },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     licences: {

@@ -1,44 +1,58 @@
-import { WORKFLOW_BINDINGS } from '@sgd/config';
-import { checkBindingPaths, type SchemaLookup } from '../paths';
+import { fieldProblem, pathsTo, readPath, relationProblem, resolvePath, type SchemaLookup } from '../paths';
 
-const schemas: Record<string, Record<string, { type: string; target?: string }>> = {
+const schemas: Record<string, ReturnType<SchemaLookup>> = {
   'api::listing.listing': {
     title: { type: 'string' },
-    reviewStatus: { type: 'enumeration' },
     department: { type: 'relation', target: 'plugin::core.department' },
     owner: { type: 'relation', target: 'plugin::users-permissions.user' },
+    seller: { type: 'relation', target: 'plugin::sellers.seller' },
+  },
+  'plugin::sellers.seller': {
+    department: { type: 'relation', target: 'plugin::core.department' },
+    commune: { type: 'relation', target: 'plugin::core.administrative-unit' },
+    listings: { type: 'relation', target: 'api::listing.listing' },
   },
   'plugin::users-permissions.user': { email: { type: 'email' }, username: { type: 'string' } },
   'plugin::core.department': { name: { type: 'string' } },
 };
 const schemaOf: SchemaLookup = (uid) => schemas[uid];
-const binding = WORKFLOW_BINDINGS['plugin::catalog.directory-listing'];
+const DEPARTMENT = 'plugin::core.department';
 
-describe('checkBindingPaths', () => {
-  it('accepts a binding whose paths all exist', () => {
-    expect(checkBindingPaths('api::listing.listing', binding, schemaOf)).toEqual([]);
+describe('paths through content-type schemas', () => {
+  it('follows relations to the last attribute', () => {
+    expect(resolvePath('api::listing.listing', 'owner.email', schemaOf)).toEqual({
+      ok: true,
+      attribute: { type: 'email' },
+      owner: 'plugin::users-permissions.user',
+    });
   });
 
-  it('names a missing field, such as an owner the content type does not have', () => {
-    const { owner: _owner, ...withoutOwner } = schemas['api::listing.listing'];
-    const lookup: SchemaLookup = (uid) => (uid === 'api::listing.listing' ? withoutOwner : schemas[uid]);
-    expect(checkBindingPaths('api::listing.listing', binding, lookup)).toEqual([
-      'api::listing.listing: "owner" — api::listing.listing không có trường "owner".',
-      'api::listing.listing: "owner.email" — api::listing.listing không có trường "owner".',
-      'api::listing.listing: "owner.username" — api::listing.listing không có trường "owner".',
+  it.each([
+    ['department', DEPARTMENT, null],
+    ['seller.department', DEPARTMENT, null],
+    ['owner', DEPARTMENT, '"owner" không phải quan hệ tới plugin::core.department.'],
+    ['title.department', DEPARTMENT, '"title.department": "title" không phải quan hệ.'],
+    ['seller.region', DEPARTMENT, '"seller.region": không có trường "region".'],
+  ])('says why %s does (not) lead to %s', (path, target, problem) => {
+    expect(relationProblem('api::listing.listing', path, target, schemaOf)).toBe(problem);
+  });
+
+  it('wants a plain field where a value is read', () => {
+    expect(fieldProblem('api::listing.listing', 'owner.email', schemaOf)).toBeNull();
+    expect(fieldProblem('api::listing.listing', 'owner', schemaOf)).toBe(
+      '"owner" là quan hệ, không phải trường dữ liệu.',
+    );
+  });
+
+  it('lists the relation paths that end at a department, without going round in circles', () => {
+    expect(pathsTo('api::listing.listing', DEPARTMENT, schemaOf)).toEqual([
+      'department',
+      'seller.department',
     ]);
   });
 
-  it('refuses a path that goes through a plain field or ends on one where a relation is needed', () => {
-    expect(
-      checkBindingPaths(
-        'api::listing.listing',
-        { ...binding, departmentFrom: ['title'], nameFrom: ['title.x'] },
-        schemaOf,
-      ),
-    ).toEqual([
-      'api::listing.listing: "title" — "title" của api::listing.listing không phải quan hệ.',
-      'api::listing.listing: "title.x" — "title" của api::listing.listing không phải quan hệ.',
-    ]);
+  it('reads a dotted path from a populated row', () => {
+    expect(readPath({ seller: { department: { id: 4 } } }, 'seller.department.id')).toBe(4);
+    expect(readPath({ seller: null }, 'seller.department.id')).toBeUndefined();
   });
 });

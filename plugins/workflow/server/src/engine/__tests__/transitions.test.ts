@@ -1,4 +1,5 @@
-import { WORKFLOWS, type WorkflowDefinition } from '@sgd/config';
+import { WORKFLOWS } from '@sgd/config';
+import type { WorkflowDefinition } from '@sgd/contracts';
 import { allowedActions, transition, type Actor, type Position } from '../transitions';
 
 const seller = WORKFLOWS.find((wf) => wf.code === 'seller_verification') as WorkflowDefinition;
@@ -101,6 +102,30 @@ describe('the transition table of the three-stage seller verification', () => {
     ]);
     expect(allowedActions(seller, at('in_review', 1), specialist)).toEqual([]);
     expect(allowedActions(seller, at('approved', 2), superAdmin)).toEqual([]);
+  });
+
+  test('forward moves on without approving where the stage allows it, and never from the last stage', () => {
+    const forwarding: WorkflowDefinition = {
+      ...seller,
+      stages: seller.stages.map((stage, i) =>
+        i < 2
+          ? { ...stage, actions: [...stage.actions, 'forward'] }
+          : { ...stage, actions: ['approve', 'forward'] },
+      ),
+    };
+    expect(transition(forwarding, at('in_review', 0), 'forward', specialist)).toEqual({
+      ok: true,
+      to: at('in_review', 1),
+    });
+    expect(transition(seller, at('in_review', 0), 'forward', specialist)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(transition(forwarding, at('in_review', 2), 'forward', unit)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: 'Hồ sơ đang ở bước cuối cùng, không có bước tiếp theo để chuyển.',
+    });
   });
 
   test('a single-stage workflow approves in one step', () => {
