@@ -151,7 +151,7 @@ describe('editorial review, end to end', () => {
     const { slug, title } = await read(staff.writer, U.news, documentId);
 
     const panel = await http().get(`/workflow/items/${U.news}/${documentId}`).set(as(staff.writer));
-    expect(panel.body).toEqual({ data: null, meta: { bound: true, canSubmit: true } });
+    expect(panel.body).toEqual({ data: null, meta: { bound: true, canSubmit: true, lock: null } });
     expect((await submit(staff.ytWriter, U.news, documentId)).status).toBe(404);
 
     const sent = await submit(staff.writer, U.news, documentId);
