@@ -52,6 +52,10 @@ export const editorialViews: AdminViews = {
       },
       outline: { label: 'Mục lục', description: 'Tạo tự động từ nội dung.' },
       attachment: 'Tệp đính kèm',
+      department: {
+        label: 'Sở, ngành ban hành',
+        description: 'Cán bộ của sở này soạn văn bản; lãnh đạo của sở duyệt đăng.',
+      },
     },
   },
 };
