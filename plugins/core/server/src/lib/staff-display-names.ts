@@ -49,7 +49,8 @@ export async function nameStaffInVietnameseOrder(strapi: Core.Strapi): Promise<v
     },
     async beforeUpdate(event: { params: { data?: Data; where?: Data } }) {
       const data = event.params.data;
-      if (!data || !('firstname' in data || 'lastname' in data || 'username' in data)) return;
+      if (!data || !event.params.where) return;
+      if (!('firstname' in data || 'lastname' in data || 'username' in data)) return;
       const before = (await query().findOne({
         where: event.params.where,
         select: ['id', 'firstname', 'lastname', 'username'],
