@@ -17,6 +17,11 @@ export const editorialViews: AdminViews = {
       cover: 'Ảnh bìa',
       publishedOn: { label: 'Ngày đăng', description: 'Ngày in trên bài; để trống thì lấy ngày xuất bản.' },
       department: 'Sở, ngành đưa tin',
+      reviewStatus: {
+        label: 'Trạng thái duyệt',
+        description:
+          'Do quy trình duyệt tin bài đặt: gửi duyệt từ khung bên phải; được duyệt thì tin được đăng.',
+      },
     },
   },
   'api::legal-document.legal-document': {
@@ -52,9 +57,11 @@ export const editorialViews: AdminViews = {
       },
       outline: { label: 'Mục lục', description: 'Tạo tự động từ nội dung.' },
       attachment: 'Tệp đính kèm',
-      department: {
-        label: 'Sở, ngành ban hành',
-        description: 'Cán bộ của sở này soạn văn bản; lãnh đạo của sở duyệt đăng.',
+      department: 'Sở, ngành ban hành',
+      reviewStatus: {
+        label: 'Trạng thái duyệt',
+        description:
+          'Do quy trình duyệt văn bản đặt: gửi duyệt từ khung bên phải; được duyệt thì văn bản được đăng.',
       },
     },
   },

@@ -27,7 +27,7 @@ export const views: AdminViews = {
       stage: {
         label: 'Bước',
         description:
-          'Mã bước của quy trình dùng mẫu này; để trống: dùng ở mọi bước. Sửa trong "Quy trình duyệt".',
+          'Mã bước của quy trình dùng mẫu này (sửa trong trình sửa quy trình); để trống: mọi bước.',
       },
       action: 'Thao tác',
       subject: { label: 'Tiêu đề thư', placeholder: 'Hồ sơ {{itemTitle}} cần bổ sung' },
