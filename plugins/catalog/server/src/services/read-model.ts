@@ -80,6 +80,8 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
   let knownVersion: number | null = null;
   let poll: NodeJS.Timeout | null = null;
 
+  /** The PostgreSQL advisory lock key of writers of the read model (any number no other code uses). */
+  const READ_MODEL_LOCK = 7_240_520;
   const dialect = (): Dialect => (strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite');
   const connection = () => strapi.db.connection as unknown as Knex;
 
@@ -133,6 +135,10 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [uid, ids] of work.written) mergeDirty(work.dirty, await dependents.of(db, uid, [...ids]));
       work.written.clear();
       if (isClean(work.dirty)) return;
+      // One writer of the read model at a time (SQLite has only one): two transactions rebuilding
+      // the same seller would each delete its row and insert it again, and the second insert would
+      // break the primary key. Taken before anything is read, held until commit.
+      if (dialect() === 'postgres') await db.raw('SELECT pg_advisory_xact_lock(?)', [READ_MODEL_LOCK]);
       const dirty = work.dirty;
       work.dirty = emptyDirty();
       if (await apply(db, dirty)) await bumpVersion(db, onCommit);
