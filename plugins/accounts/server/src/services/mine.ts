@@ -275,10 +275,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const caption = String(row.name ?? row.title ?? '').slice(0, 250);
       const folder = await imageFolder();
-      const added = await uploads().upload({
+      const uploaded = await uploads().upload({
         data: { fileInfo: files.map(() => ({ alternativeText: caption, folder })) },
         files,
       });
+      // In the order the person chose them: the upload stores files as each one is ready.
+      const left = [...uploaded];
+      const added = files.flatMap((file) => {
+        const at = left.findIndex((row) => row.name === file.originalFilename);
+        return at === -1 ? [] : left.splice(at, 1);
+      });
+      added.push(...left);
       try {
         await setPictures(type, documentId, rule.field, [...current, ...added]);
         await media().tag(
