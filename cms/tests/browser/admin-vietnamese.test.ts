@@ -329,11 +329,16 @@ async function visibleText(): Promise<string> {
 /** Waits for a screen to settle, saves it, and notes every English word, code, id or US date on it. */
 async function check(name: string) {
   await page.waitForLoadState('networkidle');
-  await page
-    .locator('text=/Đang tải/')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => {});
+  // Until the screen has loaded: the project's "Đang tải…", and the spinners the design system draws
+  // while a relation field fetches its choices (its hidden text is a fixed "Loading", read only while
+  // it spins: the settled screen is what is checked).
+  for (const loading of ['text=/Đang tải/', 'text=/^Loading$/']) {
+    await page
+      .locator(loading)
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
+  }
   const file = path.join(SHOTS, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   const text = await visibleText();
