@@ -477,14 +477,13 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       );
     },
 
-    /** Verified licences with this exact number (a number may exist at more than one seller). */
+    /**
+     * Verified licences with this number however it was typed (case, spaces, dashes, tone marks,
+     * full-width characters: the CMS folds it); a number may exist at more than one seller.
+     */
     async checkLicence(number: string): Promise<LicenceRecord[]> {
-      const page = await list(
-        '/api/licences',
-        { 'filters[number][$eq]': number, 'pagination[pageSize]': 10 },
-        licenceRecordSchema,
-      );
-      return page.items;
+      const answer = await request('/api/licences/check', { number }, oneOf(licenceRecordSchema.array()));
+      return answer.data;
     },
 
     /** Buy and sell needs still valid, newest first; `kind` keeps one of the two. */

@@ -1,5 +1,6 @@
 import { createPublicController } from '@sgd/plugin-core';
 import expiry from './expiry';
+import licenceCheck from './licence-check';
 import { licenceEndpoint, productionAreaEndpoint, sellerEndpoint } from './endpoints';
 
 export default {
@@ -7,4 +8,5 @@ export default {
   licence: createPublicController(licenceEndpoint),
   'production-area': createPublicController(productionAreaEndpoint),
   expiry,
+  'licence-check': licenceCheck,
 };

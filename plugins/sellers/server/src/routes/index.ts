@@ -23,6 +23,13 @@ export default {
     prefix: '',
     routes: [
       ...publicRoutes('sellers', 'seller'),
+      // Before `/licences/:id`, which would otherwise take "check" for an id.
+      {
+        method: 'GET',
+        path: '/licences/check',
+        handler: 'licence-check.check',
+        config: { auth: false, policies: [], middlewares: [] },
+      },
       ...publicRoutes('licences', 'licence'),
       ...publicRoutes('production-areas', 'production-area'),
     ],
