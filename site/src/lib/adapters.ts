@@ -65,6 +65,9 @@ export function toRating(rating: Rating | null | undefined): RatingView | null {
   };
 }
 
+/** Always leads to the privacy policy in force (`pages/chinh-sach-bao-ve-du-lieu.ts`). */
+export const PRIVACY_POLICY_PATH = '/chinh-sach-bao-ve-du-lieu';
+
 export interface ProductCardView {
   href: string;
   name: string;

@@ -672,6 +672,11 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       }
     },
 
+    /** The privacy policy in force (null: none yet); an outage throws, unlike `getSiteLinks`. */
+    getPrivacyPolicy(): Promise<SiteLink | null> {
+      return currentDocument('privacy_policy');
+    },
+
     /** The CMS said content changed: every cached answer is reloaded on its next use. */
     invalidate(): void {
       cache.invalidate();
