@@ -22,7 +22,9 @@ import {
   productCommentSchema,
   productSchema,
   searchPageOf,
+  licenceTrustCardSchema,
   sellerSchema,
+  sellerTrustCardSchema,
   sitemapEntrySchema,
   statisticsSchema,
   supplyDemandPostSchema,
@@ -42,7 +44,9 @@ import {
   type ProductComment,
   type ProductionAreaEntry,
   type PostKind,
+  type LicenceTrustCard,
   type Seller,
+  type SellerTrustCard,
   type SitemapEntry,
   type Statistics,
   type SupplyDemandPost,
@@ -467,6 +471,16 @@ export function createCmsClient(options: CmsClientOptions = {}) {
 
     getSeller(slug: string): Promise<Seller | null> {
       return findOne('/api/sellers', slug, sellerSchema);
+    },
+
+    /** A seller's trust card, live (a locked seller says so); null when it has none. */
+    getSellerTrustCard(slug: string): Promise<SellerTrustCard | null> {
+      return findOne(`/api/sellers/${encodeURIComponent(slug)}`, 'trust-card', sellerTrustCardSchema);
+    },
+
+    /** A licence's trust card, live; null when it has none. */
+    getLicenceTrustCard(documentId: string): Promise<LicenceTrustCard | null> {
+      return findOne(`/api/licences/${encodeURIComponent(documentId)}`, 'trust-card', licenceTrustCardSchema);
     },
 
     getSellerProducts(sellerSlug: string, pageSize = 24): Promise<Page<Product>> {

@@ -185,6 +185,29 @@ export const licenceRecordSchema = licenceSchema.extend({
 });
 export type LicenceRecord = z.infer<typeof licenceRecordSchema>;
 
+/** A licence on a trust card (`GET /api/sellers/:slug/trust-card`, `/api/licences/:id/trust-card`). */
+export const cardLicenceSchema = licenceSchema.extend({ documentId: z.string() });
+export const cardStateSchema = z.enum(['verified', 'locked']);
+
+/** A seller's trust card: verified, or locked since (then without licences). */
+export const sellerTrustCardSchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  legalForm: z.string(),
+  isOcopProducer: z.boolean(),
+  verifiedAt: text,
+  state: cardStateSchema,
+  licences: z.array(cardLicenceSchema),
+});
+export type SellerTrustCard = z.infer<typeof sellerTrustCardSchema>;
+
+/** A licence's trust card: its validity today, or that its holder is locked. */
+export const licenceTrustCardSchema = cardLicenceSchema.extend({
+  state: z.enum(['valid', 'expiring', 'expired', 'locked']),
+  seller: z.object({ name: z.string(), slug: z.string(), state: cardStateSchema }),
+});
+export type LicenceTrustCard = z.infer<typeof licenceTrustCardSchema>;
+
 export const postKindSchema = z.enum(['buy', 'sell']);
 export type PostKind = z.infer<typeof postKindSchema>;
 

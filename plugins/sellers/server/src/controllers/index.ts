@@ -1,6 +1,7 @@
 import { createPublicController } from '@sgd/plugin-core';
 import expiry from './expiry';
 import licenceCheck from './licence-check';
+import trustCards from './trust-cards';
 import { licenceEndpoint, productionAreaEndpoint, sellerEndpoint } from './endpoints';
 
 export default {
@@ -9,4 +10,5 @@ export default {
   'production-area': createPublicController(productionAreaEndpoint),
   expiry,
   'licence-check': licenceCheck,
+  'trust-cards': trustCards,
 };

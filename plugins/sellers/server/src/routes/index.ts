@@ -31,6 +31,15 @@ export default {
         config: { auth: false, policies: [], middlewares: [] },
       },
       ...publicRoutes('licences', 'licence'),
+      ...[
+        ['/sellers/:id/trust-card', 'trust-cards.seller'],
+        ['/licences/:id/trust-card', 'trust-cards.licence'],
+      ].map(([path, handler]) => ({
+        method: 'GET',
+        path,
+        handler,
+        config: { auth: false as const, policies: [], middlewares: [] },
+      })),
       ...publicRoutes('production-areas', 'production-area'),
     ],
   },
