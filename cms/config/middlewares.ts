@@ -13,6 +13,8 @@ const storage = objectStorageOrigins(process.env);
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
+  // Strapi's English default error messages ("Policy Failed", "Not Found") said in Vietnamese.
+  'plugin::core.error-messages',
   'strapi::errors',
   // 503 at once while the database is unreachable, instead of hanging or leaking its error.
   'plugin::core.database-outage',

@@ -17,6 +17,11 @@ export const editorialViews: AdminViews = {
       cover: 'Ảnh bìa',
       publishedOn: { label: 'Ngày đăng', description: 'Ngày in trên bài; để trống thì lấy ngày xuất bản.' },
       department: 'Sở, ngành đưa tin',
+      reviewStatus: {
+        label: 'Trạng thái duyệt',
+        description:
+          'Do quy trình duyệt tin bài đặt: gửi duyệt từ khung bên phải; được duyệt thì tin được đăng.',
+      },
     },
   },
   'api::legal-document.legal-document': {
@@ -52,6 +57,12 @@ export const editorialViews: AdminViews = {
       },
       outline: { label: 'Mục lục', description: 'Tạo tự động từ nội dung.' },
       attachment: 'Tệp đính kèm',
+      department: 'Sở, ngành ban hành',
+      reviewStatus: {
+        label: 'Trạng thái duyệt',
+        description:
+          'Do quy trình duyệt văn bản đặt: gửi duyệt từ khung bên phải; được duyệt thì văn bản được đăng.',
+      },
     },
   },
 };

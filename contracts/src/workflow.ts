@@ -401,10 +401,18 @@ export const taskDetailSchema = z.object({
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
-/** `GET /workflow/items/:uid/:documentId`: the latest task, or nothing yet (with whether the officer may submit). */
+/**
+ * `GET /workflow/items/:uid/:documentId`: the latest task, or nothing yet, with whether the officer
+ * may submit it and, for a type officers lock from its edit view, what the lock panel calls it and
+ * the attribute holding its state.
+ */
 export const itemResponseSchema = z.object({
   data: taskDetailSchema.nullable(),
-  meta: z.object({ bound: z.boolean(), canSubmit: z.boolean() }),
+  meta: z.object({
+    bound: z.boolean(),
+    canSubmit: z.boolean(),
+    lock: z.object({ name: z.string(), statusField: z.string() }).nullable(),
+  }),
 });
 export type ItemResponse = z.infer<typeof itemResponseSchema>;
 

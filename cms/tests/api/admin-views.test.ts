@@ -170,6 +170,52 @@ describe('interface language', () => {
     );
     await http().put('/admin/users/me').set(as(staff.specialist)).send({ preferedLanguage: 'vi' });
   });
+
+  it('names staff in Vietnamese order wherever Strapi draws a name, and keeps a username they chose', async () => {
+    const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const profile = () => http().get('/admin/users/me').set(as(officer));
+    const me = (await profile()).body.data as Record<string, unknown>;
+    // Created as firstname "Cán bộ", lastname "specialist".
+    expect(me.username).toBe('specialist Cán bộ');
+    // The profile form sends every field back, the username as it was.
+    const renamed = await http()
+      .put('/admin/users/me')
+      .set(as(officer))
+      .send({ firstname: 'Minh Chuyên', lastname: 'Lê', username: me.username, email: me.email });
+    expect(renamed.status).toBe(200);
+    expect((await profile()).body.data).toMatchObject({
+      firstname: 'Minh Chuyên',
+      lastname: 'Lê',
+      username: 'Lê Minh Chuyên',
+    });
+
+    // What the edit view shows as "Tạo bởi": Strapi names the user by their username.
+    const sct = (await app.strapi.db
+      .query('plugin::core.department')
+      .findOne({ where: { id: await departmentId(app.strapi, 'SCT') } })) as { documentId: string };
+    const created = await http()
+      .post('/content-manager/collection-types/api::news-article.news-article')
+      .set(as(officer))
+      .send({
+        title: 'Tập huấn bán hàng trực tuyến cho hợp tác xã',
+        summary: 'Lớp tập huấn miễn phí tại Cao Lãnh.',
+        department: { connect: [{ documentId: sct.documentId }] },
+      });
+    expect(created.status).toBe(201);
+    const read = await http()
+      .get(`/content-manager/collection-types/api::news-article.news-article/${created.body.data.documentId}`)
+      .set(as(officer));
+    expect(read.body.data.createdBy).toMatchObject({
+      firstname: 'Minh Chuyên',
+      lastname: 'Lê',
+      username: 'Lê Minh Chuyên',
+    });
+
+    const chosen = await http().put('/admin/users/me').set(as(officer)).send({ username: 'chuyen.le' });
+    expect(chosen.status).toBe(200);
+    await http().put('/admin/users/me').set(as(officer)).send({ lastname: 'Lê Văn' });
+    expect((await profile()).body.data.username).toBe('chuyen.le');
+  });
 });
 
 describe('audit log', () => {

@@ -3,7 +3,7 @@ import { coreService } from '@sgd/plugin-core';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, unique } from '../factories';
 import { Mailbox } from '../mailbox';
-import { departmentId, makeOfficer, makeSiteUser, type Officer } from '../staff';
+import { PASSWORD, departmentId, login, makeOfficer, makeSiteUser, type Officer } from '../staff';
 
 /**
  * News articles and legal documents under editorial review (issues 17.5 and 18): an officer writes
@@ -143,6 +143,106 @@ describe('writing for one’s department', () => {
   });
 });
 
+describe('editorial work by role', () => {
+  const legal = (departmentDocumentId: string) => ({
+    title: unique('Quyết định về đăng ký bán hàng'),
+    kind: 'decision',
+    series: unique('huong-dan-dang-ky'),
+    version: '1.0',
+    effectiveFrom: '2027-01-15',
+    summary: 'Các bước đăng ký chủ thể trên Sàn.',
+    department: { connect: [{ documentId: departmentDocumentId }] },
+  });
+  const levels = ['specialist', 'head_of_division', 'head_of_unit'] as const;
+  const cases = levels.flatMap((level) =>
+    [
+      ['news article', U.news],
+      ['legal document', U.legal],
+    ].map(([what, uid]) => [level, what, uid] as const),
+  );
+
+  it.each(cases)(
+    'lets a %s write a %s for their department, edit and delete it, and nothing for another',
+    async (level, _what, uid) => {
+      const officer = await makeOfficer(app.strapi, level, ['SCT']);
+      const yt = await department('SYT');
+      const data = (documentId: string) => (uid === U.news ? article(documentId) : legal(documentId));
+      const created = await write(officer, uid, data(sct.documentId));
+      expect(created.status).toBe(201);
+      const documentId = created.body.data.documentId as string;
+      expect((await read(officer, uid, documentId)).reviewStatus).toBe('draft');
+      const edited = await http()
+        .put(`${cm(uid)}/${documentId}`)
+        .set(as(officer))
+        .send({ title: unique('Tiêu đề đã sửa') });
+      expect(edited.status).toBe(200);
+
+      const elsewhere = await write(officer, uid, data(yt.documentId));
+      expect(elsewhere.body).toEqual({
+        data: null,
+        error: {
+          status: 403,
+          name: 'PolicyError',
+          message: 'Bạn chỉ viết được nội dung cho sở mình phụ trách.',
+          details: {},
+        },
+      });
+
+      expect(
+        (
+          await http()
+            .delete(`${cm(uid)}/${documentId}`)
+            .set(as(officer))
+        ).status,
+      ).toBe(200);
+      expect(await app.strapi.db.query(uid as never).count({ where: { documentId } })).toBe(0);
+    },
+  );
+
+  it('refuses an officer whose role the super admin gave no editorial permission', async () => {
+    const role = (await (
+      app.strapi.service('admin::role') as unknown as { create(data: object): Promise<{ id: number }> }
+    ).create({
+      name: unique('Tiếp nhận hồ sơ'),
+      code: unique('sgd-tiep-nhan').replace(/\s+/g, '-').toLowerCase(),
+      description: 'Chỉ tiếp nhận, không viết tin bài.',
+    })) as { id: number };
+    const email = `${unique('tiepnhan').replace(/\s+/g, '.').toLowerCase()}@sangiaodich.local`;
+    const user = (await (
+      app.strapi.service('admin::user') as unknown as { create(data: object): Promise<{ id: number }> }
+    ).create({
+      email,
+      firstname: 'Thị Nhận',
+      lastname: 'Phạm',
+      password: PASSWORD,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    })) as { id: number };
+    await app.strapi.db.query('plugin::workflow.staff').create({
+      data: { fullName: 'Phạm Thị Nhận', user: user.id, departments: [sct.id], level: 'specialist' },
+    });
+    const reception: Officer = { id: user.id, email, token: await login(app.strapi, email) };
+    for (const uid of [U.news, U.legal]) {
+      const refused = await write(
+        reception,
+        uid,
+        uid === U.news ? article(sct.documentId) : legal(sct.documentId),
+      );
+      // Strapi's own "Policy Failed", said in Vietnamese.
+      expect(refused.body).toEqual({
+        data: null,
+        error: {
+          status: 403,
+          name: 'PolicyError',
+          message: 'Bạn không có quyền thực hiện thao tác này.',
+          details: {},
+        },
+      });
+    }
+  });
+});
+
 describe('editorial review, end to end', () => {
   it('publishes a news article only when the head of unit approves, with the inbox, deadlines and history', async () => {
     clock = new Date('2026-12-07T02:00:00.000Z');
@@ -151,7 +251,7 @@ describe('editorial review, end to end', () => {
     const { slug, title } = await read(staff.writer, U.news, documentId);
 
     const panel = await http().get(`/workflow/items/${U.news}/${documentId}`).set(as(staff.writer));
-    expect(panel.body).toEqual({ data: null, meta: { bound: true, canSubmit: true } });
+    expect(panel.body).toEqual({ data: null, meta: { bound: true, canSubmit: true, lock: null } });
     expect((await submit(staff.ytWriter, U.news, documentId)).status).toBe(404);
 
     const sent = await submit(staff.writer, U.news, documentId);

@@ -337,6 +337,32 @@ describe('what a public item shows', () => {
     expect(validity).toEqual(['L-OK:valid', 'L-OLD:expired', 'L-SOON:expiring']);
   });
 
+  it('names the approved products a licence covers (the catalog adds them to the sellers’ licence)', async () => {
+    const seller = await makeSeller(app.strapi);
+    const licence = await makeLicence(app.strapi, seller.documentId, { number: unique('OCOP') });
+    const covered = await makeProduct(app.strapi, seller.documentId, {
+      name: unique('Mắm cá linh'),
+      licences: [licence.documentId],
+    });
+    await makeProduct(
+      app.strapi,
+      seller.documentId,
+      { name: unique('Mắm chưa duyệt'), reviewStatus: 'pending', licences: [licence.documentId] },
+      false,
+    );
+    const res = await api().get(`/api/licences/${licence.documentId}`);
+    expect(res.status).toBe(200);
+    expect(
+      (res.body.data.products as { name: string; slug: string }[]).map(({ name, slug }) => ({ name, slug })),
+    ).toEqual([{ name: covered.name, slug: covered.slug }]);
+    expect(app.strapi.contentType('plugin::sellers.licence').attributes).toHaveProperty('products', {
+      type: 'relation',
+      relation: 'manyToMany',
+      target: 'plugin::catalog.product',
+      mappedBy: 'licences',
+    });
+  });
+
   it('gives a product its fixed populate: category, seller card, licences, images', async () => {
     const res = await api().get('/api/products').query({ 'pagination[pageSize]': 5 });
     const product = res.body.data[0];

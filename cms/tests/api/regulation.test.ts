@@ -53,8 +53,20 @@ async function draftVersion(effectiveFrom: string, kind = 'operating_regulation'
   return res.body.data as { documentId: string; title: string; slug: string };
 }
 
-const publish = (documentId: string) =>
-  http().post(`${CM}/${documentId}/actions/publish`).set(as(admin)).send({});
+/**
+ * Publishes a version the only way there is: sent for editorial review and approved at every stage
+ * (the engine publishes it at the last one). Answers the first refusal, or the last approval.
+ */
+async function publish(documentId: string) {
+  let res = await http().post(`/workflow/items/${LEGAL}/${documentId}/submit`).set(as(admin));
+  while (res.status === 200 && res.body.data.task.state === 'in_review') {
+    res = await http()
+      .post(`/workflow/tasks/${res.body.data.task.id as number}/actions`)
+      .set(as(admin))
+      .send({ action: 'approve' });
+  }
+  return res;
+}
 
 /** The sellers a notice goes to: verified, public, account not blocked; one address each. */
 async function activeSellerAddresses() {
@@ -73,7 +85,9 @@ async function activeSellerAddresses() {
 const noticesAbout = (title: string) =>
   app.strapi.db
     .query('plugin::core.outbox-message')
-    .findMany({ where: { subject: { $contains: title } } }) as Promise<{ recipient: string; body: string }[]>;
+    .findMany({ where: { subject: { $startsWith: `Thông báo: ${title}` } } }) as Promise<
+    { recipient: string; body: string }[]
+  >;
 
 describe('notice period of the operating regulation', () => {
   it('refuses to publish a version taking effect earlier than 5 days later, and says from when', async () => {
@@ -86,6 +100,12 @@ describe('notice period of the operating regulation', () => {
     );
     expect((await http().get(`/api/legal-documents/${early.slug}`)).status).toBe(404);
     expect(await noticesAbout(early.title)).toEqual([]);
+    // The refused approval changed nothing: the version waits at its last stage for a later date.
+    const item = await http().get(`/workflow/items/${LEGAL}/${early.documentId}`).set(as(admin));
+    expect(item.body.data.task).toMatchObject({
+      state: 'in_review',
+      stageName: 'Lãnh đạo đơn vị duyệt đăng',
+    });
   });
 
   it('publishes a version 5 days ahead and writes every active seller the date and the changes', async () => {

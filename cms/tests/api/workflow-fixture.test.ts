@@ -211,4 +211,31 @@ it('runs a workflow of its own, made in the editor: submission, inbox, deadlines
   expect(notices.body.data.map((n: { title: string }) => n.title)).toContain(
     'Đã cấp phép "Hội chợ OCOP Sa Đéc 2027"',
   );
+
+  // Its edit view offers the lock panel by the name its schema gives, and locking works as for sellers.
+  const item = await http().get(`/workflow/items/${PERMIT}/${permit.documentId}`).set(as(staff.specialist));
+  expect(item.body.meta).toEqual({
+    bound: true,
+    canSubmit: false,
+    lock: { name: 'giấy phép hội chợ', statusField: 'reviewStatus' },
+  });
+  const locked = await http()
+    .post('/workflow/locks')
+    .set(as(staff.specialist))
+    .send({ uid: PERMIT, documentId: permit.documentId, reason: 'Đơn vị tổ chức không đủ điều kiện.' });
+  expect(locked.status).toBe(200);
+  expect(await published(permit.documentId)).toBe(0);
+});
+
+it.each([
+  ['plugin::sellers.seller', { name: 'chủ thể', statusField: 'verificationStatus' }],
+  ['plugin::catalog.product', { name: 'sản phẩm', statusField: 'reviewStatus' }],
+  ['plugin::catalog.supply-demand-post', null],
+])('offers the lock panel on %s as its schema declares', async (uid, lock) => {
+  const row = (await app.strapi.db.query(uid as never).findOne({ select: ['documentId'] })) as {
+    documentId: string;
+  };
+  const item = await http().get(`/workflow/items/${uid}/${row.documentId}`).set(as(staff.superAdmin));
+  expect(item.status).toBe(200);
+  expect(item.body.meta).toEqual({ bound: true, canSubmit: false, lock });
 });

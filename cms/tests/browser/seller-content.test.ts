@@ -119,10 +119,17 @@ it('adds pictures to a draft product with the file field, sees them, and removes
   await tab.getByText('Đã thêm ảnh.', { exact: false }).waitFor();
   expect(await tab.getByRole('img', { name: 'keo-dua.jpg' }).count()).toBe(1);
   expect(await tab.getByRole('img', { name: 'hop-qua.jpg' }).count()).toBe(1);
-  // The thumbnails load from the CMS.
-  const loaded = await tab
-    .getByRole('img', { name: 'keo-dua.jpg' })
-    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+  // The thumbnails load from the CMS (through the site, at a signed address). They load lazily: in view.
+  await tab.getByRole('img', { name: 'keo-dua.jpg' }).scrollIntoViewIfNeeded();
+  const loaded = await tab.getByRole('img', { name: 'keo-dua.jpg' }).evaluate((img: HTMLImageElement) =>
+    img.complete
+      ? img.naturalWidth > 0
+      : new Promise<boolean>((resolve) => {
+          // A lazy image may still be on its way: its load or error event says how it went.
+          img.addEventListener('load', () => resolve(img.naturalWidth > 0));
+          img.addEventListener('error', () => resolve(false));
+        }),
+  );
   expect(loaded).toBe(true);
 
   await tab.getByRole('button', { name: 'Xóa ảnh keo-dua.jpg' }).click();

@@ -1,9 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { trustedImport } from '@sgd/plugin-workflow';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
-import { makeArea, makeLicence, makeListing, makePost, makeProduct, makeSeller, unique } from '../factories';
+import {
+  U,
+  makeArea,
+  makeLicence,
+  makeListing,
+  makePost,
+  makeProduct,
+  makeSeller,
+  unique,
+} from '../factories';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
@@ -413,10 +423,13 @@ describe('public site', () => {
 
   it('lists the news, newest first, a page at a time', async () => {
     const title = unique('Hội chợ OCOP cuối năm');
-    await app.strapi.documents('api::news-article.news-article').create({
-      data: { title, summary: 'Hơn 200 gian hàng OCOP.', body: 'Nội dung', publishedOn: '2099-12-31' },
-      status: 'published',
-    });
+    // News is published by its editorial review; here an article imported as already approved.
+    await trustedImport(() =>
+      app.strapi.documents('api::news-article.news-article').create({
+        data: { title, summary: 'Hơn 200 gian hàng OCOP.', body: 'Nội dung', publishedOn: '2099-12-31' },
+        status: 'published',
+      }),
+    );
     const page = await get('/tin-tuc');
     expect(page.status).toBe(200);
     expect(page.html).toContain('<h1>Tin tức</h1>');
@@ -437,14 +450,21 @@ describe('public site', () => {
       kind: 'tourism',
       title: unique('Khu du lịch Đồng Sen'),
       contact: 'Ban quản lý khu du lịch, 0277 000 111',
-      website: 'dulichdongsen.example.vn',
+      website: 'https://dulichdongsen.example.vn',
       body: 'Tham quan **cánh đồng sen**.',
     });
     const project = await makeListing(app.strapi, {
       kind: 'investment_project',
       title: unique('Dự án kho lạnh nông sản'),
-      website: 'javascript:alert(1)',
     });
+    // Written today, a `javascript:` link is refused (text rules); one stored before the rule is
+    // still never drawn as a link.
+    await expect(
+      makeListing(app.strapi, { title: unique('Dự án có liên kết độc'), website: 'javascript:alert(1)' }),
+    ).rejects.toThrow(/http:\/\/ hoặc https:\/\//);
+    await app.strapi.db
+      .query(U.listing)
+      .updateMany({ where: { documentId: project.documentId }, data: { website: 'javascript:alert(1)' } });
     const draft = await makeListing(
       app.strapi,
       { title: unique('Dự án chưa duyệt'), reviewStatus: 'draft' },
@@ -494,10 +514,15 @@ describe('public site', () => {
     expect(res.headers.get('location')).toBe('/san-pham?type=sellers');
   });
 
-  it('sends no JavaScript on the pages without a map', async () => {
+  it('sends no JavaScript on the pages without a map but the search box suggestions, from a file', async () => {
+    const scripts = (html: string) => html.match(/<script(?![^>]*application\/(ld\+)?json)[^>]*>/g) ?? [];
+    // The catalogue's search box suggests names (the form works without it). The script is a file of
+    // the site: the Content-Security-Policy allows no inline script.
+    const catalogue = scripts((await get('/san-pham')).html);
+    expect(catalogue).toHaveLength(1);
+    expect(catalogue[0]).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
     for (const path of [
       '/',
-      '/san-pham',
       `/san-pham/${product.slug}`,
       `/doanh-nghiep/${seller.slug}`,
       '/cung-cau',
@@ -508,7 +533,7 @@ describe('public site', () => {
       '/lien-he',
     ]) {
       const page = await get(path);
-      expect([path, /<script(?![^>]*application\/(ld\+)?json)/.test(page.html)]).toEqual([path, false]);
+      expect([path, scripts(page.html)]).toEqual([path, []]);
     }
   });
 

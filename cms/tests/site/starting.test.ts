@@ -16,7 +16,10 @@ let cmsPort: number;
 let output = '';
 
 const get = async (pathname: string) => {
-  const res = await fetch(`${siteUrl}${pathname}`);
+  // A new connection each time: the CMS takes seconds to boot between two requests, about the time
+  // the site's server closes an idle kept-alive socket, and a request sent on a socket being closed
+  // fails ("other side closed") through no fault of the site.
+  const res = await fetch(`${siteUrl}${pathname}`, { headers: { connection: 'close' } });
   return { status: res.status, html: await res.text(), headers: res.headers };
 };
 

@@ -66,7 +66,8 @@ export const REQUEST_TIMEOUT_MS = 8000;
  * timeout. A CMS that is only slow (a heavy search) answers the probe and is waited for.
  */
 export const SLOW_AFTER_MS = 1000;
-export const PROBE_TIMEOUT_MS = 1000;
+/** A CMS busy with other requests may take a moment to answer even its liveness route. */
+export const PROBE_TIMEOUT_MS = 1500;
 /** After the CMS was found unreachable, calls fail at once for this long before it is tried again. */
 export const UNREACHABLE_RECHECK_MS = 3000;
 /**
@@ -253,8 +254,10 @@ export function createCmsClient(options: CmsClientOptions = {}) {
   }
 
   /**
-   * One HTTP exchange with the CMS: given up after `limitMs`, or as soon as the CMS is found
-   * unreachable (see `SLOW_AFTER_MS`). No answer is a `CmsError` with a null status.
+   * One HTTP exchange with the CMS: given up after `limitMs`, or, for a read, as soon as the CMS is
+   * found unreachable (see `SLOW_AFTER_MS`). A write (sign-in, an order, a form) is waited for until
+   * `limitMs`: the CMS may be doing it, and the visitor must not be told it failed while it goes
+   * through. No answer is a `CmsError` with a null status.
    */
   async function send(path: string, init: RequestInit, limitMs: number): Promise<Response> {
     if (unreachableUntil !== null && now() < unreachableUntil) {
@@ -266,15 +269,18 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       );
     }
     const unreachable = new AbortController();
+    const method = (init.method ?? 'GET').toUpperCase();
+    const read = method === 'GET' || method === 'HEAD';
     const watchdog = setTimeout(() => {
-      void isAlive().then((alive) => {
-        if (alive) return;
-        const reason = new Error(
-          `no answer, and no answer from /_health within ${probeTimeoutMs} ms: the CMS is unreachable`,
-        );
-        reason.name = UNREACHABLE;
-        unreachable.abort(reason);
-      });
+      if (read)
+        void isAlive().then((alive) => {
+          if (alive) return;
+          const reason = new Error(
+            `no answer, and no answer from /_health within ${probeTimeoutMs} ms: the CMS is unreachable`,
+          );
+          reason.name = UNREACHABLE;
+          unreachable.abort(reason);
+        });
     }, slowAfterMs);
     try {
       const res = await fetch(`${baseUrl}${path}`, {

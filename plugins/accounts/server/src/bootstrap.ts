@@ -26,6 +26,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     [SELLER_ROLE],
   );
 
+  await accountsService(strapi, 'rate-limit').connect();
   accountsService(strapi, 'business').listen();
   accountsService(strapi, 'sessions').register();
   registerMediaAccess(strapi);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { accountsService } from './utils/get-service';
 
 /** Codes still being sent finish before the process stops; the rate limits' Redis connection closes. */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await (strapi.plugin('accounts').service('accounts') as { settled(): Promise<void> }).settled();
-  await (strapi.plugin('accounts').service('rate-limit') as { close(): Promise<void> }).close();
+  await accountsService(strapi, 'accounts').settled();
+  await accountsService(strapi, 'rate-limit').close();
 };

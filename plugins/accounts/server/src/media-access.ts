@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Media } from './services/media';
+import { accountsService } from './utils/get-service';
 
 type Row = Record<string, unknown>;
 const FILE = 'plugin::upload.file';
@@ -14,7 +14,7 @@ const READS = new Set([
   'discardDraft',
 ]);
 
-const media = (strapi: Core.Strapi) => strapi.plugin('accounts').service('media') as Media;
+const media = (strapi: Core.Strapi) => accountsService(strapi, 'media');
 
 /** Whether the running request is the admin's (a staff session), where files are shown signed. */
 const inAdmin = (strapi: Core.Strapi) =>

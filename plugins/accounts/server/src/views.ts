@@ -40,6 +40,7 @@ export const views: AdminViews = {
       consentPolicyVersion: 'Phiên bản chính sách đã đồng ý',
       consentAt: 'Thời điểm đồng ý',
       deletedAt: 'Thời điểm xóa tài khoản',
+      sessionKey: { label: 'Khóa phiên đăng nhập', hidden: true },
     },
   },
 };

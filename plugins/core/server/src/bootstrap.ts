@@ -8,6 +8,7 @@ import { registerGracefulShutdown } from './lib/graceful-shutdown';
 import { grantStaffOnce, grantUserActions, permissionFields } from './lib/permissions';
 import { registerReadiness } from './lib/readiness';
 import { registerSiteWebhook } from './lib/site-webhook';
+import { nameStaffInVietnameseOrder } from './lib/staff-display-names';
 import type { CorePluginConfig } from './config';
 import { PLUGIN_ID, UID, USER_ACTIONS } from './constants';
 import { coreService } from './services';
@@ -16,6 +17,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Every plugin declared its content types' admin views in `register`; written once all are known.
   await applyAdminViews(strapi);
   await preferVietnameseForStaff(strapi);
+  await nameStaffInVietnameseOrder(strapi);
   registerReadiness(strapi);
   registerAuditTrail(strapi);
   await withdrawAuditWritePermissions(strapi);

@@ -79,7 +79,6 @@ export const views: AdminViews = {
       },
       ocopStars: { label: 'Hạng sao OCOP', description: 'Chỉ với chứng nhận OCOP: 3, 4 hoặc 5 sao.' },
       seller: 'Chủ thể',
-      products: 'Sản phẩm áp dụng',
       verificationStatus: 'Trạng thái xác thực',
       verifiedAt: 'Ngày xác thực',
       expiryNotice60For: {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { registerAdminViews, registerMigrations, withLabels } from '@sgd/plugin-core';
+import { registerAdminViews, registerFieldLabels, registerMigrations, withLabels } from '@sgd/plugin-core';
 import { PLUGIN_ID } from './constants';
 import { reviewOptionsOf, statusNames, statusValues } from './engine/options';
 import { migrations } from './migrations';
@@ -30,6 +30,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         statusNames(options),
       );
+    });
+    registerFieldLabels(strapi, uid, {
+      [options.status.field]: {
+        label: 'Trạng thái duyệt',
+        description: 'Do quy trình duyệt đặt khi nộp, duyệt, từ chối hoặc khóa; không sửa tay.',
+      },
     });
   }
   const reviewable = (uid: string) => workflowService(strapi, 'targets').isReviewable(uid);

@@ -24,6 +24,11 @@ export const views: AdminViews = {
         label: 'Quy trình',
         description: 'Mã quy trình duyệt dùng mẫu này; để trống: dùng chung cho mọi quy trình.',
       },
+      stage: {
+        label: 'Bước',
+        description:
+          'Mã bước của quy trình dùng mẫu này (sửa trong trình sửa quy trình); để trống: mọi bước.',
+      },
       action: 'Thao tác',
       subject: { label: 'Tiêu đề thư', placeholder: 'Hồ sơ {{itemTitle}} cần bổ sung' },
       body: {

@@ -192,6 +192,28 @@ describe('CMS client', () => {
     }
   });
 
+  it('waits for the answer to a write until its time limit: the CMS may be doing it', async () => {
+    const sockets: net.Socket[] = [];
+    const hung = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const { port } = hung.address() as AddressInfo;
+    const client = createCmsClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      slowAfterMs: 20,
+      probeTimeoutMs: 20,
+      now: () => clock,
+    });
+    try {
+      const error = await caught(client.send('/api/orders', { method: 'POST', body: '{}' }, 300));
+      expect(error.status).toBeNull();
+      // Not given up when the liveness route did not answer, but when the write's own time ran out.
+      expect(error.message).toMatch(/no answer within 300 ms/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      hung.close();
+    }
+  });
+
   it('waits for a CMS that is slow but alive (it answers its liveness route)', async () => {
     routes.set('/_health', (_req, res) => {
       res.writeHead(204).end();

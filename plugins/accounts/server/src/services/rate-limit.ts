@@ -12,6 +12,8 @@ import { consume, createLimiter, waitOf, type Window } from '../lib/rate-limit';
 const PREFIX = 'sgd:rl';
 
 interface RedisClient {
+  status: string;
+  once(event: 'ready' | 'end', listener: () => void): void;
   quit(): Promise<unknown>;
   scan(cursor: string, ...args: (string | number)[]): Promise<[string, string[]]>;
   del(...keys: string[]): Promise<number>;
@@ -57,6 +59,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     rule,
+
+    /**
+     * Connects to Redis at start, when configured, and waits a moment for it: the first requests of
+     * a new instance then count with the others instead of in its insurance limiter alone. Redis
+     * still down after that: the insurance limiter answers until it is back.
+     */
+    async connect(waitMs = 3000): Promise<void> {
+      const client = store();
+      if (!client || client.status === 'ready') return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        client.once('ready', done);
+        client.once('end', done);
+      });
+    },
 
     /** Counts one request of a client in a group: `null` when allowed, else the seconds to wait. */
     check(group: RateGroup, client: string): Promise<number | null> {

@@ -51,6 +51,18 @@ export function registerAdminViews(strapi: Core.Strapi, views: AdminViews): void
   registered.set(strapi, { ...(registered.get(strapi) ?? {}), ...views });
 }
 
+const addedFields = new WeakMap<Core.Strapi, Record<string, AdminView['fields']>>();
+
+/**
+ * Labels of fields a plugin adds to another's content type (the workflow's status attribute, an
+ * inverse relation): used where the type's own view does not name the field.
+ */
+export function registerFieldLabels(strapi: Core.Strapi, uid: string, fields: AdminView['fields']): void {
+  const all = addedFields.get(strapi) ?? {};
+  all[uid] = { ...all[uid], ...fields };
+  addedFields.set(strapi, all);
+}
+
 const viewOf = (field: string | FieldView): FieldView =>
   typeof field === 'string' ? { label: field } : field;
 
@@ -89,7 +101,8 @@ export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
     if (!contentType) continue;
     const declared = views[uid] ?? { fields: {} };
-    const view: AdminView = { ...declared, fields: { ...SYSTEM_FIELDS, ...declared.fields } };
+    const added = addedFields.get(strapi)?.[uid] ?? {};
+    const view: AdminView = { ...declared, fields: { ...SYSTEM_FIELDS, ...added, ...declared.fields } };
     const attributes = contentType.attributes as unknown as Record<string, Attribute>;
     const configuration = await service.findConfiguration({ uid });
     const metadatas = { ...(configuration.metadatas ?? {}) };

@@ -10,9 +10,13 @@ export interface PersonNameParts {
  * "firstname lastname" ("Minh Chuyên Lê"); the email when no name is known.
  */
 export function personName(person: PersonNameParts): string {
-  const name = [person.lastname, person.firstname]
+  return nameInVietnameseOrder(person) || person.email || '';
+}
+
+/** Họ, tên đệm, tên from the parts Strapi stores; empty when neither is given. */
+export function nameInVietnameseOrder(person: Pick<PersonNameParts, 'firstname' | 'lastname'>): string {
+  return [person.lastname, person.firstname]
     .map((part) => part?.trim())
     .filter(Boolean)
     .join(' ');
-  return name || person.email || '';
 }

@@ -288,6 +288,22 @@ export async function findPublic(
   return { data: await presentPublic(strapi, endpoint, items), meta: paginationMeta(page, total) };
 }
 
+const addedPopulate = new Map<string, Data>();
+
+/**
+ * A plugin above adds a branch to the fixed populate of a lower plugin's endpoint: a relation it
+ * added to that content type (the products a licence covers, added by the catalog).
+ */
+export function extendPublicPopulate(uid: UID.ContentType, branch: Data): void {
+  addedPopulate.set(uid, { ...addedPopulate.get(uid), ...branch });
+}
+
+/** An endpoint's fixed populate with the branches plugins above added to it. */
+export const populateOf = (endpoint: PublicEndpoint): Data => ({
+  ...endpoint.populate,
+  ...addedPopulate.get(endpoint.uid),
+});
+
 /** The public items with these ids (a page found by SQL), with the endpoint's populate, in that order. */
 export async function findInOrder(
   strapi: Core.Strapi,
@@ -300,7 +316,7 @@ export async function findInOrder(
     filters: { id: { $in: ids } },
     ...publicParams(strapi, endpoint),
     fields: fields as never,
-    populate: endpoint.populate as never,
+    populate: populateOf(endpoint) as never,
   } as never)) as unknown as Data[];
   const byId = new Map(found.map((item) => [Number(item.id), item]));
   return ids.map((id) => byId.get(id)).filter((item) => item !== undefined);
@@ -318,7 +334,7 @@ export async function findOnePublic(
     : { documentId: id };
   const item = await strapi.documents(endpoint.uid).findFirst({
     filters: { $and: [match, visibleOf(endpoint)] },
-    populate: endpoint.populate,
+    populate: populateOf(endpoint),
     ...publicParams(strapi, endpoint),
   } as never);
   if (!item) throw new errors.NotFoundError(PUBLIC_MESSAGES.notFound);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { databaseOutageGuard, type OutageCtx } from '../lib/database-outage';
+import { inVietnamese } from '../lib/error-messages';
 
 /**
  * `plugin::core.database-outage` (cms/config/middlewares.ts, right after `strapi::errors`): while
@@ -18,4 +19,13 @@ const databaseOutage = (_config: unknown, { strapi }: { strapi: Core.Strapi }) =
   return (ctx: OutageCtx, next: () => Promise<unknown>) => guard.handle(ctx, next);
 };
 
-export default { 'database-outage': databaseOutage };
+/**
+ * `plugin::core.error-messages` (cms/config/middlewares.ts, right before `strapi::errors`, so it
+ * reads the answer that middleware wrote): Strapi's English default messages in Vietnamese.
+ */
+const errorMessages = () => async (ctx: { body: unknown }, next: () => Promise<unknown>) => {
+  await next();
+  inVietnamese(ctx.body);
+};
+
+export default { 'database-outage': databaseOutage, 'error-messages': errorMessages };

@@ -54,7 +54,6 @@ export const licenceEndpoint: PublicEndpoint = {
   defaultSort: ['issuedOn:desc'],
   populate: {
     seller: { fields: ['name', 'slug', 'legalForm', 'enterpriseCode', 'verifiedAt'] },
-    products: { fields: ['name', 'slug'], filters: { reviewStatus: 'approved' } },
   },
   present: presentLicence,
 };

@@ -2,6 +2,7 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { COMPLAINT_STATUSES, LEGAL_FORMS, ORDER_STATUSES, licenceTypes } from '@sgd/config';
 import { workflowService } from '@sgd/plugin-workflow';
+import { personName } from '@sgd/plugin-core';
 import {
   DECISION_ACTIONS,
   EXPIRY_WINDOWS,
@@ -767,7 +768,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['fullName'],
       populate: { user: { select: ['id'] } },
     })) as { fullName: string | null; user?: { id: number } }[];
-    const names = new Map(users.map((u) => [u.id, [u.firstname, u.lastname].filter(Boolean).join(' ')]));
+    const names = new Map(users.map((u) => [u.id, personName(u)]));
     for (const row of staff) if (row.user && row.fullName) names.set(row.user.id, row.fullName);
     return new Map([...names].map(([id, name]) => [id, name || `Cán bộ #${id}`]));
   }

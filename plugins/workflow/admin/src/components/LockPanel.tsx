@@ -2,15 +2,9 @@ import { useState } from 'react';
 import { Badge, Button, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { unstable_useDocument, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { itemResponseSchema, type ItemResponse } from '@sgd/contracts';
+import { useResource } from '../api';
 
-/**
- * What an officer locks from its edit view (QC Điều 9, 17.3, 19.6–19.7), with the field holding its
- * state; a site user's account has its own panel (accounts plugin).
- */
-const LOCKABLE: Record<string, { statusField: string; name: string }> = {
-  'plugin::sellers.seller': { statusField: 'verificationStatus', name: 'chủ thể' },
-  'plugin::catalog.product': { statusField: 'reviewStatus', name: 'sản phẩm' },
-};
 /** The routes' minimum (`services/workflow.ts`), said before the request. */
 const MIN_REASON = 5;
 
@@ -128,19 +122,27 @@ function LockState({ model, documentId, collectionType, statusField, name }: Loc
   );
 }
 
-/** "Khóa chủ thể" / "Khóa sản phẩm" on the edit view of a seller or a product, for reviewing officers. */
+/**
+ * "Khóa chủ thể" / "Khóa sản phẩm" on the edit view of an item whose type lets officers lock it
+ * (`pluginOptions.workflow.lock`, QC Điều 9): the type's name and status field come from the item's
+ * workflow answer. A site user's account has its own panel (accounts plugin).
+ */
 export const LockPanel: PanelComponent = ({ model, documentId, collectionType }: PanelComponentProps) => {
-  const lockable = LOCKABLE[model];
-  if (!lockable || !documentId) return null;
+  const path = documentId
+    ? `/workflow/items/${encodeURIComponent(model)}/${encodeURIComponent(documentId)}`
+    : null;
+  const { meta } = useResource<ItemResponse['data']>(path, undefined, itemResponseSchema);
+  const lock = (meta as ItemResponse['meta'] | null)?.lock;
+  if (!documentId || !lock) return null;
   return {
-    title: `Khóa ${lockable.name}`,
+    title: `Khóa ${lock.name}`,
     content: (
       <LockState
         model={model}
         documentId={documentId}
         collectionType={collectionType}
-        statusField={lockable.statusField}
-        name={lockable.name}
+        statusField={lock.statusField}
+        name={lock.name}
       />
     ),
   };

@@ -301,7 +301,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
       const officer = await officerOf(ctx);
       const { uid, documentId } = ctx.params;
       if (!targets().isReviewable(uid)) {
-        ctx.body = { data: null, meta: { bound: false, canSubmit: false } };
+        ctx.body = { data: null, meta: { bound: false, canSubmit: false, lock: null } };
         return;
       }
       const task = await workflow().latestTask(uid, documentId);
@@ -309,9 +309,14 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.NotFoundError('Không tìm thấy hồ sơ.');
       }
       const canSubmit = await maySubmit(uid, documentId, officer).catch(() => false);
+      const options = targets().optionsOf(uid);
       ctx.body = {
         data: task ? { ...(await detail(task, officer)), canSubmit } : null,
-        meta: { bound: true, canSubmit },
+        meta: {
+          bound: true,
+          canSubmit,
+          lock: options?.lock ? { name: options.lock.name, statusField: options.status.field } : null,
+        },
       };
     },
 

@@ -45,6 +45,14 @@ export const reviewOptionsSchema = z
     routing: z.array(routingRuleSchema).default([]),
     /** What a first submission is called in the inbox and history ("Khiếu nại"), instead of "Đăng ký mới". */
     label: z.string().optional(),
+    /**
+     * Officers lock an item of this type from its edit view (QC Điều 9), the panel calling it by
+     * `name` ("chủ thể", "sản phẩm"). Without it, items are locked only through the API (reports).
+     */
+    lock: z
+      .object({ name: z.string().min(2) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ReviewOptions = z.infer<typeof reviewOptionsSchema>;

@@ -244,56 +244,62 @@ const workflowEngine = ({ strapi }: { strapi: Core.Strapi }) => {
     } else {
       Object.assign(data, { dueAt: null, overdue: false });
     }
-    const updated = await strapi.db.query(UID.task).updateMany({
-      where: { id: task.id, state: task.state, stageIndex: task.stageIndex, round: task.round },
-      data,
-    });
-    if (updated.count !== 1) fail(409, 'Hồ sơ vừa được người khác xử lý. Hãy tải lại trang.');
-
-    if (moved.to.state === 'approved') {
-      const options = targets.optionsOf(task.targetUid);
-      const extra = options?.approvedAt ? { [options.approvedAt]: at } : {};
-      await targets.setStatus(
-        task.targetUid,
-        task.targetDocumentId,
-        options?.status.approved ?? 'approved',
-        extra,
-      );
-      await publishApproved(task.targetUid, task.targetDocumentId, () =>
-        strapi.documents(task.targetUid as never).publish({ documentId: task.targetDocumentId } as never),
-      );
-      const draft = (await strapi.db.query(task.targetUid as never).findOne({
-        where: { documentId: task.targetDocumentId, publishedAt: null },
-        select: ['updatedAt'],
-      })) as { updatedAt: string } | null;
-      await strapi.db.query(UID.task).update({
-        where: { id: task.id },
-        data: { approvedVersion: draft ? new Date(draft.updatedAt).toISOString() : null },
+    // The move, the item's status and publication, the history and the reply go together or not at
+    // all: a publication refused (a rule of the content type, such as the regulation's notice
+    // period) leaves the task at its stage, as if the officer had not acted.
+    const after = await strapi.db.transaction(async () => {
+      const updated = await strapi.db.query(UID.task).updateMany({
+        where: { id: task.id, state: task.state, stageIndex: task.stageIndex, round: task.round },
+        data,
       });
-    } else if (moved.to.state === 'rejected') {
-      await targets.setStatus(task.targetUid, task.targetDocumentId, 'rejected');
-    } else if (moved.to.state === 'supplement_requested') {
-      await targets.setStatus(task.targetUid, task.targetDocumentId, 'supplement_requested');
-    }
+      if (updated.count !== 1) fail(409, 'Hồ sơ vừa được người khác xử lý. Hãy tải lại trang.');
 
-    const after = (await strapi.db.query(UID.task).findOne({ where: { id: task.id } })) as TaskRow;
-    await service('history').record(
-      task,
-      {
-        action: input.action,
-        fromState: task.state,
-        toState: after.state,
-        fromStage: task.stage,
-        toStage: after.stage,
-        comment: comment || null,
-        internalComment: input.internalComment?.trim() || null,
-        templateId: template ? (template.id as number) : null,
-        dueAt: task.dueAt,
-        late,
-      },
-      { officer },
-    );
-    if (template) await replies.tell(task, template, { reason: comment });
+      if (moved.to.state === 'approved') {
+        const options = targets.optionsOf(task.targetUid);
+        const extra = options?.approvedAt ? { [options.approvedAt]: at } : {};
+        await targets.setStatus(
+          task.targetUid,
+          task.targetDocumentId,
+          options?.status.approved ?? 'approved',
+          extra,
+        );
+        await publishApproved(task.targetUid, task.targetDocumentId, () =>
+          strapi.documents(task.targetUid as never).publish({ documentId: task.targetDocumentId } as never),
+        );
+        const draft = (await strapi.db.query(task.targetUid as never).findOne({
+          where: { documentId: task.targetDocumentId, publishedAt: null },
+          select: ['updatedAt'],
+        })) as { updatedAt: string } | null;
+        await strapi.db.query(UID.task).update({
+          where: { id: task.id },
+          data: { approvedVersion: draft ? new Date(draft.updatedAt).toISOString() : null },
+        });
+      } else if (moved.to.state === 'rejected') {
+        await targets.setStatus(task.targetUid, task.targetDocumentId, 'rejected');
+      } else if (moved.to.state === 'supplement_requested') {
+        await targets.setStatus(task.targetUid, task.targetDocumentId, 'supplement_requested');
+      }
+
+      const row = (await strapi.db.query(UID.task).findOne({ where: { id: task.id } })) as TaskRow;
+      await service('history').record(
+        task,
+        {
+          action: input.action,
+          fromState: task.state,
+          toState: row.state,
+          fromStage: task.stage,
+          toStage: row.stage,
+          comment: comment || null,
+          internalComment: input.internalComment?.trim() || null,
+          templateId: template ? (template.id as number) : null,
+          dueAt: task.dueAt,
+          late,
+        },
+        { officer },
+      );
+      if (template) await replies.tell(task, template, { reason: comment });
+      return row;
+    });
     if (final) {
       for (const hook of decidedHooks.get(task.targetUid) ?? []) {
         await hook({

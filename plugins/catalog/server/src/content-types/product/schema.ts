@@ -30,6 +30,7 @@ export default {
         { by: 'path', path: 'seller.department' },
         { by: 'fixed', department: 'SCT' },
       ],
+      lock: { name: 'sản phẩm' },
     },
   },
   attributes: {

@@ -51,12 +51,6 @@ export default {
       target: 'plugin::sellers.seller',
       inversedBy: 'licences',
     },
-    products: {
-      type: 'relation',
-      relation: 'manyToMany',
-      target: 'plugin::catalog.product',
-      mappedBy: 'licences',
-    },
     verifiedAt: { type: 'datetime' },
     department: { type: 'relation', relation: 'manyToOne', target: 'plugin::core.department' },
     internalNote: { type: 'text', private: true },

@@ -28,6 +28,7 @@ export default {
         { by: 'path', path: 'department' },
         { by: 'fixed', department: 'SCT' },
       ],
+      lock: { name: 'chủ thể' },
     },
   },
   attributes: {
