@@ -12,3 +12,4 @@ export * from './reviews';
 export * from './statuses';
 export * from './audit';
 export * from './search';
+export * from './exchange';

@@ -20,6 +20,7 @@ import type {
   ProductSeed,
   SellerSeed,
 } from './types';
+import { exchangePlaceholders, fillPlaceholders } from './placeholders';
 
 const NEWS = 'api::news-article.news-article';
 const LEGAL = 'api::legal-document.legal-document';
@@ -311,7 +312,9 @@ async function importDemo(strapi: Core.Strapi, dir: string): Promise<SeedReport>
 
     for (const doc of readJson<LegalDocumentSeed[]>(dir, 'legal/documents.json')) {
       const { bodyFile, ...fields } = doc;
-      const body = bodyFile ? fs.readFileSync(path.join(dir, 'legal', bodyFile), 'utf8') : null;
+      const body = bodyFile
+        ? fillPlaceholders(fs.readFileSync(path.join(dir, 'legal', bodyFile), 'utf8'), exchangePlaceholders())
+        : null;
       await ensure(
         LEGAL,
         { slug: doc.slug },

@@ -15,7 +15,7 @@ afterAll(async () => {
 /** Private fields per public endpoint: never returned, never queryable. */
 const PRIVATE: Record<string, string[]> = {
   sellers: ['citizenId', 'phone', 'email', 'owner', 'internalNote'],
-  licences: ['scan', 'internalNote'],
+  licences: ['scan', 'internalNote', 'numberKey'],
   'production-areas': ['internalNote'],
   products: ['internalNote', 'flaggedReasons'],
   'supply-demand-posts': ['owner', 'internalNote'],
@@ -44,6 +44,7 @@ const NEVER_RETURNED = new Set([
   'createdBy',
   'updatedBy',
   'password',
+  'numberKey',
 ]);
 
 /** Paths of keys that must never leave the CMS, anywhere in a body. */

@@ -165,6 +165,8 @@ export async function currentUser(
 export const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 const ACCOUNT_HOME = '/tai-khoan';
+/** Where a person lands after signing out on every device: the sign-in page, saying so. */
+export const SIGNED_OUT_EVERYWHERE = '/tai-khoan/dang-nhap?da-dang-xuat=moi-thiet-bi';
 /** Any origin would do: a path that stays on it stays on the site. */
 const PROBE_ORIGIN = 'http://dia-chi-kiem-tra.invalid';
 /**

@@ -24,6 +24,7 @@ import type {
   NewsArticle,
   Product,
   ProductionArea,
+  Rating,
   Seller,
   SellerCard,
   Validity,
@@ -49,6 +50,24 @@ export interface LicenceView {
   validityLabel: string;
 }
 
+/** Stars given by buyers after delivery, as a page shows them; null while none is approved. */
+export interface RatingView {
+  /** One decimal, Vietnamese style ("4,5"). */
+  average: string;
+  count: number;
+}
+
+export function toRating(rating: Rating | null | undefined): RatingView | null {
+  if (!rating || rating.count <= 0 || rating.average === null) return null;
+  return {
+    average: rating.average.toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
+    count: rating.count,
+  };
+}
+
+/** Always leads to the privacy policy in force (`pages/chinh-sach-bao-ve-du-lieu.ts`). */
+export const PRIVACY_POLICY_PATH = '/chinh-sach-bao-ve-du-lieu';
+
 export interface ProductCardView {
   href: string;
   name: string;
@@ -69,6 +88,7 @@ export interface SellerCardView {
   isOcopProducer: boolean;
   logo: ImageView | null;
   contact: Contact;
+  rating: RatingView | null;
 }
 
 export interface ProductionAreaView {
@@ -118,6 +138,7 @@ export interface SellerView {
   licences: LicenceView[];
   productionAreas: ProductionAreaView[];
   contact: Contact;
+  rating: RatingView | null;
 }
 
 export interface SellerResultView {
@@ -275,6 +296,7 @@ export function toSellerCard(seller: SellerCard, baseUrl?: string): SellerCardVi
     isOcopProducer: seller.isOcopProducer === true,
     logo: seller.logo ? toImage(seller.logo, `Biểu trưng của ${seller.name}`, 'original', baseUrl) : null,
     contact: seller.contact ?? noContact,
+    rating: toRating(seller.rating),
   };
 }
 
@@ -336,6 +358,7 @@ export function toSellerView(seller: Seller, baseUrl?: string): SellerView {
     licences: (seller.licences ?? []).map(toLicence),
     productionAreas: (seller.productionAreas ?? []).map(toProductionArea),
     contact: seller.contact ?? noContact,
+    rating: toRating(seller.rating),
   };
 }
 

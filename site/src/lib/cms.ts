@@ -22,7 +22,9 @@ import {
   productCommentSchema,
   productSchema,
   searchPageOf,
+  licenceTrustCardSchema,
   sellerSchema,
+  sellerTrustCardSchema,
   sitemapEntrySchema,
   statisticsSchema,
   supplyDemandPostSchema,
@@ -42,7 +44,9 @@ import {
   type ProductComment,
   type ProductionAreaEntry,
   type PostKind,
+  type LicenceTrustCard,
   type Seller,
+  type SellerTrustCard,
   type SitemapEntry,
   type Statistics,
   type SupplyDemandPost,
@@ -475,6 +479,16 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       return findOne('/api/sellers', slug, sellerSchema);
     },
 
+    /** A seller's trust card, live (a locked seller says so); null when it has none. */
+    getSellerTrustCard(slug: string): Promise<SellerTrustCard | null> {
+      return findOne(`/api/sellers/${encodeURIComponent(slug)}`, 'trust-card', sellerTrustCardSchema);
+    },
+
+    /** A licence's trust card, live; null when it has none. */
+    getLicenceTrustCard(documentId: string): Promise<LicenceTrustCard | null> {
+      return findOne(`/api/licences/${encodeURIComponent(documentId)}`, 'trust-card', licenceTrustCardSchema);
+    },
+
     getSellerProducts(sellerSlug: string, pageSize = 24): Promise<Page<Product>> {
       return list(
         '/api/products',
@@ -483,14 +497,13 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       );
     },
 
-    /** Verified licences with this exact number (a number may exist at more than one seller). */
+    /**
+     * Verified licences with this number however it was typed (case, spaces, dashes, tone marks,
+     * full-width characters: the CMS folds it); a number may exist at more than one seller.
+     */
     async checkLicence(number: string): Promise<LicenceRecord[]> {
-      const page = await list(
-        '/api/licences',
-        { 'filters[number][$eq]': number, 'pagination[pageSize]': 10 },
-        licenceRecordSchema,
-      );
-      return page.items;
+      const answer = await request('/api/licences/check', { number }, oneOf(licenceRecordSchema.array()));
+      return answer.data;
     },
 
     /** Buy and sell needs still valid, newest first; `kind` keeps one of the two. */
@@ -677,6 +690,11 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         noteCmsUnavailable();
         return NO_LINKS;
       }
+    },
+
+    /** The privacy policy in force (null: none yet); an outage throws, unlike `getSiteLinks`. */
+    getPrivacyPolicy(): Promise<SiteLink | null> {
+      return currentDocument('privacy_policy');
     },
 
     /** The CMS said content changed: every cached answer is reloaded on its next use. */

@@ -22,4 +22,8 @@ export const listPageCount = (
   pageSize = LIST_PAGE_SIZE,
 ): number => (meta ? Math.max(1, meta.pagination.pageCount) : items >= pageSize ? page + 1 : page);
 
+/** A page past the last one of a list that has pages (an old link, `?page=999`). */
+export const isBeyondLastPage = (page: number, pageCount: number): boolean =>
+  pageCount >= 1 && page > pageCount;
+
 export const listHref = (path: string) => (page: number) => (page > 1 ? `${path}?page=${page}` : path);

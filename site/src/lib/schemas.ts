@@ -89,6 +89,10 @@ export const productionAreaSchema = z.object({
 });
 export type ProductionArea = z.infer<typeof productionAreaSchema>;
 
+/** Stars of approved reviews (of a product, or of a seller); `average` is null while there are none. */
+export const ratingSchema = z.object({ average: z.number().nullable(), count: z.number() });
+export type Rating = z.infer<typeof ratingSchema>;
+
 export const sellerCardSchema = z.object({
   name: z.string(),
   slug: z.string(),
@@ -99,6 +103,7 @@ export const sellerCardSchema = z.object({
   logo: mediaSchema.nullish(),
   commune: nameCode.nullish(),
   contact: contactSchema.nullish(),
+  rating: ratingSchema.nullish(),
 });
 export type SellerCard = z.infer<typeof sellerCardSchema>;
 
@@ -123,8 +128,7 @@ export const productSchema = z.object({
   licences: z.array(licenceSchema).nullish(),
   productionArea: productionAreaSchema.nullish(),
   department: nameCode.nullish(),
-  /** Of approved reviews; `average` is null while there are none. */
-  rating: z.object({ average: z.number().nullable(), count: z.number() }).nullish(),
+  rating: ratingSchema.nullish(),
 });
 export type Product = z.infer<typeof productSchema>;
 
@@ -169,6 +173,7 @@ export const sellerSchema = z.object({
   licences: z.array(licenceSchema).nullish(),
   productionAreas: z.array(productionAreaSchema).nullish(),
   contact: contactSchema.nullish(),
+  rating: ratingSchema.nullish(),
 });
 export type Seller = z.infer<typeof sellerSchema>;
 
@@ -179,6 +184,29 @@ export const licenceRecordSchema = licenceSchema.extend({
   seller: z.object({ name: z.string(), slug: z.string() }).nullish(),
 });
 export type LicenceRecord = z.infer<typeof licenceRecordSchema>;
+
+/** A licence on a trust card (`GET /api/sellers/:slug/trust-card`, `/api/licences/:id/trust-card`). */
+export const cardLicenceSchema = licenceSchema.extend({ documentId: z.string() });
+export const cardStateSchema = z.enum(['verified', 'locked']);
+
+/** A seller's trust card: verified, or locked since (then without licences). */
+export const sellerTrustCardSchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  legalForm: z.string(),
+  isOcopProducer: z.boolean(),
+  verifiedAt: text,
+  state: cardStateSchema,
+  licences: z.array(cardLicenceSchema),
+});
+export type SellerTrustCard = z.infer<typeof sellerTrustCardSchema>;
+
+/** A licence's trust card: its validity today, or that its holder is locked. */
+export const licenceTrustCardSchema = cardLicenceSchema.extend({
+  state: z.enum(['valid', 'expiring', 'expired', 'locked']),
+  seller: z.object({ name: z.string(), slug: z.string(), state: cardStateSchema }),
+});
+export type LicenceTrustCard = z.infer<typeof licenceTrustCardSchema>;
 
 export const postKindSchema = z.enum(['buy', 'sell']);
 export type PostKind = z.infer<typeof postKindSchema>;

@@ -2,11 +2,11 @@
  * Search engines and link previews: canonical URLs, structured data (schema.org JSON-LD) and the
  * sitemap. Pure functions of API data and the site's origin.
  */
-import { departments } from '@sgd/config';
+import { departments, EXCHANGE } from '@sgd/config';
 import { mediaUrl, productHref, sellerHref } from './adapters';
 import type { Product, Seller } from './schemas';
 
-export const SITE_NAME = 'Sàn giao dịch điện tử tỉnh Đồng Tháp';
+export const SITE_NAME = EXCHANGE.name;
 /** URLs per sitemap file (the protocol allows 50,000; smaller files stay quick to build from the API). */
 export const SITEMAP_URLS_PER_FILE = 1000;
 

@@ -6,6 +6,8 @@ import { UID } from './constants';
 import { sellersService } from './services';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  sellersService(strapi, 'licenceCheck').register();
+
   // An officer may lock the account of a person who owns a seller of their departments.
   workflowService(strapi, 'locking').resolveUserScope(
     async (userId, departmentIds) =>

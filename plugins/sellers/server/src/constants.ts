@@ -17,3 +17,8 @@ export const EXPIRY_NOTICES = [
 
 /** Largest window of the staff list of expiring licences, in days. */
 export const EXPIRING_LIST_MAX_DAYS = 365;
+
+/** Longest licence number (the schema's `number`), also of the public check. */
+export const LICENCE_NUMBER_MAX_LENGTH = 100;
+/** Most licences the public check answers for one number. */
+export const LICENCE_CHECK_MAX_RESULTS = 10;

@@ -66,6 +66,11 @@ export const views: AdminViews = {
     fields: {
       type: 'Loại giấy phép',
       number: { label: 'Số hiệu', placeholder: 'Số in trên giấy' },
+      numberKey: {
+        label: 'Số hiệu để tra cứu',
+        description: 'Do hệ thống ghi từ số hiệu: chữ thường, bỏ dấu, dấu cách và dấu gạch.',
+        hidden: true,
+      },
       issuer: { label: 'Cơ quan cấp', placeholder: 'Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp' },
       issuedOn: 'Ngày cấp',
       expiresOn: {

@@ -7,6 +7,7 @@ import {
   toImage,
   toProductCard,
   toProductView,
+  toRating,
   toSellerView,
   toVersions,
   comingVersion,
@@ -121,6 +122,38 @@ describe('products and sellers', () => {
       contact: { phone: '0277 123 456', email: null },
     });
     expect(view.licences[0]?.validityLabel).toBe('Hết hạn');
+  });
+});
+
+describe('ratings', () => {
+  it.each([
+    [
+      { average: 4.5, count: 2 },
+      { average: '4,5', count: 2 },
+    ],
+    [
+      { average: 4.25, count: 4 },
+      { average: '4,3', count: 4 },
+    ],
+    [
+      { average: 5, count: 1 },
+      { average: '5', count: 1 },
+    ],
+    [{ average: null, count: 0 }, null],
+    [{ average: 4, count: 0 }, null],
+    [null, null],
+    [undefined, null],
+  ])('shows %j as %j', (rating, expected) => {
+    expect(toRating(rating)).toEqual(expected);
+  });
+
+  it('gives a seller’s page and the seller card of a product page the seller’s rating', () => {
+    const rating = { average: 3.7, count: 12 };
+    expect(toSellerView(makeSeller({ rating }), CMS).rating).toEqual({ average: '3,7', count: 12 });
+    expect(toProductView(makeProduct({ seller: { ...makeSeller(), rating } }), CMS).seller?.rating).toEqual({
+      average: '3,7',
+      count: 12,
+    });
   });
 });
 

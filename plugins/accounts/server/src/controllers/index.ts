@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseInput } from '@sgd/plugin-core';
+import { coreService, parseInput, vietnamDate } from '@sgd/plugin-core';
 import { DATA_REQUEST_KINDS, LEGAL_FORM_CODES, LICENCE_TYPE_CODES } from '@sgd/config';
 import { z } from 'zod';
 import { parseIdentifier, type Identifier } from '../lib/identifier';
@@ -313,7 +313,8 @@ const controllers = ({ strapi }: { strapi: Core.Strapi }) => {
         const data = await personal().export(me(ctx));
         ctx.set(
           'Content-Disposition',
-          `attachment; filename="du-lieu-cua-toi-${new Date().toISOString().slice(0, 10)}.json"`,
+          // Named with the day in Vietnam (a download at 6 a.m. there is still "yesterday" in UTC).
+          `attachment; filename="du-lieu-cua-toi-${vietnamDate(coreService(strapi, 'clock').now())}.json"`,
         );
         ctx.set('Cache-Control', 'no-store');
         ctx.body = data;

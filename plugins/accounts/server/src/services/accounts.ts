@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CODE_RULES, PRIVACY_POLICY_SERIES } from '@sgd/config';
-import { coreService } from '@sgd/plugin-core';
+import { coreService, vietnamDate } from '@sgd/plugin-core';
 import { UID, USER_UID } from '../constants';
 import { maskIdentifier, type Identifier } from '../lib/identifier';
 import { passwordProblem } from '../lib/password';
@@ -73,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function currentPolicyVersion(): Promise<string | null> {
-    const today = clock().toISOString().slice(0, 10);
+    const today = vietnamDate(clock());
     const doc = (await strapi.db.query('api::legal-document.legal-document').findOne({
       where: {
         series: PRIVACY_POLICY_SERIES,

@@ -2,6 +2,7 @@ export { solarToLunar, lunarToSolar, type LunarDate, type SolarDate } from './lu
 export {
   createWorkingCalendar,
   addDays,
+  vietnamDate,
   weekday,
   type CalendarData,
   type WorkingCalendar,

@@ -29,6 +29,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (year: number, month: number, day: number): IsoDate => `${year}-${pad(month)}-${pad(day)}`;
 export const addDays = (date: IsoDate, n: number): IsoDate =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+/** The date in Vietnam (YYYY-MM-DD) at an instant: what a person there calls today. */
+export const vietnamDate = (instant: Date): IsoDate =>
+  new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (date: IsoDate) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isWeekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
@@ -104,9 +107,7 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
       if (t.working.has(date)) return true;
       return !isWeekend(date) && !t.off.has(date);
     },
-    vietnamDate(instant) {
-      return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-    },
+    vietnamDate,
     startOfVietnamDay(date) {
       return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS);
     },

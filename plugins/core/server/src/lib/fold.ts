@@ -15,6 +15,24 @@ export function foldVietnamese(input: string | null | undefined): string {
     .trim();
 }
 
+/**
+ * What a person may type between the parts of a code or around it without meaning anything: spaces
+ * of any kind, dashes of any kind (hyphen, non-breaking hyphen, figure, en and em dashes, minus) and
+ * the invisible characters a copy and paste brings along (zero-width spaces and joiners, BOM).
+ */
+const CODE_FILLERS = /[\s\-\u2010-\u2015\u2212\ufe58\ufe63\u200b-\u200d\u2060\ufeff]+/gu;
+
+/**
+ * Folds a code a person types or scans (a licence number) to the key it is looked up by, forgiving
+ * how it was typed: letter case, spaces and dashes (anywhere), missing tone marks and đ typed as d
+ * (or as the look-alike Ð), full-width characters of East Asian keyboards (NFKC). Slashes, dots and
+ * other signs stay: "12/2024" and "1-22024" remain different numbers.
+ */
+export function foldCode(input: string | null | undefined): string {
+  if (!input) return '';
+  return foldVietnamese(input.normalize('NFKC').replace(/[ðÐ]/g, 'd')).replace(CODE_FILLERS, '');
+}
+
 /** ASCII kebab-case slug from a Vietnamese name ("Bánh pía Sóc Trăng" → "banh-pia-soc-trang"). */
 export function slugify(input: string): string {
   return foldVietnamese(input)

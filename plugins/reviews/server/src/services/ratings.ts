@@ -52,7 +52,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         publishedAt: { $notNull: true },
         [field]: { $notNull: true },
       },
-      select: [field],
+      // With the id: the relation's join makes the Query Engine select DISTINCT, which would merge
+      // two reviews giving the same stars into one.
+      select: ['id', field],
     })) as Row[];
     return { count: rows.length, total: rows.reduce((acc, row) => acc + Number(row[field]), 0) };
   }

@@ -23,7 +23,23 @@ export default {
     prefix: '',
     routes: [
       ...publicRoutes('sellers', 'seller'),
+      // Before `/licences/:id`, which would otherwise take "check" for an id.
+      {
+        method: 'GET',
+        path: '/licences/check',
+        handler: 'licence-check.check',
+        config: { auth: false, policies: [], middlewares: [] },
+      },
       ...publicRoutes('licences', 'licence'),
+      ...[
+        ['/sellers/:id/trust-card', 'trust-cards.seller'],
+        ['/licences/:id/trust-card', 'trust-cards.licence'],
+      ].map(([path, handler]) => ({
+        method: 'GET',
+        path,
+        handler,
+        config: { auth: false as const, policies: [], middlewares: [] },
+      })),
       ...publicRoutes('production-areas', 'production-area'),
     ],
   },

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import expiry from './expiry';
+import licenceCheck from './licence-check';
+import trustCards from './trust-cards';
 
-const services = { expiry };
+const services = { expiry, licenceCheck, trustCards };
 export default services;
 
 export type SellersServices = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };

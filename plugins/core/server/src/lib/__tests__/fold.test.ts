@@ -1,4 +1,4 @@
-import { foldVietnamese, markedWords, searchTerms, searchWords, slugify } from '../fold';
+import { foldCode, foldVietnamese, markedWords, searchTerms, searchWords, slugify } from '../fold';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -16,6 +16,34 @@ describe('foldVietnamese', () => {
 
   it('folds decomposed (NFD) input like composed input', () => {
     expect(foldVietnamese('Bánh pía'.normalize('NFD'))).toBe('banh pia');
+  });
+});
+
+describe('foldCode', () => {
+  it.each([
+    ['CDĐL-123/2024', 'cddl123/2024'],
+    ['cdđl-123/2024', 'cddl123/2024'],
+    ['CDDL 123/2024', 'cddl123/2024'],
+    ['  CDDL123/2024  ', 'cddl123/2024'],
+    ['CÐÐL–123/2024', 'cddl123/2024'],
+    ['ＣＤĐＬ－１２３／２０２４', 'cddl123/2024'],
+    ['CD\u200bĐL\u00a0-\u00a0123/2024', 'cddl123/2024'],
+    ['Cddl\u3000123/2024', 'cddl123/2024'],
+    ['ATTP-NHAP', 'attpnhap'],
+    ['12/2024', '12/2024'],
+    ['Giấy số 5', 'giayso5'],
+    ['', ''],
+  ])('folds %p to %p', (input, expected) => {
+    expect(foldCode(input)).toBe(expected);
+  });
+
+  it('keeps slashes and dots apart from dashes', () => {
+    expect(foldCode('12/2024')).not.toBe(foldCode('1-22024'));
+    expect(foldCode('1.2')).not.toBe(foldCode('12'));
+  });
+
+  it('folds decomposed input like composed input', () => {
+    expect(foldCode('CDĐL Hòa Lộc'.normalize('NFD'))).toBe(foldCode('CDĐL Hòa Lộc'));
   });
 });
 

@@ -1,5 +1,6 @@
 import { licenceTypes } from '@sgd/config';
 import { enumeration } from '@sgd/plugin-core';
+import { LICENCE_NUMBER_MAX_LENGTH } from '../../constants';
 
 const LICENCE_TYPES = licenceTypes.map(({ code, shortName }) => ({ code, name: shortName }));
 
@@ -37,7 +38,9 @@ export default {
   },
   attributes: {
     type: enumeration(LICENCE_TYPES, { required: true }),
-    number: { type: 'string', required: true, maxLength: 100 },
+    number: { type: 'string', required: true, maxLength: LICENCE_NUMBER_MAX_LENGTH },
+    // The number as the public check looks it up (`foldCode`), kept by services/licence-check.ts.
+    numberKey: { type: 'string', maxLength: LICENCE_NUMBER_MAX_LENGTH, private: true, configurable: false },
     issuer: { type: 'string', required: true, maxLength: 255 },
     issuedOn: { type: 'date', required: true },
     expiresOn: { type: 'date' },

@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { cms } from '../../../../lib/cms';
+import { cardSvg, imageResponse, licenceCardView } from '../../../../lib/trust-card';
+
+/** A licence's trust card as a SVG image (A6). */
+export const GET: APIRoute = async ({ params, url }) => {
+  const found = await cms.getLicenceTrustCard(params.id ?? '');
+  if (!found) return new Response('Không có thẻ xác thực.', { status: 404 });
+  return imageResponse(
+    await cardSvg(licenceCardView(found, url.origin)),
+    'svg',
+    `the-giay-phep-${found.documentId}`,
+  );
+};
