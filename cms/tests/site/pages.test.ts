@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { trustedImport } from '@sgd/plugin-workflow';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
 import { makeArea, makeLicence, makeListing, makePost, makeProduct, makeSeller, unique } from '../factories';
@@ -413,10 +414,13 @@ describe('public site', () => {
 
   it('lists the news, newest first, a page at a time', async () => {
     const title = unique('Hội chợ OCOP cuối năm');
-    await app.strapi.documents('api::news-article.news-article').create({
-      data: { title, summary: 'Hơn 200 gian hàng OCOP.', body: 'Nội dung', publishedOn: '2099-12-31' },
-      status: 'published',
-    });
+    // Approved news, as an officer's article is once the head of unit approves it.
+    await trustedImport(() =>
+      app.strapi.documents('api::news-article.news-article').create({
+        data: { title, summary: 'Hơn 200 gian hàng OCOP.', body: 'Nội dung', publishedOn: '2099-12-31' },
+        status: 'published',
+      }),
+    );
     const page = await get('/tin-tuc');
     expect(page.status).toBe(200);
     expect(page.html).toContain('<h1>Tin tức</h1>');
@@ -430,6 +434,46 @@ describe('public site', () => {
     if (total > 12) expect(page.html).toContain('href="/tin-tuc?page=2"');
     const home = await get('/');
     expect(home.html).toContain('href="/tin-tuc"');
+  });
+
+  it("renders an article's Markdown as written (headings, a table, nested lists) and never a javascript: link", async () => {
+    const article = await trustedImport(() =>
+      app.strapi.documents('api::news-article.news-article').create({
+        data: { title: unique('Lịch hội chợ OCOP'), body: 'Nội dung', publishedOn: '2099-12-30' },
+        status: 'published',
+      }),
+    );
+    // Written straight to the database: the CMS refuses such a link, the page must not trust that.
+    await app.strapi.db.query('api::news-article.news-article').updateMany({
+      where: { documentId: article.documentId },
+      data: {
+        body: [
+          '## Lịch gian hàng',
+          '',
+          '| Ngày | Gian hàng |',
+          '| --- | --- |',
+          '| 20/12 | Bánh pía Sóc Sãi |',
+          '',
+          '1. Đăng ký:',
+          '   - gửi hồ sơ;',
+          '   - chờ duyệt.',
+          '',
+          '[Xem thêm](javascript:alert(1)) hoặc [quy chế](/van-ban/quy-che#dieu-7).',
+        ].join('\n'),
+      },
+    });
+    const page = await get(`/tin-tuc/${article.slug as string}`);
+    expect(page.status).toBe(200);
+    // One level below the page's title: `##` is a third-level heading.
+    expect(page.html).toContain('<h3 id="lich-gian-hang">Lịch gian hàng</h3>');
+    expect(page.html).toMatch(
+      /<div class="table-scroll"[^>]*>\s*<table>\s*<thead>\s*<tr>\s*<th>Ngày<\/th>\s*<th>Gian hàng<\/th>[\s\S]*<td>20\/12<\/td>\s*<td>Bánh pía Sóc Sãi<\/td>/,
+    );
+    expect(page.html).toMatch(
+      /<ol>\s*<li>Đăng ký:\s*<ul>\s*<li>gửi hồ sơ;<\/li>\s*<li>chờ duyệt.<\/li>\s*<\/ul>/,
+    );
+    expect(page.html).toContain('Xem thêm hoặc <a href="/van-ban/quy-che#dieu-7">quy chế</a>.');
+    expect(page.html).not.toMatch(/javascript:/i);
   });
 
   it('shows approved "other information" listings by kind, never drafts or internal notes', async () => {
@@ -494,10 +538,15 @@ describe('public site', () => {
     expect(res.headers.get('location')).toBe('/san-pham?type=sellers');
   });
 
-  it('sends no JavaScript on the pages without a map', async () => {
+  it("sends no JavaScript on the pages without a map, but the catalogue's search suggestions", async () => {
+    // The search box's suggestions: one file of the site (the CSP runs no inline script).
+    const catalogue = await get('/san-pham');
+    const scripts = [...catalogue.html.matchAll(/<script(?![^>]*application\/(ld\+)?json)[^>]*>/g)].map(
+      (m) => m[0],
+    );
+    expect(scripts).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js">$/)]);
     for (const path of [
       '/',
-      '/san-pham',
       `/san-pham/${product.slug}`,
       `/doanh-nghiep/${seller.slug}`,
       '/cung-cau',
