@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import { DELIVERY_METHODS, DIRECTORY_KINDS, OCOP_STARS, PAYMENT_METHODS, licenceTypes } from '@sgd/config';
 import { OWNED_IMAGES, type OwnedContentType, type OwnedReview, type TaskState } from '@sgd/contracts';
-import type { AstroCookies } from 'astro';
-import { callAccounts, currentUser, type AccountResult } from './account';
+import { callAccounts, type AccountResult, type SignedIn } from './account';
 
 export interface Choice {
   value: string;
@@ -577,11 +576,10 @@ export type OwnedAccess =
  * that exists, and for seller types only the owner of a verified seller.
  */
 export async function ownedAccess(
-  cookies: AstroCookies,
+  session: SignedIn | null,
   url: URL,
   typeSlug: string | undefined,
 ): Promise<OwnedAccess> {
-  const session = await currentUser(cookies);
   if (!session) return { state: 'sign-in', location: `/tai-khoan/dang-nhap?tiep=${url.pathname}` };
   const spec = ownedKind(typeSlug);
   if (!spec) return { state: 'unknown-type' };
