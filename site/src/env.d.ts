@@ -6,7 +6,7 @@ declare namespace App {
     formProblem?: import('./lib/form-guard').FormProblem;
     /**
      * Who is signed in, settled once by the middleware for the personal pages (`/tai-khoan…`, the
-     * report form); null for everyone on other pages, which are the same for all and cached.
+     * report form) and the actions; null on other pages, which are the same for all and cached.
      */
     user: import('./lib/account').SignedIn | null;
   }

@@ -64,8 +64,8 @@ const outagePage = defineMiddleware(async (context, next) => {
   }
 });
 
-/** The pages that depend on who is signed in. */
-const PERSONAL = /^\/(tai-khoan|bao-cao-vi-pham)(\/|$)/;
+/** The pages and actions that depend on who is signed in. */
+const PERSONAL = /^\/(tai-khoan|bao-cao-vi-pham|_actions)(\/|$)/;
 
 /**
  * Who is signed in is settled once, here, for the personal pages (`Astro.locals.user`); a CMS that
