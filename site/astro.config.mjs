@@ -16,6 +16,9 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   vite: {
+    // Every script a file of its own: Vite inlines small ones, which the Content-Security-Policy
+    // (`script-src 'self'`, no inline script) would refuse to run.
+    build: { assetsInlineLimit: 0 },
     // @sgd/config and @sgd/contracts are CommonJS workspace packages (built by `tsc -b`): let Node
     // load them at run time instead of Vite transforming them as linked source.
     ssr: { external: ['@sgd/config', '@sgd/contracts'] },

@@ -213,6 +213,7 @@ export const REPORT_REASON_CODES = REPORT_REASONS.map((r) => r.code) as ReportRe
 
 /** Giới hạn tần suất theo IP: `AUTH_RATE_LIMITS['violation-report']` (config/src/accounts.ts). */
 export const REPORT_LIMITS = {
+  detailsMin: 10,
   details: 3000,
   name: 150,
 } as const;

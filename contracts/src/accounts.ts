@@ -4,10 +4,18 @@ import { TASK_STATE_CODES } from './workflow';
 /**
  * What a signed-in user writes through `/api/accounts/mine/:type` (the site's forms post it): whether
  * an item belongs to the user's seller (`seller`) or to the user (`owner`), the fields they may
- * write, and relations they may set by code (`commune`: administrative-unit code, `category`:
- * category slug). Status, owner, seller, department and staff fields are never writable. Which CMS
- * content type a key stands for is said by the content type itself (`pluginOptions.accounts.owned`).
+ * write, relations they may set by code (`commune`: administrative-unit code, `category`:
+ * category slug), and links to other items of the same seller by document id (`links`: a product's
+ * licences and production area; only the seller's own, once verified or approved). Status, owner,
+ * seller, department and staff fields are never writable. Which CMS content type a key stands for is
+ * said by the content type itself (`pluginOptions.accounts.owned`).
  */
+/** A link from an item to other items of the same seller: their type, and whether there are several. */
+export interface OwnedLink {
+  to: 'licence' | 'production-area';
+  many: boolean;
+}
+
 export const OWNED_CONTENT = {
   product: {
     through: 'seller',
@@ -26,16 +34,22 @@ export const OWNED_CONTENT = {
       'deliveryMethods',
     ],
     relations: { category: 'category' },
+    links: {
+      licences: { to: 'licence', many: true },
+      productionArea: { to: 'production-area', many: false },
+    },
   },
   licence: {
     through: 'seller',
     fields: ['type', 'number', 'issuer', 'issuedOn', 'expiresOn', 'ocopStars'],
     relations: {},
+    links: {},
   },
   'production-area': {
     through: 'seller',
     fields: ['name', 'code', 'latitude', 'longitude', 'areaHa', 'crops', 'seasons', 'description'],
     relations: { commune: 'commune' },
+    links: {},
   },
   'supply-demand-post': {
     through: 'owner',
@@ -54,11 +68,13 @@ export const OWNED_CONTENT = {
       'contactEmail',
     ],
     relations: { category: 'category' },
+    links: {},
   },
   'directory-listing': {
     through: 'owner',
     fields: ['kind', 'title', 'summary', 'body', 'address', 'contact', 'website'],
     relations: { commune: 'commune' },
+    links: {},
   },
 } as const satisfies Record<
   string,
@@ -66,6 +82,7 @@ export const OWNED_CONTENT = {
     through: 'seller' | 'owner';
     fields: readonly string[];
     relations: Record<string, 'category' | 'commune'>;
+    links: Record<string, OwnedLink>;
   }
 >;
 export type OwnedContentType = keyof typeof OWNED_CONTENT;

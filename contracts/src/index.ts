@@ -7,3 +7,4 @@ export * from './workflow';
 export * from './accounts';
 export * from './site-webhook';
 export * from './search';
+export * from './reports';

@@ -1,4 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
+import { currentUser } from './lib/account';
 import { cms, CmsError, isOutage } from './lib/cms';
 import { formProblem, takesOtherBody } from './lib/form-guard';
 import { isDegradedRequest } from './lib/http';
@@ -63,6 +64,18 @@ const outagePage = defineMiddleware(async (context, next) => {
   }
 });
 
+/** The pages and actions that depend on who is signed in. */
+const PERSONAL = /^\/(tai-khoan|bao-cao-vi-pham|_actions)(\/|$)/;
+
+/**
+ * Who is signed in is settled once, here, for the personal pages (`Astro.locals.user`); a CMS that
+ * cannot say (an outage) is answered by the outage page like any other call.
+ */
+const signedIn = defineMiddleware(async (context, next) => {
+  context.locals.user = PERSONAL.test(context.url.pathname) ? await currentUser(context.cookies) : null;
+  return next();
+});
+
 /**
  * Public pages are answered from the page cache while the CMS has not said anything changed; a
  * miss renders the page and keeps it if the page marked itself public and was built from fresh
@@ -77,4 +90,4 @@ const cachedPages = defineMiddleware(async (context, next) => {
   return pageCache.keep(key, renderedIn, await next(), isDegradedRequest);
 });
 
-export const onRequest = sequence(secured, inContext, readableForms, outagePage, cachedPages);
+export const onRequest = sequence(secured, inContext, readableForms, outagePage, signedIn, cachedPages);

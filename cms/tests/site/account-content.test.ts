@@ -5,7 +5,7 @@ import request from 'supertest';
 import sharp from 'sharp';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
-import { makeSeller, unique } from '../factories';
+import { makeArea, makeLicence, makeSeller, unique } from '../factories';
 import { makeOfficer, makeSiteUser } from '../staff';
 import { siteClient } from '../site-client';
 
@@ -479,5 +479,94 @@ describe('what a person manages from their account', () => {
       .query('plugin::catalog.supply-demand-post')
       .findOne({ where: { title, publishedAt: null } })) as { quantity: string | number; validUntil: string };
     expect([Number(row.quantity), row.validUntil]).toEqual([2.5, '2099-06-30']);
+  });
+});
+
+describe("a product's licences and production area (issue 21.3)", () => {
+  it('ticks verified licences and picks an approved area on the product form; the product page shows them with their validity', async () => {
+    const user = await makeSiteUser(app.strapi);
+    const seller = await makeSeller(app.strapi, {
+      owner: user.id,
+      name: unique('Cơ sở Bánh Tráng Gắn Giấy'),
+    });
+    const cookie = await signIn(user.email);
+    const valid = await makeLicence(app.strapi, seller.documentId, {
+      type: 'food_safety',
+      number: unique('ATTP-GAN'),
+      expiresOn: '2099-03-01',
+    });
+    const pending = await makeLicence(
+      app.strapi,
+      seller.documentId,
+      { number: unique('ATTP-CHO'), verificationStatus: 'pending' },
+      false,
+    );
+    const area = await makeArea(app.strapi, seller.documentId, { name: unique('Vùng lúa Mỹ Lồng') });
+    const foreign = await makeLicence(
+      app.strapi,
+      (await makeSeller(app.strapi, { name: unique('Cơ sở Khác') })).documentId,
+      { number: unique('ATTP-KHAC') },
+    );
+
+    // The form offers the seller's verified licences and approved areas only.
+    const form = await get('/tai-khoan/san-pham/moi', cookie);
+    expect(form.html).toContain('<legend>Giấy phép, chứng nhận của sản phẩm</legend>');
+    expect(form.html).toMatch(
+      new RegExp(
+        `<input type="checkbox" name="licences" value="${valid.documentId}">\\s*<span>An toàn thực phẩm số ${valid.number as string} \\(hết hạn 01/03/2099\\)</span>`,
+      ),
+    );
+    expect(form.html).not.toContain(pending.documentId);
+    expect(form.html).not.toContain(foreign.documentId);
+    expect(form.html).toContain(`<option value="${area.documentId}">${area.name as string}</option>`);
+
+    const name = unique('Bánh tráng phơi sương');
+    const fields = (licence: string): [string, string][] => [
+      ['name', name],
+      ['unit', 'xấp'],
+      ['price', '30.000'],
+      ['licences', licence],
+      ['productionArea', area.documentId],
+    ];
+    // Another seller's licence, sent by hand: the CMS's reason beside the field, nothing saved.
+    const refused = await post('/tai-khoan/san-pham/moi', fields(foreign.documentId), cookie);
+    expect(refused.html).toContain(
+      '<p id="truong-licences-loi" class="field-error">Chỉ gắn được giấy phép, chứng nhận của chính doanh nghiệp bạn.</p>',
+    );
+    expect(await productDraft(name)).toBeNull();
+
+    const created = await post('/tai-khoan/san-pham/moi', fields(valid.documentId), cookie);
+    expect([created.status, created.location]).toEqual([303, '/tai-khoan/san-pham?da-luu=1']);
+    const id = (await productDraft(name))?.documentId as string;
+    const edit = await get(`/tai-khoan/san-pham/${id}`, cookie);
+    expect(edit.html).toContain(`name="licences" value="${valid.documentId}" checked`);
+    expect(edit.html).toContain(`<option value="${area.documentId}" selected>`);
+
+    await post(`/tai-khoan/san-pham/${id}`, [['intent', 'gui-duyet']], cookie);
+    const task = (await app.strapi.db
+      .query('plugin::workflow.task')
+      .findOne({ where: { targetDocumentId: id }, orderBy: { id: 'desc' } })) as { id: number };
+    const officer = await makeOfficer(app.strapi, 'super_admin', []);
+    // Product moderation has two stages: the specialist's review, then the division's approval.
+    for (let stage = 0; stage < 2; stage += 1) {
+      await request(app.strapi.server.httpServer)
+        .post(`/workflow/tasks/${task.id}/actions`)
+        .set('Authorization', `Bearer ${officer.token}`)
+        .send({ action: 'approve' })
+        .expect(200);
+    }
+    const slug = (
+      (await app.strapi.db
+        .query('plugin::catalog.product')
+        .findOne({ where: { documentId: id, publishedAt: { $notNull: true } } })) as { slug: string }
+    ).slug;
+
+    const page = await get(`/san-pham/${slug}`);
+    expect(page.status).toBe(200);
+    const licencesSection = page.html.slice(page.html.indexOf('id="licences-title"'));
+    expect(licencesSection).toContain(valid.number as string);
+    expect(licencesSection).toMatch(/<span class="badge badge-valid">Còn hiệu lực<\/span>/);
+    expect(licencesSection).not.toContain('Chưa có giấy phép, chứng nhận nào được xác thực.');
+    expect(page.html).toContain(area.name as string);
   });
 });

@@ -157,7 +157,8 @@ describe('reporting a violation', () => {
       '<p id="truong-reason-loi" class="field-error">Hãy chọn lý do phản ánh.</p>',
     );
     expect(invalid.html).toContain(
-      '<p id="truong-details-loi" class="field-error">Nội dung phản ánh ít nhất 10 ký tự.</p>',
+      // The CMS's own rules and words (`reportFields` of @sgd/contracts).
+      '<p id="truong-details-loi" class="field-error">Nội dung phản ánh quá ngắn (ít nhất 10 ký tự).</p>',
     );
     expect(invalid.html).toContain('<p id="truong-email-loi" class="field-error">');
     expect(invalid.html).toContain('Nhái</textarea>');

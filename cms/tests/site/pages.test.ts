@@ -445,6 +445,46 @@ describe('public site', () => {
     expect(home.html).toContain('href="/tin-tuc"');
   });
 
+  it("renders an article's Markdown as written (headings, a table, nested lists) and never a javascript: link", async () => {
+    const article = await trustedImport(() =>
+      app.strapi.documents('api::news-article.news-article').create({
+        data: { title: unique('Lịch hội chợ OCOP'), body: 'Nội dung', publishedOn: '2099-12-30' },
+        status: 'published',
+      }),
+    );
+    // Written straight to the database: the CMS refuses such a link, the page must not trust that.
+    await app.strapi.db.query('api::news-article.news-article').updateMany({
+      where: { documentId: article.documentId },
+      data: {
+        body: [
+          '## Lịch gian hàng',
+          '',
+          '| Ngày | Gian hàng |',
+          '| --- | --- |',
+          '| 20/12 | Bánh pía Sóc Sãi |',
+          '',
+          '1. Đăng ký:',
+          '   - gửi hồ sơ;',
+          '   - chờ duyệt.',
+          '',
+          '[Xem thêm](javascript:alert(1)) hoặc [quy chế](/van-ban/quy-che#dieu-7).',
+        ].join('\n'),
+      },
+    });
+    const page = await get(`/tin-tuc/${article.slug as string}`);
+    expect(page.status).toBe(200);
+    // One level below the page's title: `##` is a third-level heading.
+    expect(page.html).toContain('<h3 id="lich-gian-hang">Lịch gian hàng</h3>');
+    expect(page.html).toMatch(
+      /<div class="table-scroll"[^>]*>\s*<table>\s*<thead>\s*<tr>\s*<th>Ngày<\/th>\s*<th>Gian hàng<\/th>[\s\S]*<td>20\/12<\/td>\s*<td>Bánh pía Sóc Sãi<\/td>/,
+    );
+    expect(page.html).toMatch(
+      /<ol>\s*<li>Đăng ký:\s*<ul>\s*<li>gửi hồ sơ;<\/li>\s*<li>chờ duyệt.<\/li>\s*<\/ul>/,
+    );
+    expect(page.html).toContain('Xem thêm hoặc <a href="/van-ban/quy-che#dieu-7">quy chế</a>.');
+    expect(page.html).not.toMatch(/javascript:/i);
+  });
+
   it('shows approved "other information" listings by kind, never drafts or internal notes', async () => {
     const tourism = await makeListing(app.strapi, {
       kind: 'tourism',

@@ -142,10 +142,17 @@ export interface Profile {
   consent: { privacyPolicyVersion: string | null; at: string | null };
 }
 
-/** The signed-in person, or null (no cookie, expired or refused token: the cookie is dropped). */
-export async function currentUser(
-  cookies: AstroCookies,
-): Promise<{ token: string; profile: Profile } | null> {
+/** Who is signed in: their session token (for the CMS) and profile. */
+export interface SignedIn {
+  token: string;
+  profile: Profile;
+}
+
+/**
+ * The signed-in person, or null (no cookie, expired or refused token: the cookie is dropped). The
+ * middleware settles it once per request (`Astro.locals.user`); pages read that.
+ */
+export async function currentUser(cookies: AstroCookies): Promise<SignedIn | null> {
   const token = sessionToken(cookies);
   if (!token) return null;
   const res = await callAccounts<Profile>('GET', '/me', { token });

@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import { DELIVERY_METHODS, DIRECTORY_KINDS, OCOP_STARS, PAYMENT_METHODS, licenceTypes } from '@sgd/config';
 import { OWNED_IMAGES, type OwnedContentType, type OwnedReview, type TaskState } from '@sgd/contracts';
-import type { AstroCookies } from 'astro';
-import { callAccounts, currentUser, type AccountResult } from './account';
+import { callAccounts, type AccountResult, type SignedIn } from './account';
 
 export interface Choice {
   value: string;
@@ -26,8 +25,13 @@ export interface FieldSpec {
   required?: boolean;
   maxlength?: number;
   hint?: string;
-  /** Choices of a select or of checkboxes; `category` and `commune` come from the CMS. */
-  options?: 'category' | 'commune' | readonly Choice[];
+  /**
+   * Choices of a select or of checkboxes; `category` and `commune` come from the CMS, `licences` and
+   * `areas` are the seller's own verified licences and approved production areas.
+   */
+  options?: 'category' | 'commune' | 'licences' | 'areas' | readonly Choice[];
+  /** Said instead of the choices when there are none. */
+  emptyHint?: string;
 }
 
 export interface OwnedKind {
@@ -164,6 +168,22 @@ const product: OwnedKind = {
       kind: 'checkboxes',
       options: DELIVERY_CHOICES,
     },
+    {
+      name: 'licences',
+      label: 'Giấy phép, chứng nhận của sản phẩm',
+      kind: 'checkboxes',
+      options: 'licences',
+      hint: 'Hiện trên trang sản phẩm, kèm hiệu lực, sau khi sản phẩm được duyệt.',
+      emptyHint:
+        'Chưa có giấy phép, chứng nhận nào đã được xác thực. Khai báo tại “Giấy phép, chứng nhận của tôi” và gửi duyệt.',
+    },
+    {
+      name: 'productionArea',
+      label: 'Vùng sản xuất',
+      kind: 'select',
+      options: 'areas',
+      hint: 'Chỉ vùng sản xuất đã được duyệt.',
+    },
   ],
   schema: z.object({
     name: required('Vui lòng nhập tên sản phẩm.'),
@@ -179,6 +199,9 @@ const product: OwnedKind = {
     specification: optional(5000),
     paymentMethods: codes(values(PAYMENT_CHOICES)),
     deliveryMethods: codes(values(DELIVERY_CHOICES)),
+    // Document ids of the seller's items: the CMS checks that each is theirs and verified.
+    licences: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
+    productionArea: reference,
   }),
 };
 
@@ -489,6 +512,41 @@ export function imagesOf(kind: OwnedKind, item: OwnedItem): OwnedImage[] | null 
   return Array.isArray(list) ? (list as OwnedImage[]) : [];
 }
 
+/** The seller's own items a product links to: verified licences and approved production areas. */
+export interface LinkChoices {
+  licences: Choice[];
+  areas: Choice[];
+}
+
+/**
+ * What the form of this kind may link to, from the seller's own lists (none for kinds without
+ * links). A licence reads "<type> số <number>", with its expiry date when it has one.
+ */
+export async function linkChoices(kind: OwnedKind, token: string): Promise<LinkChoices> {
+  const none: LinkChoices = { licences: [], areas: [] };
+  if (!kind.fields.some((field) => field.options === 'licences' || field.options === 'areas')) return none;
+  const [licences, areas] = await Promise.all([mine.list(licence, token), mine.list(productionArea, token)]);
+  const typeName = (code: unknown) =>
+    licenceTypes.find((type) => type.code === code)?.shortName ?? String(code);
+  const expiry = (value: unknown) =>
+    typeof value === 'string' && isDate(value) ? ` (hết hạn ${value.split('-').reverse().join('/')})` : '';
+  return {
+    licences: licences.ok
+      ? licences.data
+          .filter((item) => item.verificationStatus === 'verified')
+          .map((item) => ({
+            value: item.documentId,
+            label: `${typeName(item.type)} số ${String(item.number)}${expiry(item.expiresOn)}`,
+          }))
+      : [],
+    areas: areas.ok
+      ? areas.data
+          .filter((item) => item.reviewStatus === 'approved')
+          .map((item) => ({ value: item.documentId, label: String(item.name) }))
+      : [],
+  };
+}
+
 /** How many pictures an item of this kind may have (0: none). */
 export const maxImages = (kind: OwnedKind): number => OWNED_IMAGES[kind.type]?.max ?? 0;
 
@@ -518,11 +576,10 @@ export type OwnedAccess =
  * that exists, and for seller types only the owner of a verified seller.
  */
 export async function ownedAccess(
-  cookies: AstroCookies,
+  session: SignedIn | null,
   url: URL,
   typeSlug: string | undefined,
 ): Promise<OwnedAccess> {
-  const session = await currentUser(cookies);
   if (!session) return { state: 'sign-in', location: `/tai-khoan/dang-nhap?tiep=${url.pathname}` };
   const spec = ownedKind(typeSlug);
   if (!spec) return { state: 'unknown-type' };

@@ -1,10 +1,17 @@
 /**
  * Reports of violations (QC Điều 26.2) on the site: which public item a report is about (by its kind
- * in the URL, `/bao-cao-vi-pham?loai=san-pham&ma=<slug>`), the form's schema, checked here before the
- * CMS checks again (`POST /api/reports`, signed in or not).
+ * in the URL, `/bao-cao-vi-pham?loai=san-pham&ma=<slug>`) and the rules of the form, which the
+ * `report` action (`src/actions`) checks with the CMS's own schema before sending it
+ * (`POST /api/reports`, signed in or not).
  */
-import { z } from 'zod';
-import { REPORT_LIMITS, REPORT_REASON_CODES, REPORT_REASONS, type ReportTargetTypeCode } from '@sgd/config';
+import {
+  REPORT_LIMITS,
+  REPORT_REASON_CODES,
+  REPORT_REASONS,
+  type ReportReasonCode,
+  type ReportTargetTypeCode,
+} from '@sgd/config';
+import type { ReportRules } from '@sgd/contracts';
 
 export const REPORT_PATH = '/bao-cao-vi-pham';
 
@@ -40,25 +47,10 @@ export const REPORT_REASON_CHOICES = REPORT_REASONS.map((reason) => ({
 export const REPORT_FIELDS = ['reason', 'details', 'name', 'email'] as const;
 export type ReportFormValues = Record<(typeof REPORT_FIELDS)[number], string>;
 
-export const reportFormSchema = z.object({
-  reason: z.string().refine((v) => (REPORT_REASON_CODES as string[]).includes(v), 'Hãy chọn lý do phản ánh.'),
-  details: z
-    .string()
-    .trim()
-    .min(10, 'Nội dung phản ánh ít nhất 10 ký tự.')
-    .max(REPORT_LIMITS.details, `Tối đa ${REPORT_LIMITS.details.toLocaleString('vi-VN')} ký tự.`),
-  name: z
-    .string()
-    .trim()
-    .max(REPORT_LIMITS.name, `Tối đa ${REPORT_LIMITS.name} ký tự.`)
-    .transform((v) => v || undefined),
-  email: z
-    .string()
-    .trim()
-    .max(254, 'Email quá dài.')
-    .refine(
-      (v) => v === '' || z.string().email().safeParse(v).success,
-      'Nhập email hợp lệ (ví dụ: ten@example.vn).',
-    )
-    .transform((v) => v || undefined),
-});
+/** The rules of a report's fields, the CMS's own (`reportFields` of @sgd/contracts). */
+export const REPORT_RULES: ReportRules<ReportReasonCode> = {
+  reasons: REPORT_REASON_CODES,
+  detailsMin: REPORT_LIMITS.detailsMin,
+  detailsMax: REPORT_LIMITS.details,
+  nameMax: REPORT_LIMITS.name,
+};

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { OWNED_IMAGES, type OwnedContentType, type OwnedReview } from '@sgd/contracts';
+import { OWNED_IMAGES, type OwnedContentType, type OwnedLink, type OwnedReview } from '@sgd/contracts';
 import type { IncomingFile } from '../lib/clean-upload';
 import { ownedSpecs, type OwnedSpec } from '../lib/owned';
 import { ORPHAN_IMAGE_GRACE_MS, SELLER_IMAGES_FOLDER, SELLER_UID as SELLER } from '../constants';
@@ -11,6 +11,22 @@ type Row = Record<string, unknown>;
 const PRIVATE = ['internalNote', 'flaggedReasons', 'owner', 'createdBy', 'updatedBy'];
 
 const notFound = () => new errors.NotFoundError('Không tìm thấy nội dung này trong tài khoản của bạn.');
+
+/** Why an item cannot be linked: it is not the seller's own, or staff have not verified or approved it. */
+const LINK_REFUSALS: Record<OwnedLink['to'], { notMine: string; notApproved: string; malformed: string }> = {
+  licence: {
+    notMine: 'Chỉ gắn được giấy phép, chứng nhận của chính doanh nghiệp bạn.',
+    notApproved: 'Chỉ gắn được giấy phép, chứng nhận đã được cơ quan quản lý xác thực.',
+    malformed: 'Danh sách giấy phép, chứng nhận không hợp lệ.',
+  },
+  'production-area': {
+    notMine: 'Chỉ gắn được vùng sản xuất của chính doanh nghiệp bạn.',
+    notApproved: 'Chỉ gắn được vùng sản xuất đã được cơ quan quản lý duyệt.',
+    malformed: 'Vùng sản xuất đã chọn không hợp lệ.',
+  },
+};
+/** More links than any product has: a longer list is not a person's choice. */
+const MAX_LINKS = 100;
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
@@ -82,12 +98,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
+  /**
+   * Links to other items of the seller by document id (a product's licences and production area):
+   * each must be the seller's own and verified or approved; anything else is refused by field.
+   */
+  async function linkIds(type: string, userId: number, data: Row): Promise<Row> {
+    const present = Object.entries(spec(type).links as Record<string, OwnedLink>).filter(([field]) =>
+      Object.hasOwn(data, field),
+    );
+    if (present.length === 0) return {};
+    const seller = await sellerOf(userId);
+    const out: Row = {};
+    for (const [field, link] of present) {
+      const refusals = LINK_REFUSALS[link.to];
+      const value = data[field];
+      const ids = link.many ? value : value === null || value === '' ? [] : [value];
+      if (
+        !Array.isArray(ids) ||
+        ids.length > MAX_LINKS ||
+        !ids.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 64)
+      )
+        throw invalid(field, refusals.malformed);
+      const wanted = [...new Set(ids)];
+      const target = spec(link.to);
+      const status = workflowService(strapi, 'targets').optionsOf(target.uid)?.status;
+      const rows =
+        wanted.length > 0 && seller
+          ? ((await strapi.db.query(target.uid).findMany({
+              where: { documentId: { $in: wanted }, seller: { id: seller.id }, publishedAt: null },
+            })) as Row[])
+          : [];
+      for (const id of wanted) {
+        const row = rows.find((candidate) => candidate.documentId === id);
+        if (!row) throw invalid(field, refusals.notMine);
+        if (status && row[status.field] !== status.approved) throw invalid(field, refusals.notApproved);
+      }
+      out[field] = link.many ? wanted : (wanted[0] ?? null);
+    }
+    return out;
+  }
+
   /** Only the listed fields; anything else (status, owner, department…) is refused by name. */
   function writable(type: string, data: unknown): Row {
     const entry = spec(type);
     if (!data || typeof data !== 'object' || Array.isArray(data))
       throw new errors.ValidationError('Thiếu dữ liệu.');
-    const allowed = new Set<string>([...entry.fields, ...Object.keys(entry.relations)]);
+    const allowed = new Set<string>([
+      ...entry.fields,
+      ...Object.keys(entry.relations),
+      ...Object.keys(entry.links),
+    ]);
     const refused = Object.keys(data).filter((key) => !allowed.has(key));
     if (refused.length) {
       throw new errors.ValidationError(`Trường không được phép sửa: ${refused.join(', ')}.`, {
@@ -114,6 +174,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
+  /** Linked items by document id, as the owner writes them, so an edit form can tick them. */
+  function linkCodes(type: string, row: Row): Row {
+    const out: Row = {};
+    for (const [field, link] of Object.entries(spec(type).links as Record<string, OwnedLink>)) {
+      const related = row[field] as Row | Row[] | null | undefined;
+      out[field] = link.many
+        ? ((related as Row[] | undefined) ?? []).map((item) => item.documentId)
+        : ((related as Row | null | undefined)?.documentId ?? null);
+    }
+    return out;
+  }
+
   /** The media field and limit of a type whose owner adds pictures, or null. */
   const imageRule = (type: string) =>
     (Object.hasOwn(OWNED_IMAGES, type) ? OWNED_IMAGES[type as OwnedContentType] : undefined) ?? null;
@@ -124,7 +196,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const images = imageRule(type);
     const row = (await strapi.db.query(spec(type).uid).findOne({
       where: { ...where, documentId, publishedAt: null },
-      populate: [...Object.keys(spec(type).relations), ...(images ? [images.field] : [])],
+      populate: [
+        ...Object.keys(spec(type).relations),
+        ...Object.keys(spec(type).links),
+        ...(images ? [images.field] : []),
+      ],
     })) as Row | null;
     if (!row) throw notFound();
     return row;
@@ -221,6 +297,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         ...view(row),
         ...relationCodes(type, row),
+        ...linkCodes(type, row),
         ...pictures(type, row),
         // The reasons staff gave (rejection, request for supplement), never their internal notes.
         review: task ? await reviewOf(task) : null,
@@ -243,7 +320,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const status = workflowService(strapi, 'targets').optionsOf(entry.uid)?.status.field ?? 'reviewStatus';
       const created = (await strapi.documents(entry.uid as never).create({
-        data: { ...data, ...(await relationIds(entry.relations, data)), ...link, [status]: 'draft' },
+        data: {
+          ...data,
+          ...(await relationIds(entry.relations, data)),
+          ...(await linkIds(type, userId, data)),
+          ...link,
+          [status]: 'draft',
+        },
       } as never)) as unknown as Row;
       return this.read(type, userId, created.documentId as string);
     },
@@ -254,7 +337,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data = writable(type, input);
       await strapi.documents(entry.uid as never).update({
         documentId,
-        data: { ...data, ...(await relationIds(entry.relations, data)) },
+        data: {
+          ...data,
+          ...(await relationIds(entry.relations, data)),
+          ...(await linkIds(type, userId, data)),
+        },
       } as never);
       return this.read(type, userId, documentId);
     },

@@ -1,3 +1,4 @@
+import { reportFields } from '@sgd/contracts';
 import { pageFields } from '@sgd/plugin-core';
 import {
   COMPLAINT_ACTION_CODES,
@@ -78,18 +79,12 @@ export const newReport = z
       .trim()
       .min(1, 'Hãy cho biết nội dung cần phản ánh.')
       .max(150, 'Mã nội dung không đúng.'),
-    reason: oneOf<ReportReasonCode>(REPORT_REASON_CODES, 'Hãy chọn lý do phản ánh.'),
-    details: text('Nội dung phản ánh', 10, REPORT_LIMITS.details),
-    name: optionalText('Họ tên', REPORT_LIMITS.name),
-    email: z
-      .string({ invalid_type_error: 'Email chưa đúng.' })
-      .trim()
-      .toLowerCase()
-      .max(254, 'Email quá dài.')
-      .email('Email chưa đúng (ví dụ: ten@example.vn).')
-      .nullish()
-      .or(z.literal('').transform(() => null))
-      .transform((value) => value ?? null),
+    ...reportFields<ReportReasonCode>({
+      reasons: REPORT_REASON_CODES,
+      detailsMin: REPORT_LIMITS.detailsMin,
+      detailsMax: REPORT_LIMITS.details,
+      nameMax: REPORT_LIMITS.name,
+    }),
   })
   .strict('Phản ánh chỉ gồm loại nội dung, nội dung, lý do, chi tiết, họ tên và email.');
 export type NewReport = z.infer<typeof newReport>;
