@@ -22,8 +22,5 @@ export default defineConfig({
     // @sgd/config and @sgd/contracts are CommonJS workspace packages (built by `tsc -b`): let Node
     // load them at run time instead of Vite transforming them as linked source.
     ssr: { external: ['@sgd/config', '@sgd/contracts'] },
-    // Scripts are served as files, never inlined into the page: the Content-Security-Policy allows
-    // scripts from 'self' only, so an inlined script (Astro inlines those under this limit) would not run.
-    build: { assetsInlineLimit: 0 },
   },
 });
