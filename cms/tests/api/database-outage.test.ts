@@ -39,7 +39,15 @@ const get = (path: string) => fetch(`${cms.url}${path}`, { signal: AbortSignal.t
     expect((await get('/api/products')).status).toBe(200);
 
     cluster.stop();
-    for (const path of ['/api/products', '/api/search?q=xoai', '/api/products', '/api/categories']) {
+    // The page read a moment ago is still answered from the public answer cache (issue 20).
+    expect((await get('/api/products')).status).toBe(200);
+    // What no cached answer holds needs the database: 503 at once, every time.
+    for (const path of [
+      '/api/products?pagination[page]=2',
+      '/api/search?q=xoai',
+      '/api/products?pagination[page]=2',
+      '/api/categories',
+    ]) {
       const res = await get(path);
       const text = await res.text();
       expect([path, res.status]).toEqual([path, 503]);
