@@ -16,17 +16,35 @@ interface PermissionService {
  */
 export function registerRbac(strapi: Core.Strapi): void {
   const permission = strapi.service('admin::permission') as unknown as PermissionService;
+  const departmentsOf = async (user: { id: number }) => {
+    const profile = (await strapi.db.query(UID.staff).findOne({
+      where: { user: { id: user.id } },
+      populate: { departments: { select: ['id'] } },
+    })) as { departments?: { id: number }[] } | null;
+    const ids = (profile?.departments ?? []).map((d) => d.id);
+    return { 'department.id': { $in: ids.length > 0 ? ids : [-1] } };
+  };
+  // Strapi evaluates a condition once per permission, one after another, on every admin request (with
+  // a fresh copy of the user each time): an officer's role holds dozens of department-scoped
+  // permissions, so the departments are read once per request instead of once per permission — on
+  // PostgreSQL the repeated reads cost ~200 ms per request, and an edit view makes dozens of them.
+  const perRequest = new WeakMap<object, Map<number, ReturnType<typeof departmentsOf>>>();
   void permission.conditionProvider.register({
     displayName: 'Thuộc sở của tôi',
     name: DEPARTMENT_CONDITION_NAME,
     plugin: PLUGIN_ID,
-    async handler(user: { id: number }) {
-      const profile = (await strapi.db.query(UID.staff).findOne({
-        where: { user: { id: user.id } },
-        populate: { departments: { select: ['id'] } },
-      })) as { departments?: { id: number }[] } | null;
-      const ids = (profile?.departments ?? []).map((d) => d.id);
-      return { 'department.id': { $in: ids.length > 0 ? ids : [-1] } };
+    handler(user: { id: number }) {
+      const request = strapi.requestContext.get() as object | undefined;
+      if (!request) return departmentsOf(user);
+      const known = perRequest.get(request) ?? new Map<number, ReturnType<typeof departmentsOf>>();
+      perRequest.set(request, known);
+      let answer = known.get(user.id);
+      if (!answer) {
+        answer = departmentsOf(user);
+        known.set(user.id, answer);
+        answer.catch(() => known.delete(user.id));
+      }
+      return answer;
     },
   });
   void permission.actionProvider.registerMany([
