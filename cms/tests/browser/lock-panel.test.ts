@@ -28,6 +28,7 @@ let browser: Browser;
 let page: Page;
 let officer: Officer;
 const product = { documentId: '', slug: '', name: '' };
+const seller = { documentId: '', slug: '' };
 let post: string;
 
 beforeAll(async () => {
@@ -42,7 +43,8 @@ beforeAll(async () => {
     .query('admin::user')
     .update({ where: { id: officer.id }, data: { firstname: 'Minh Chuyên', lastname: 'Lê' } });
   const sct = await departmentId(app.strapi, 'SCT');
-  const seller = await makeSeller(app.strapi, { department: sct });
+  const made0 = await makeSeller(app.strapi, { department: sct });
+  Object.assign(seller, { documentId: made0.documentId, slug: String(made0.slug) });
   const made = await makeProduct(app.strapi, seller.documentId, {
     name: unique('Xoài cát Hòa Lộc sấy dẻo'),
     department: sct,
@@ -95,4 +97,16 @@ it('offers no lock panel where the schema declares none (a buy/sell post)', asyn
   await page.getByText('Quy trình duyệt', { exact: true }).first().waitFor();
   expect(await page.getByText(/^Khóa /).count()).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'post.png'), fullPage: true });
+});
+
+it('offers the seller’s QR trust card on its edit view, to open or print (issue 21.1)', async () => {
+  app.strapi.config.set('plugin::core.siteUrl', 'https://sangiaodich.example.vn');
+  await page.goto(`${base}/admin/content-manager/collection-types/plugin::sellers.seller/${seller.documentId}`);
+  await page.getByText('Thẻ xác thực', { exact: true }).first().waitFor();
+  const card = `https://sangiaodich.example.vn/xac-thuc/doanh-nghiep/${seller.slug}`;
+  expect(await page.getByRole('link', { name: 'Mở trang xác thực' }).getAttribute('href')).toBe(card);
+  expect(await page.getByRole('link', { name: 'Tải thẻ (ảnh PNG, khổ A6)' }).getAttribute('href')).toBe(
+    `${card}/the.png`,
+  );
+  await page.screenshot({ path: path.join(SHOTS, 'seller.png'), fullPage: true });
 });

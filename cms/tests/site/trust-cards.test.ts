@@ -8,7 +8,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
 import { siteClient } from '../site-client';
 import { makeLicence, makeProduct, makeSeller, U, unique } from '../factories';
-import { makeSiteUser } from '../staff';
+import { makeOfficer, makeSiteUser } from '../staff';
 
 /**
  * QR trust cards (issue 21.1): a verified seller's and a verified licence's card, as a page, an SVG
@@ -187,6 +187,43 @@ describe('a locked seller’s cards', () => {
     expect(licence.html).toContain('<strong>Đang bị khóa</strong>');
     const svg = await (await fetch(`${siteUrl}/xac-thuc/doanh-nghiep/${locked.slug}/the.svg`)).text();
     expect(svg).toContain('Đang bị khóa');
+  });
+});
+
+describe('an officer on the seller’s edit view', () => {
+  const links = async (documentId: string, token?: string) => {
+    const req = http().get(`/sellers/trust-card/${documentId}`);
+    return token ? req.set({ Authorization: `Bearer ${token}` }) : req;
+  };
+
+  it('gets the card’s page and its PNG and SVG on the public site, to open or print', async () => {
+    const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
+    const configured = app.strapi.config.get('plugin::core.siteUrl');
+    app.strapi.config.set('plugin::core.siteUrl', `${siteUrl}/`);
+    try {
+      const res = await links(seller.documentId, officer.token);
+      const page = `${siteUrl}/xac-thuc/doanh-nghiep/${seller.slug}`;
+      expect(res.body).toEqual({
+        data: { state: 'verified', page, png: `${page}/the.png`, svg: `${page}/the.svg` },
+        meta: {},
+      });
+      const png = Buffer.from(await (await fetch(res.body.data.png)).arrayBuffer());
+      expect(await readQr(png)).toBe(page);
+      expect((await links(locked.documentId, officer.token)).body.data.state).toBe('locked');
+
+      const pending = await makeSeller(app.strapi, { verificationStatus: 'pending', verifiedAt: null }, false);
+      expect((await links(pending.documentId, officer.token)).body).toEqual({
+        data: null,
+        meta: { reason: 'Không có thẻ xác thực: người bán hoặc giấy phép chưa được Sàn xác thực.' },
+      });
+      app.strapi.config.set('plugin::core.siteUrl', '');
+      expect((await links(seller.documentId, officer.token)).body.meta.reason).toBe(
+        'Chưa đặt địa chỉ trang công khai của Sàn (SITE_URL): không tạo được liên kết tới thẻ.',
+      );
+    } finally {
+      app.strapi.config.set('plugin::core.siteUrl', configured);
+    }
+    expect((await links(seller.documentId)).status).toBe(401);
   });
 });
 

@@ -1,8 +1,10 @@
 import { Clock } from '@strapi/icons';
+import { TrustCardPanel } from './components/TrustCardPanel';
 
 interface AdminApp {
   addMenuLink(link: unknown): void;
   registerPlugin(plugin: unknown): void;
+  getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
 }
 
 export default {
@@ -15,5 +17,8 @@ export default {
       Component: () => import('./pages/ExpiringLicences'),
     });
     app.registerPlugin({ id: 'sellers', name: 'Chủ thể kinh doanh' });
+  },
+  bootstrap(app: AdminApp) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([TrustCardPanel]);
   },
 };

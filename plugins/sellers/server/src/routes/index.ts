@@ -16,6 +16,18 @@ export default {
           ],
         },
       },
+      {
+        method: 'GET',
+        path: '/trust-card/:id',
+        handler: 'trust-cards.links',
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            // What it answers is public (a verified seller's card): every officer may ask.
+            { name: 'admin::hasPermissions', config: { actions: ['plugin::workflow.review'] } },
+          ],
+        },
+      },
     ],
   },
   'content-api': {
