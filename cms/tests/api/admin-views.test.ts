@@ -267,6 +267,7 @@ describe('audit log', () => {
       data: {
         action: 'workflow.lock',
         actorEmail: '=cmd|calc@example.vn',
+        actorName: 'Lê Minh Chuyên',
         target: 'plugin::sellers.seller:abc',
         ip: '10.0.0.7',
       },
@@ -284,9 +285,9 @@ describe('audit log', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (res.body as string).split('\r\n');
-    expect(lines[0]).toBe('\uFEFFThời điểm,Cán bộ,Thao tác,Đối tượng,Địa chỉ máy,Chi tiết');
+    expect(lines[0]).toBe('\uFEFFThời điểm,Cán bộ,Email cán bộ,Thao tác,Đối tượng,Địa chỉ máy,Chi tiết');
     expect(lines.slice(1).filter(Boolean)).toHaveLength(1);
-    expect(lines[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},'=cmd\|calc@example\.vn,Khóa,/);
+    expect(lines[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},Lê Minh Chuyên,'=cmd\|calc@example\.vn,Khóa,/);
     expect(
       await app.strapi.db
         .query(AUDIT)

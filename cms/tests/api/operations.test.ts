@@ -315,6 +315,7 @@ describe('audit log of staff actions', () => {
       action: string;
       actorId: number | null;
       actorEmail: string | null;
+      actorName: string | null;
       target: string | null;
       details: Record<string, unknown> | null;
       ip: string | null;
@@ -323,10 +324,21 @@ describe('audit log of staff actions', () => {
   it('records sign-ins, failed sign-ins, role changes and locking, and the super admin alone reads it', async () => {
     const officer = await makeOfficer(app.strapi, 'specialist', ['SCT']);
     const boss = await makeOfficer(app.strapi, 'super_admin', []);
+    await app.strapi.db
+      .query('admin::user')
+      .update({ where: { id: boss.id }, data: { firstname: 'Thị Thanh', lastname: 'Nguyễn' } });
+    // Officers are named as they are called, họ, tên đệm, tên, beside their email.
+    const officerName = ((await app.strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: officer.id }, select: ['firstname', 'lastname'] })) as {
+      firstname: string;
+      lastname: string;
+    });
     expect(
       await eventually(async () => (await entries('admin.login')).find((e) => e.actorId === officer.id)),
     ).toMatchObject({
       actorEmail: officer.email,
+      actorName: `${officerName.lastname} ${officerName.firstname}`,
       ip: expect.any(String),
     });
 
@@ -369,6 +381,7 @@ describe('audit log of staff actions', () => {
       .expect(200);
     expect((await entries('workflow.lock'))[0]).toMatchObject({
       actorId: boss.id,
+      actorName: 'Nguyễn Thị Thanh',
       target: `plugin::sellers.seller:${seller.documentId}`,
     });
 

@@ -70,13 +70,14 @@ export const views: AdminViews = {
     },
   },
   [UID.auditEntry]: {
-    list: ['createdAt', 'actorEmail', 'action', 'target', 'ip'],
+    list: ['createdAt', 'actorName', 'actorEmail', 'action', 'target', 'ip'],
     sort: { field: 'createdAt', order: 'DESC' },
     fields: {
       createdAt: 'Thời điểm',
       action: 'Thao tác',
       actorId: 'Mã cán bộ',
-      actorEmail: 'Cán bộ',
+      actorName: 'Cán bộ',
+      actorEmail: 'Email cán bộ',
       target: 'Đối tượng',
       details: 'Chi tiết',
       ip: 'Địa chỉ máy',

@@ -15,7 +15,7 @@ export interface AuditExportCtx {
 }
 
 /** What the content manager's list of the audit log filters on, and how. */
-const FIELDS = new Set(['actorEmail', 'actorId', 'action', 'target', 'ip', 'createdAt']);
+const FIELDS = new Set(['actorName', 'actorEmail', 'actorId', 'action', 'target', 'ip', 'createdAt']);
 const OPERATORS = new Set([
   '$eq',
   '$ne',
@@ -86,6 +86,7 @@ interface Entry {
   id: number;
   createdAt: string;
   actorEmail: string | null;
+  actorName: string | null;
   action: string;
   target: string | null;
   ip: string | null;
@@ -112,6 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         for (const entry of batch) {
           yield [
             vietnamTime(entry.createdAt),
+            entry.actorName,
             entry.actorEmail,
             ACTION_NAMES[entry.action] ?? entry.action,
             entry.target,
@@ -131,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/csv; charset=utf-8';
     ctx.body = Readable.from(
-      csvStream(['Thời điểm', 'Cán bộ', 'Thao tác', 'Đối tượng', 'Địa chỉ máy', 'Chi tiết'], rows()),
+      csvStream(['Thời điểm', 'Cán bộ', 'Email cán bộ', 'Thao tác', 'Đối tượng', 'Địa chỉ máy', 'Chi tiết'], rows()),
     );
   },
 });

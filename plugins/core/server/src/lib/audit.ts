@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import { nameInVietnameseOrder } from './names';
 
 export interface AuditEntry {
   /** What was done, e.g. `admin.login`, `role.update`, `workflow.approve`, `private_file.open`. */
   action: string;
   actorId?: number | null;
   actorEmail?: string | null;
+  /** Who acted, named in Vietnamese order; by default the signed-in officer's name. */
+  actorName?: string | null;
   /** What it was done to, e.g. `plugin::sellers.seller:abc123` or `role:sgd-specialist`. */
   target?: string | null;
   details?: Record<string, unknown> | null;
@@ -13,7 +16,7 @@ export interface AuditEntry {
 
 interface RequestLike {
   request?: { ip?: string; body?: unknown };
-  state?: { user?: { id?: number; email?: string } };
+  state?: { user?: { id?: number; email?: string; firstname?: string | null; lastname?: string | null } };
 }
 
 const refuse = () => {
@@ -36,6 +39,8 @@ export async function recordAudit(strapi: Core.Strapi, entry: AuditEntry): Promi
         action: entry.action,
         actorId: entry.actorId ?? ctx?.state?.user?.id ?? null,
         actorEmail: entry.actorEmail ?? ctx?.state?.user?.email ?? null,
+        actorName:
+          entry.actorName ?? (ctx?.state?.user ? nameInVietnameseOrder(ctx.state.user) || null : null),
         target: entry.target ?? null,
         details: entry.details ?? null,
         ip: ctx?.request?.ip ?? null,
@@ -47,16 +52,23 @@ export async function recordAudit(strapi: Core.Strapi, entry: AuditEntry): Promi
 }
 
 type Payload = {
-  user?: { id?: number; email?: string };
+  user?: { id?: number; email?: string; firstname?: string | null; lastname?: string | null };
   role?: { id?: number; code?: string; name?: string };
   permission?: { action?: string; subject?: string | null };
   error?: Error;
 };
 
+/** The officer an admin event is about, as the audit log names them. */
+const actor = (p: Payload): Partial<AuditEntry> => ({
+  actorId: p.user?.id,
+  actorEmail: p.user?.email,
+  actorName: p.user ? nameInVietnameseOrder(p.user) || null : null,
+});
+
 /** Admin events Strapi emits that belong in the audit log, with the target they name. */
 const ADMIN_EVENTS: Record<string, (payload: Payload) => Partial<AuditEntry>> = {
-  'admin.auth.success': (p) => ({ action: 'admin.login', actorId: p.user?.id, actorEmail: p.user?.email }),
-  'admin.logout': (p) => ({ action: 'admin.logout', actorId: p.user?.id, actorEmail: p.user?.email }),
+  'admin.auth.success': (p) => ({ action: 'admin.login', ...actor(p) }),
+  'admin.logout': (p) => ({ action: 'admin.logout', ...actor(p) }),
   'role.create': (p) => ({ target: `role:${p.role?.code ?? p.role?.id}`, details: { name: p.role?.name } }),
   'role.update': (p) => ({ target: `role:${p.role?.code ?? p.role?.id}`, details: { name: p.role?.name } }),
   'role.delete': (p) => ({ target: `role:${p.role?.code ?? p.role?.id}` }),

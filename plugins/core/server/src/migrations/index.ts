@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Migration } from '../lib/migrations';
+import { nameInVietnameseOrder } from '../lib/names';
 import { CACHE_VERSIONS_TABLE } from '../lib/shared-cache';
 
 /** The table where the SQL files below were recorded before there was one migration mechanism. */
@@ -66,9 +67,34 @@ const calendarPermissions: Migration = {
   },
 };
 
+/**
+ * Entries written before the audit log named officers get the name (Vietnamese order) of the admin
+ * user who acted, as far as that user still exists; the migration writes past the log's guard.
+ */
+const auditActorNames: Migration = {
+  name: '003-audit-actor-names',
+  async up({ knex, table, column }) {
+    const audit = table('plugin::core.audit-entry');
+    const actorId = column('plugin::core.audit-entry', 'actorId');
+    const actorName = column('plugin::core.audit-entry', 'actorName');
+    const ids = (await knex(audit).whereNull(actorName).whereNotNull(actorId).distinct(actorId)) as Record<
+      string,
+      number
+    >[];
+    for (const row of ids) {
+      const user = (await knex(table('admin::user'))
+        .where('id', row[actorId])
+        .first('firstname', 'lastname')) as { firstname: string | null; lastname: string | null } | undefined;
+      const name = user ? nameInVietnameseOrder(user) : '';
+      if (name) await knex(audit).where(actorId, row[actorId]).whereNull(actorName).update({ [actorName]: name });
+    }
+  },
+};
+
 export const coreMigrations = (sqlDir: string | null): Migration[] => [
   adoptSqlRecords,
   cacheVersions,
   calendarPermissions,
+  auditActorNames,
   ...sqlFileMigrations(sqlDir),
 ];

@@ -20,6 +20,8 @@ export default {
     action: withLabels({ type: 'string', required: true, maxLength: 60 }, AUDIT_ACTIONS),
     actorId: { type: 'integer' },
     actorEmail: { type: 'string', maxLength: 254 },
+    /** The officer's name in Vietnamese order when the entry was written (họ, tên đệm, tên). */
+    actorName: { type: 'string', maxLength: 255 },
     target: { type: 'string', maxLength: 255 },
     details: { type: 'json' },
     ip: { type: 'string', maxLength: 64 },
