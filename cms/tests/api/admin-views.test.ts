@@ -287,7 +287,9 @@ describe('audit log', () => {
     const lines = (res.body as string).split('\r\n');
     expect(lines[0]).toBe('\uFEFFThời điểm,Cán bộ,Email cán bộ,Thao tác,Đối tượng,Địa chỉ máy,Chi tiết');
     expect(lines.slice(1).filter(Boolean)).toHaveLength(1);
-    expect(lines[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},Lê Minh Chuyên,'=cmd\|calc@example\.vn,Khóa,/);
+    expect(lines[1]).toMatch(
+      /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},Lê Minh Chuyên,'=cmd\|calc@example\.vn,Khóa,/,
+    );
     expect(
       await app.strapi.db
         .query(AUDIT)

@@ -328,12 +328,12 @@ describe('audit log of staff actions', () => {
       .query('admin::user')
       .update({ where: { id: boss.id }, data: { firstname: 'Thị Thanh', lastname: 'Nguyễn' } });
     // Officers are named as they are called, họ, tên đệm, tên, beside their email.
-    const officerName = ((await app.strapi.db
+    const officerName = (await app.strapi.db
       .query('admin::user')
       .findOne({ where: { id: officer.id }, select: ['firstname', 'lastname'] })) as {
       firstname: string;
       lastname: string;
-    });
+    };
     expect(
       await eventually(async () => (await entries('admin.login')).find((e) => e.actorId === officer.id)),
     ).toMatchObject({

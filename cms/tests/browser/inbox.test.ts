@@ -93,9 +93,10 @@ async function deliverAll() {
   for (;;) {
     const { sent, failed } = await outbox.deliver(new Date());
     if (failed > 0) {
-      const rows = await app.strapi.db
-        .query('plugin::core.outbox-message' as never)
-        .findMany({ where: { status: { $ne: 'sent' } }, select: ['recipient', 'subject', 'status', 'lastError'] });
+      const rows = await app.strapi.db.query('plugin::core.outbox-message' as never).findMany({
+        where: { status: { $ne: 'sent' } },
+        select: ['recipient', 'subject', 'status', 'lastError'],
+      });
       throw new Error(`Gửi thư thất bại: ${JSON.stringify(rows)}`);
     }
     if (sent === 0) return;

@@ -101,7 +101,9 @@ it('offers no lock panel where the schema declares none (a buy/sell post)', asyn
 
 it('offers the seller’s QR trust card on its edit view, to open or print (issue 21.1)', async () => {
   app.strapi.config.set('plugin::core.siteUrl', 'https://sangiaodich.example.vn');
-  await page.goto(`${base}/admin/content-manager/collection-types/plugin::sellers.seller/${seller.documentId}`);
+  await page.goto(
+    `${base}/admin/content-manager/collection-types/plugin::sellers.seller/${seller.documentId}`,
+  );
   await page.getByText('Thẻ xác thực', { exact: true }).first().waitFor();
   const card = `https://sangiaodich.example.vn/xac-thuc/doanh-nghiep/${seller.slug}`;
   expect(await page.getByRole('link', { name: 'Mở trang xác thực' }).getAttribute('href')).toBe(card);

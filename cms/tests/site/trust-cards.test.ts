@@ -211,7 +211,11 @@ describe('an officer on the seller’s edit view', () => {
       expect(await readQr(png)).toBe(page);
       expect((await links(locked.documentId, officer.token)).body.data.state).toBe('locked');
 
-      const pending = await makeSeller(app.strapi, { verificationStatus: 'pending', verifiedAt: null }, false);
+      const pending = await makeSeller(
+        app.strapi,
+        { verificationStatus: 'pending', verifiedAt: null },
+        false,
+      );
       expect((await links(pending.documentId, officer.token)).body).toEqual({
         data: null,
         meta: { reason: 'Không có thẻ xác thực: người bán hoặc giấy phép chưa được Sàn xác thực.' },

@@ -133,7 +133,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/csv; charset=utf-8';
     ctx.body = Readable.from(
-      csvStream(['Thời điểm', 'Cán bộ', 'Email cán bộ', 'Thao tác', 'Đối tượng', 'Địa chỉ máy', 'Chi tiết'], rows()),
+      csvStream(
+        ['Thời điểm', 'Cán bộ', 'Email cán bộ', 'Thao tác', 'Đối tượng', 'Địa chỉ máy', 'Chi tiết'],
+        rows(),
+      ),
     );
   },
 });

@@ -86,7 +86,11 @@ const auditActorNames: Migration = {
         .where('id', row[actorId])
         .first('firstname', 'lastname')) as { firstname: string | null; lastname: string | null } | undefined;
       const name = user ? nameInVietnameseOrder(user) : '';
-      if (name) await knex(audit).where(actorId, row[actorId]).whereNull(actorName).update({ [actorName]: name });
+      if (name)
+        await knex(audit)
+          .where(actorId, row[actorId])
+          .whereNull(actorName)
+          .update({ [actorName]: name });
     }
   },
 };

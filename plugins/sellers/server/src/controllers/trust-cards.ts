@@ -31,9 +31,9 @@ const trustCardsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async links(ctx: { params: { id?: unknown }; body: unknown }) {
       const documentId = key(ctx.params.id);
       const row = documentId
-        ? ((await strapi.db
-            .query(UID.seller)
-            .findOne({ where: { documentId }, select: ['slug'] })) as { slug: string | null } | null)
+        ? ((await strapi.db.query(UID.seller).findOne({ where: { documentId }, select: ['slug'] })) as {
+            slug: string | null;
+          } | null)
         : null;
       const card = row?.slug ? await sellersService(strapi, 'trustCards').seller(row.slug) : null;
       if (!card) {
@@ -44,7 +44,9 @@ const trustCardsController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!site) {
         ctx.body = {
           data: null,
-          meta: { reason: 'Chưa đặt địa chỉ trang công khai của Sàn (SITE_URL): không tạo được liên kết tới thẻ.' },
+          meta: {
+            reason: 'Chưa đặt địa chỉ trang công khai của Sàn (SITE_URL): không tạo được liên kết tới thẻ.',
+          },
         };
         return;
       }
