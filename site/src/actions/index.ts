@@ -6,6 +6,7 @@ import { REPORT_KINDS, REPORT_RULES } from '../lib/reports';
 import { account } from './account';
 import { complaints } from './complaints';
 import { orders } from './orders';
+import { owned } from './owned';
 
 const REPORT_TYPES = REPORT_KINDS.map((kind) => kind.type) as [
   (typeof REPORT_KINDS)[number]['type'],
@@ -23,6 +24,7 @@ export const server = {
   account,
   orders,
   complaints,
+  owned,
   /**
    * A report of a violation (QC Điều 26.2), signed in or not: the page names what is reported (its
    * kind and document id, from the public item it found). Signed in, the report is tied to the

@@ -404,6 +404,9 @@ export function parseForm(kind: OwnedKind, values: FormValues): Parsed {
   return { ok: false, fields };
 }
 
+/** What a page says above a form whose fields were refused. */
+export const FIX_FIELDS_BELOW = 'Vui lòng sửa các trường được đánh dấu bên dưới.';
+
 /** The status an item has, in Vietnamese (drafts, review, approval, lock). */
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Bản nháp',
