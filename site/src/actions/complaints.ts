@@ -15,7 +15,7 @@ export const complaints = {
     input: z
       .object({
         complaint: z.string().trim().min(1).max(64),
-        action: z.string().trim().min(1).max(50),
+        action: z.string({ invalid_type_error: 'Hãy chọn một thao tác.' }).trim().min(1).max(50),
         messageRequired: z.boolean(),
         message: z
           .string()

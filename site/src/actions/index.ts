@@ -5,6 +5,7 @@ import { callApi, refusal, unreadAnswer } from '../lib/account';
 import { REPORT_KINDS, REPORT_RULES } from '../lib/reports';
 import { account } from './account';
 import { complaints } from './complaints';
+import { feedback } from './feedback';
 import { orders } from './orders';
 import { owned } from './owned';
 
@@ -25,6 +26,7 @@ export const server = {
   orders,
   complaints,
   owned,
+  feedback,
   /**
    * A report of a violation (QC Điều 26.2), signed in or not: the page names what is reported (its
    * kind and document id, from the public item it found). Signed in, the report is tied to the

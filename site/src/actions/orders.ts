@@ -62,7 +62,7 @@ export const orders = {
     accept: 'form',
     input: z.object({
       order: orderCode,
-      action: z.string().trim().min(1).max(50),
+      action: z.string({ invalid_type_error: 'Hãy chọn một thao tác.' }).trim().min(1).max(50),
       reason: z
         .string()
         .trim()

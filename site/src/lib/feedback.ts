@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { REVIEW_LIMITS } from '@sgd/config';
 
+// An empty field reaches an action as null (Astro): it is as short as a text can be.
 const textOf = (limits: { min: number; max: number }, what: string) =>
   z
-    .string()
+    .string({ invalid_type_error: `${what} ít nhất ${limits.min} ký tự.` })
     .trim()
     .min(limits.min, `${what} ít nhất ${limits.min} ký tự.`)
     .max(limits.max, `Tối đa ${limits.max.toLocaleString('vi-VN')} ký tự.`);

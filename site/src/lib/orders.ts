@@ -92,13 +92,3 @@ export const orderDetailSchema = orderSummarySchema.extend({
   ),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
-
-/** The first message of each field, as zod reports it. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '');
-    if (key && !fields[key]) fields[key] = issue.message;
-  }
-  return fields;
-}
