@@ -57,3 +57,23 @@ export const registerFields = {
 export const activateFields = { identifier: identifierField, code: codeField };
 export const forgotFields = { identifier: identifierField };
 export const resetFields = { identifier: identifierField, code: codeField, password: passwordField };
+
+/**
+ * A request about one's personal data (NĐ 13/2023 Điều 9: access, correction, deletion…): its kind,
+ * one of `kinds` (`DATA_REQUEST_KINDS` of @sgd/config), and what the person asks.
+ */
+export function dataRequestFields<K extends string>(kinds: readonly K[]) {
+  return {
+    kind: z.enum(kinds as unknown as [K, ...K[]], {
+      errorMap: () => ({ message: 'Hãy chọn loại yêu cầu.' }),
+    }),
+    details: z
+      .string({
+        required_error: 'Hãy mô tả yêu cầu của bạn.',
+        invalid_type_error: 'Hãy mô tả yêu cầu của bạn.',
+      })
+      .trim()
+      .min(10, 'Hãy mô tả yêu cầu của bạn (ít nhất 10 ký tự).')
+      .max(5000, 'Nội dung quá dài (tối đa 5.000 ký tự).'),
+  };
+}

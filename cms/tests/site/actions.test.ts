@@ -295,6 +295,39 @@ describe('owned content', () => {
   });
 });
 
+describe('the account page', () => {
+  it('refuses a request about personal data without its kind and with too short a text, sends nothing', async () => {
+    const res = await post(
+      '/tai-khoan',
+      [
+        ['intent', 'yeu-cau'],
+        ['kind', ''],
+        ['details', 'Xem'],
+      ],
+      buyerCookie,
+    );
+    expect(res.status).toBe(200);
+    expect(besideField(res.html, 'kind')).toBe('Hãy chọn loại yêu cầu.');
+    expect(besideField(res.html, 'details')).toBe('Hãy mô tả yêu cầu của bạn (ít nhất 10 ký tự).');
+    expect(res.html).toContain('Xem</textarea>');
+    expect(writes).toEqual([]);
+  });
+
+  it('sends a request about personal data with good input', async () => {
+    const res = await post(
+      '/tai-khoan',
+      [
+        ['intent', 'yeu-cau'],
+        ['kind', 'access'],
+        ['details', 'Tôi muốn xem toàn bộ dữ liệu cá nhân Sàn đang lưu về tôi.'],
+      ],
+      buyerCookie,
+    );
+    expect(res.html).toContain('Đã gửi yêu cầu. Ban quản lý trả lời trong 2 ngày làm việc.');
+    expect(writes).toEqual(['POST /api/accounts/me/data-requests']);
+  });
+});
+
 describe('an answer of the wrong shape from the CMS', () => {
   it('does not crash the order page: the person is told the service is unavailable', async () => {
     const form = await get(`/tai-khoan/dat-hang/${product.slug}`, buyerCookie);

@@ -2,21 +2,29 @@ import { defineAction } from 'astro:actions';
 import { z } from 'zod';
 import {
   activateFields,
+  dataRequestFields,
+  fullNameField,
+  passwordField,
   forgotFields,
   privacyConsentField,
   registerFields,
   resetFields,
   signInFields,
 } from '@sgd/contracts';
+import { DATA_REQUEST_KINDS } from '@sgd/config';
 import {
   PENDING_COOKIE,
   callAccounts,
+  endSession,
+  profileSchema,
+  unreadAnswer,
   messageSchema,
   refusal,
   rememberPending,
   sessionSchema,
   startSession,
 } from '../lib/account';
+import { signedIn } from './signed-in';
 
 /** The messages the CMS answers when an account exists but waits for its activation code. */
 const NOT_ACTIVATED = 'Tài khoản chưa kích hoạt';
@@ -104,6 +112,57 @@ export const account = {
         json: { ...rest, identifier: identifier.value },
       });
       return res.ok ? { ok: true as const, message: res.data.message } : refusal(res);
+    },
+  }),
+
+  /** My name, as the exchange shows it (email, phone and role are not changed here). */
+  rename: defineAction({
+    accept: 'form',
+    input: z.object({ fullName: fullNameField }),
+    handler: async ({ fullName }, context) => {
+      const { token, refused } = signedIn(context.locals.user);
+      if (refused) return refused;
+      const res = await callAccounts('PUT', '/me', profileSchema, { token, json: { fullName } });
+      return res.ok ? { ok: true as const, profile: res.data } : refusal(res);
+    },
+  }),
+
+  /** A request about my personal data, answered by the exchange's board. */
+  requestData: defineAction({
+    accept: 'form',
+    input: z.object(dataRequestFields(DATA_REQUEST_KINDS.map((kind) => kind.code))),
+    handler: async (request, context) => {
+      const { token, refused } = signedIn(context.locals.user);
+      if (refused) return refused;
+      const res = await callAccounts('POST', '/me/data-requests', unreadAnswer, { token, json: request });
+      return res.ok ? { ok: true as const } : refusal(res);
+    },
+  }),
+
+  /** Deleting my account, confirmed by my password; the session ends with it. */
+  remove: defineAction({
+    accept: 'form',
+    input: z.object({ password: passwordField }),
+    handler: async ({ password }, context) => {
+      const { token, refused } = signedIn(context.locals.user);
+      if (refused) return refused;
+      const res = await callAccounts('POST', '/me/delete', messageSchema, { token, json: { password } });
+      if (!res.ok) return refusal(res);
+      endSession(context.cookies);
+      return { ok: true as const };
+    },
+  }),
+
+  /** Ending every session of my account, this one too. */
+  signOutEverywhere: defineAction({
+    accept: 'form',
+    handler: async (_form, context) => {
+      const { token, refused } = signedIn(context.locals.user);
+      if (refused) return refused;
+      const res = await callAccounts('POST', '/me/sign-out-everywhere', unreadAnswer, { token, json: {} });
+      if (!res.ok) return refusal(res);
+      endSession(context.cookies);
+      return { ok: true as const };
     },
   }),
 };

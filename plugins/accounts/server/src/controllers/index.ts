@@ -5,6 +5,7 @@ import { DATA_REQUEST_KINDS, LEGAL_FORM_CODES, LICENCE_TYPE_CODES } from '@sgd/c
 import { z } from 'zod';
 import {
   activateFields,
+  dataRequestFields,
   forgotFields,
   fullNameField,
   identifierField,
@@ -102,19 +103,7 @@ const schemas = {
   remove: z.object({ password: passwordField }).strict(strict),
   signOutEverywhere: z.object({}).strict(strict),
   dataRequest: z
-    .object({
-      kind: z.enum(DATA_REQUEST_KINDS.map((k) => k.code) as unknown as [string, ...string[]], {
-        errorMap: () => ({ message: 'Hãy chọn loại yêu cầu.' }),
-      }),
-      details: z
-        .string({
-          required_error: 'Hãy mô tả yêu cầu của bạn.',
-          invalid_type_error: 'Hãy mô tả yêu cầu của bạn.',
-        })
-        .trim()
-        .min(10, 'Hãy mô tả yêu cầu của bạn (ít nhất 10 ký tự).')
-        .max(5000, 'Nội dung quá dài (tối đa 5.000 ký tự).'),
-    })
+    .object(dataRequestFields(DATA_REQUEST_KINDS.map((k) => k.code)))
     .strict(strict),
 };
 
