@@ -102,9 +102,7 @@ const schemas = {
     .strict('Chỉ sửa được họ và tên ở đây; email, số điện thoại và vai trò không sửa được.'),
   remove: z.object({ password: passwordField }).strict(strict),
   signOutEverywhere: z.object({}).strict(strict),
-  dataRequest: z
-    .object(dataRequestFields(DATA_REQUEST_KINDS.map((k) => k.code)))
-    .strict(strict),
+  dataRequest: z.object(dataRequestFields(DATA_REQUEST_KINDS.map((k) => k.code))).strict(strict),
 };
 
 const body = <K extends keyof typeof schemas>(ctx: Ctx, name: K) =>
