@@ -4,6 +4,7 @@ import { reportFields } from '@sgd/contracts';
 import { callApi, refusal, unreadAnswer } from '../lib/account';
 import { REPORT_KINDS, REPORT_RULES } from '../lib/reports';
 import { account } from './account';
+import { business } from './business';
 import { complaints } from './complaints';
 import { feedback } from './feedback';
 import { orders } from './orders';
@@ -23,6 +24,7 @@ const REPORT_TYPES = REPORT_KINDS.map((kind) => kind.type) as [
  */
 export const server = {
   account,
+  business,
   orders,
   complaints,
   owned,
