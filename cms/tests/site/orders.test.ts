@@ -112,7 +112,9 @@ describe('ordering from the product page and following the order', () => {
     );
     expect(res.status).toBe(200);
     expect(res.html).toContain('aria-describedby="truong-quantity-loi"');
-    expect(res.html).toContain('<p id="truong-quantity-loi" class="field-error">Số lượng ít nhất là 1.</p>');
+    expect(res.html).toContain(
+      '<p id="truong-quantity-loi" class="field-error">Số lượng phải ít nhất là 1.</p>',
+    );
     expect(res.html).toContain('value="45 Lê Lợi, phường Mỹ Tho, tỉnh Đồng Tháp"');
     expect(res.html).toContain('Giao giờ hành chính</textarea>');
   });
@@ -254,7 +256,7 @@ describe('ordering from the product page and following the order', () => {
       buyerCookie,
     );
     expect(invalid.html).toContain(
-      '<p id="truong-description-loi" class="field-error">Nội dung ít nhất 10 ký tự.</p>',
+      '<p id="truong-description-loi" class="field-error">Nội dung khiếu nại quá ngắn (ít nhất 10 ký tự).</p>',
     );
     expect(invalid.html).toContain('value="Thiếu hàng"');
     expect(invalid.html).toContain('<option value="redeliver" selected>');

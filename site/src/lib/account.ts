@@ -44,20 +44,27 @@ interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export function callAccounts<T>(
+export function callAccounts<S extends z.ZodTypeAny>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
+  answer: S,
   options: CallOptions = {},
-): Promise<AccountResult<T>> {
-  return callApi<T>(method, `/accounts${path}`, options);
+): Promise<AccountResult<z.output<S>>> {
+  return callApi(method, `/accounts${path}`, answer, options);
 }
 
-/** A personal call to the CMS's content API (`/api<path>`) with the visitor's token. */
-export async function callApi<T>(
+/**
+ * A personal call to the CMS's content API (`/api<path>`) with the visitor's token. `answer` is the
+ * shape of the answer's `data` at this endpoint: an answer of another shape is treated like the
+ * public reads treat one (`lib/cms.ts`): logged with its endpoint and never shown, and the person is
+ * told the service is unavailable (502), as when the CMS fails.
+ */
+export async function callApi<S extends z.ZodTypeAny>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
+  answer: S,
   options: CallOptions = {},
-): Promise<AccountResult<T>> {
+): Promise<AccountResult<z.output<S>>> {
   let res: Response;
   try {
     res = await cms.send(
@@ -79,15 +86,27 @@ export async function callApi<T>(
     return { ok: false, status: 503, message: UNAVAILABLE, fields: {} };
   }
   const body = (await res.json().catch(() => null)) as {
-    data?: T;
+    data?: unknown;
     meta?: unknown;
     error?: { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
   } | null;
   if (res.ok) {
     // `{ data }` envelopes (data may be null: "no business yet"), or a bare document (the export).
     const data = body && typeof body === 'object' && 'data' in body ? body.data : body;
+    const parsed = answer.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown';
+      console.error(`Unexpected CMS answer at /api${path} (${where})`);
+      return { ok: false, status: 502, message: UNAVAILABLE, fields: {} };
+    }
     const meta = listMeta.safeParse(body?.meta);
-    return { ok: true, status: res.status, data: data as T, ...(meta.success ? { meta: meta.data } : {}) };
+    return {
+      ok: true,
+      status: res.status,
+      data: parsed.data as z.output<S>,
+      ...(meta.success ? { meta: meta.data } : {}),
+    };
   }
   const fields: Record<string, string> = {};
   for (const issue of body?.error?.details?.errors ?? []) {
@@ -132,15 +151,38 @@ export function rememberPending(cookies: AstroCookies, url: URL, identifier: str
   });
 }
 
-export interface Profile {
-  id: number;
-  fullName: string | null;
-  email: string | null;
-  phone: string | null;
-  role: string | null;
-  createdAt: string;
-  consent: { privacyPolicyVersion: string | null; at: string | null };
+/** Who I am, as `/api/accounts/me` answers. */
+export const profileSchema = z.object({
+  id: z.number().int(),
+  fullName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  role: z.string().nullable(),
+  createdAt: z.string(),
+  consent: z.object({ privacyPolicyVersion: z.string().nullable(), at: z.string().nullable() }),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+/** A session the CMS opens (sign in, activation): its token. */
+export const sessionSchema = z.object({ jwt: z.string().min(1) });
+/** An answer that only tells the person something (a code was sent, a password reset). */
+export const messageSchema = z.object({ message: z.string() });
+/** The answer of a call whose data the site does not read (only whether it succeeded). */
+export const unreadAnswer = z.unknown();
+
+/** What an action gives its page when it or the CMS refused: the message, each field's, the status. */
+export interface Refusal {
+  ok: false;
+  status: number;
+  message: string;
+  fields: Record<string, string>;
 }
+export const refusal = (res: Extract<AccountResult<unknown>, { ok: false }>): Refusal => ({
+  ok: false,
+  status: res.status,
+  message: res.message,
+  fields: res.fields,
+});
 
 /** Who is signed in: their session token (for the CMS) and profile. */
 export interface SignedIn {
@@ -155,7 +197,7 @@ export interface SignedIn {
 export async function currentUser(cookies: AstroCookies): Promise<SignedIn | null> {
   const token = sessionToken(cookies);
   if (!token) return null;
-  const res = await callAccounts<Profile>('GET', '/me', { token });
+  const res = await callAccounts('GET', '/me', profileSchema, { token });
   if (res.ok) return { token, profile: res.data };
   // Not knowing who this is because the CMS does not answer is an outage, not "signed out".
   if (res.status >= 500)

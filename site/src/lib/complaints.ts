@@ -3,50 +3,43 @@
  * action's message (the CMS checks again and stays the judge of who may do what, and when).
  */
 import { z } from 'zod';
-import { COMPLAINT_LIMITS } from '@sgd/config';
 
-export interface ComplaintAction {
-  action: string;
-  name: string;
-  messageRequired: boolean;
-}
+export const complaintActionSchema = z.object({
+  action: z.string(),
+  name: z.string(),
+  messageRequired: z.boolean(),
+});
+export type ComplaintAction = z.infer<typeof complaintActionSchema>;
 
-export interface ComplaintView {
-  documentId: string;
-  orderCode: string;
-  seller: { documentId: string | null; slug: string | null; name: string };
-  subject: string;
-  description: string;
-  remedy: string;
-  remedyName: string;
-  status: string;
-  statusName: string;
-  openedAt: string;
-  sellerDueAt: string | null;
-  statusChangedAt: string | null;
-  board: { state: string; dueAt: string | null } | null;
-  viewerRole: 'buyer' | 'seller';
-  actions: ComplaintAction[];
-  history: {
-    action: string;
-    toName: string;
-    by: string;
-    actorName: string | null;
-    message: string | null;
-    at: string;
-  }[];
-}
-
-/** The message sent with an action: required for some (the seller's answer), optional otherwise. */
-export const complaintMessageSchema = (required: boolean) =>
-  z.object({
-    message: z
-      .string()
-      .trim()
-      .max(COMPLAINT_LIMITS.message, `Tối đa ${COMPLAINT_LIMITS.message.toLocaleString('vi-VN')} ký tự.`)
-      .refine((v) => !required || v.length > 0, 'Hãy nhập nội dung.')
-      .transform((v) => v || undefined),
-  });
+/** A complaint as its buyer or seller sees it (`/api/complaints…`), with what they may do next. */
+export const complaintViewSchema = z.object({
+  documentId: z.string(),
+  orderCode: z.string(),
+  seller: z.object({ documentId: z.string().nullable(), slug: z.string().nullable(), name: z.string() }),
+  subject: z.string(),
+  description: z.string(),
+  remedy: z.string(),
+  remedyName: z.string(),
+  status: z.string(),
+  statusName: z.string(),
+  openedAt: z.string(),
+  sellerDueAt: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+  board: z.object({ state: z.string(), dueAt: z.string().nullable() }).nullable(),
+  viewerRole: z.enum(['buyer', 'seller']),
+  actions: z.array(complaintActionSchema),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      toName: z.string(),
+      by: z.string(),
+      actorName: z.string().nullable(),
+      message: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
 /** What the action's message is about, as the field's label. */
 export const ACTION_MESSAGE_LABELS: Record<string, string> = {

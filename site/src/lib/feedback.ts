@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { REVIEW_LIMITS } from '@sgd/config';
 
+// An empty field reaches an action as null (Astro): it is as short as a text can be.
 const textOf = (limits: { min: number; max: number }, what: string) =>
   z
-    .string()
+    .string({ invalid_type_error: `${what} ít nhất ${limits.min} ký tự.` })
     .trim()
     .min(limits.min, `${what} ít nhất ${limits.min} ký tự.`)
     .max(limits.max, `Tối đa ${limits.max.toLocaleString('vi-VN')} ký tự.`);
@@ -27,19 +28,23 @@ const STATUS_NAMES: Record<string, string> = {
 };
 export const moderationName = (status: string): string => STATUS_NAMES[status] ?? status;
 
-export interface MyComment {
-  documentId: string;
-  text: string;
-  status: string;
-  createdAt: string;
-  product: { documentId: string; name: string; slug: string } | null;
-}
+/** One of my comments (`/api/comments/mine`). */
+export const myCommentSchema = z.object({
+  documentId: z.string(),
+  text: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  product: z.object({ documentId: z.string(), name: z.string(), slug: z.string() }).nullable(),
+});
+export type MyComment = z.infer<typeof myCommentSchema>;
 
-export interface MyAnswer {
-  documentId: string;
-  text: string;
+/** One of my answers (`/api/answers/mine`). */
+export const myAnswerSchema = z.object({
+  documentId: z.string(),
+  text: z.string(),
   /** `review:<documentId>` or `comment:<documentId>`: what the answer is about. */
-  targetKey: string;
-  status: string;
-  createdAt: string;
-}
+  targetKey: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+export type MyAnswer = z.infer<typeof myAnswerSchema>;

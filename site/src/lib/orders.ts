@@ -1,9 +1,20 @@
 /**
- * Orders on the site: the order form's schema (checked here before the CMS checks again) and the
- * shapes `/api/orders` answers. The CMS stays the judge of prices, stock rules and transitions.
+ * Orders on the site: the rules of the order and complaint forms (the CMS's own, checked by the
+ * actions before the CMS is asked) and the shapes `/api/orders` answers. The CMS stays the judge
+ * of prices, stock rules and transitions.
  */
 import { z } from 'zod';
-import { ORDER_LIMITS } from '@sgd/config';
+import {
+  COMPLAINT_LIMITS,
+  COMPLAINT_REMEDY_CODES,
+  DELIVERY_METHOD_CODES,
+  ORDER_LIMITS,
+  PAYMENT_METHOD_CODES,
+  type ComplaintRemedyCode,
+  type DeliveryMethodCode,
+  type PaymentMethodCode,
+} from '@sgd/config';
+import type { ComplaintRules, OrderRules } from '@sgd/contracts';
 
 export const ORDER_FIELDS = [
   'quantity',
@@ -17,81 +28,67 @@ export const ORDER_FIELDS = [
 ] as const;
 export type OrderFormValues = Record<(typeof ORDER_FIELDS)[number], string>;
 
-/** The form for one product, whose offered methods bound the choices. */
-export const orderFormSchema = (paymentMethods: readonly string[], deliveryMethods: readonly string[]) =>
-  z.object({
-    quantity: z.coerce
-      .number({ invalid_type_error: 'Nhập số lượng.' })
-      .int('Số lượng phải là số nguyên.')
-      .min(1, 'Số lượng ít nhất là 1.')
-      .max(ORDER_LIMITS.maxQuantity, `Số lượng tối đa là ${ORDER_LIMITS.maxQuantity}.`),
-    contactName: z.string().trim().min(1, 'Nhập họ và tên người nhận.').max(255, 'Tối đa 255 ký tự.'),
-    contactPhone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .-]{8,15}$/, 'Nhập số điện thoại hợp lệ.'),
-    contactEmail: z
-      .string()
-      .trim()
-      .max(255, 'Tối đa 255 ký tự.')
-      .refine((v) => v === '' || z.string().email().safeParse(v).success, 'Nhập email hợp lệ.')
-      .transform((v) => v || undefined),
-    deliveryAddress: z.string().trim().min(1, 'Nhập địa chỉ nhận hàng.').max(500, 'Tối đa 500 ký tự.'),
-    note: z
-      .string()
-      .trim()
-      .max(1000, 'Tối đa 1000 ký tự.')
-      .transform((v) => v || undefined),
-    paymentMethod: z
-      .string()
-      .refine((v) => paymentMethods.includes(v), 'Chọn một cách thanh toán người bán nhận.'),
-    deliveryMethod: z
-      .string()
-      .refine((v) => deliveryMethods.includes(v), 'Chọn một cách giao hàng người bán nhận.'),
-  });
+/** The rules of an order's fields, the CMS's own (`orderFields` of @sgd/contracts). */
+export const ORDER_RULES: OrderRules<PaymentMethodCode, DeliveryMethodCode> = {
+  maxNote: ORDER_LIMITS.maxNote,
+  paymentMethods: PAYMENT_METHOD_CODES,
+  deliveryMethods: DELIVERY_METHOD_CODES,
+};
 
-export interface OrderAction {
-  action: string;
-  name: string;
-  reasonRequired: boolean;
-}
+/** The rules of a complaint's fields, the CMS's own (`complaintFields` of @sgd/contracts). */
+export const COMPLAINT_RULES: ComplaintRules<ComplaintRemedyCode> = {
+  subjectMax: COMPLAINT_LIMITS.subject,
+  descriptionMax: COMPLAINT_LIMITS.description,
+  remedies: COMPLAINT_REMEDY_CODES,
+};
 
-export interface OrderSummary {
-  code: string;
-  status: string;
-  statusName: string;
-  placedAt: string;
-  seller: { slug: string | null; name: string };
-  total: number;
-}
+export const orderActionSchema = z.object({
+  action: z.string(),
+  name: z.string(),
+  reasonRequired: z.boolean(),
+});
+export type OrderAction = z.infer<typeof orderActionSchema>;
 
-export interface OrderDetail extends OrderSummary {
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string | null;
-  deliveryAddress: string;
-  note: string | null;
-  paymentMethod: string;
-  deliveryMethod: string;
-  lines: {
-    product: { documentId: string; slug: string } | null;
-    productName: string;
-    unit: string | null;
-    unitPrice: number;
-    quantity: number;
-    lineTotal: number;
-  }[];
-  viewerRole: 'buyer' | 'seller';
-  actions: OrderAction[];
-  history: { action: string; toName: string; actorName: string | null; reason: string | null; at: string }[];
-}
+/** An order in my lists (`/api/orders`, `/api/orders/incoming`). */
+export const orderSummarySchema = z.object({
+  code: z.string(),
+  status: z.string(),
+  statusName: z.string(),
+  placedAt: z.string(),
+  seller: z.object({ slug: z.string().nullable(), name: z.string() }),
+  total: z.number(),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
-/** The first message of each field, as zod reports it. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '');
-    if (key && !fields[key]) fields[key] = issue.message;
-  }
-  return fields;
-}
+/** One order as its buyer or seller sees it (`/api/orders/:code`), with what they may do next. */
+export const orderDetailSchema = orderSummarySchema.extend({
+  contactName: z.string(),
+  contactPhone: z.string(),
+  contactEmail: z.string().nullable(),
+  deliveryAddress: z.string(),
+  note: z.string().nullable(),
+  paymentMethod: z.string(),
+  deliveryMethod: z.string(),
+  lines: z.array(
+    z.object({
+      product: z.object({ documentId: z.string(), slug: z.string() }).nullable(),
+      productName: z.string(),
+      unit: z.string().nullable(),
+      unitPrice: z.number(),
+      quantity: z.number(),
+      lineTotal: z.number(),
+    }),
+  ),
+  viewerRole: z.enum(['buyer', 'seller']),
+  actions: z.array(orderActionSchema),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      toName: z.string(),
+      actorName: z.string().nullable(),
+      reason: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+export type OrderDetail = z.infer<typeof orderDetailSchema>;

@@ -7,7 +7,13 @@
  */
 import { z } from 'zod';
 import { DELIVERY_METHODS, DIRECTORY_KINDS, OCOP_STARS, PAYMENT_METHODS, licenceTypes } from '@sgd/config';
-import { OWNED_IMAGES, type OwnedContentType, type OwnedReview, type TaskState } from '@sgd/contracts';
+import {
+  OWNED_IMAGES,
+  ownedReviewSchema,
+  type OwnedContentType,
+  type OwnedReview,
+  type TaskState,
+} from '@sgd/contracts';
 import { callAccounts, type AccountResult, type SignedIn } from './account';
 
 export interface Choice {
@@ -55,15 +61,17 @@ export type FormValues = Record<string, string | string[]>;
 
 /** An item as `/api/accounts/mine/:type/:documentId` answers it. */
 export type ReviewEntry = OwnedReview['history'][number];
-export interface OwnedItem {
-  documentId: string;
-  slug?: string | null;
-  reviewStatus?: string;
-  verificationStatus?: string;
-  updatedAt?: string;
-  review?: OwnedReview | null;
-  [field: string]: unknown;
-}
+export const ownedItemSchema = z
+  .object({
+    documentId: z.string(),
+    slug: z.string().nullish(),
+    reviewStatus: z.string().optional(),
+    verificationStatus: z.string().optional(),
+    updatedAt: z.string().optional(),
+    review: ownedReviewSchema.nullish(),
+  })
+  .passthrough();
+export type OwnedItem = z.infer<typeof ownedItemSchema>;
 
 const choices = (list: readonly { code: string | number; name: string }[]): Choice[] =>
   list.map((item) => ({ value: String(item.code), label: item.name }));
@@ -396,6 +404,9 @@ export function parseForm(kind: OwnedKind, values: FormValues): Parsed {
   return { ok: false, fields };
 }
 
+/** What a page says above a form whose fields were refused. */
+export const FIX_FIELDS_BELOW = 'Vui lòng sửa các trường được đánh dấu bên dưới.';
+
 /** The status an item has, in Vietnamese (drafts, review, approval, lock). */
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Bản nháp',
@@ -456,24 +467,24 @@ const path = (kind: OwnedKind, documentId?: string, action = '') =>
 
 export const mine = {
   list: (kind: OwnedKind, token: string): Promise<AccountResult<OwnedItem[]>> =>
-    callAccounts<OwnedItem[]>('GET', path(kind), { token }),
+    callAccounts('GET', path(kind), z.array(ownedItemSchema), { token }),
   read: (kind: OwnedKind, token: string, documentId: string): Promise<AccountResult<OwnedItem>> =>
-    callAccounts<OwnedItem>('GET', path(kind, documentId), { token }),
+    callAccounts('GET', path(kind, documentId), ownedItemSchema, { token }),
   create: (
     kind: OwnedKind,
     token: string,
     data: Record<string, unknown>,
   ): Promise<AccountResult<OwnedItem>> =>
-    callAccounts<OwnedItem>('POST', path(kind), { token, json: { data } }),
+    callAccounts('POST', path(kind), ownedItemSchema, { token, json: { data } }),
   update: (
     kind: OwnedKind,
     token: string,
     documentId: string,
     data: Record<string, unknown>,
   ): Promise<AccountResult<OwnedItem>> =>
-    callAccounts<OwnedItem>('PUT', path(kind, documentId), { token, json: { data } }),
+    callAccounts('PUT', path(kind, documentId), ownedItemSchema, { token, json: { data } }),
   submit: (kind: OwnedKind, token: string, documentId: string): Promise<AccountResult<OwnedItem>> =>
-    callAccounts<OwnedItem>('POST', path(kind, documentId, '/submit'), { token }),
+    callAccounts('POST', path(kind, documentId, '/submit'), ownedItemSchema, { token }),
   /** Sends the chosen pictures as they came (the CMS checks them and strips their EXIF/GPS). */
   addImages: (
     kind: OwnedKind,
@@ -483,7 +494,7 @@ export const mine = {
   ): Promise<AccountResult<OwnedItem>> => {
     const form = new FormData();
     for (const file of files) form.append('images', file, file.name);
-    return callAccounts<OwnedItem>('POST', path(kind, documentId, '/images'), { token, form });
+    return callAccounts('POST', path(kind, documentId, '/images'), ownedItemSchema, { token, form });
   },
   removeImage: (
     kind: OwnedKind,
@@ -491,9 +502,14 @@ export const mine = {
     documentId: string,
     fileId: string,
   ): Promise<AccountResult<OwnedItem>> =>
-    callAccounts<OwnedItem>('POST', path(kind, documentId, `/images/${encodeURIComponent(fileId)}/delete`), {
-      token,
-    }),
+    callAccounts(
+      'POST',
+      path(kind, documentId, `/images/${encodeURIComponent(fileId)}/delete`),
+      ownedItemSchema,
+      {
+        token,
+      },
+    ),
 };
 
 /** A picture of an item as the CMS lists it for its owner. */
@@ -550,18 +566,22 @@ export async function linkChoices(kind: OwnedKind, token: string): Promise<LinkC
 /** How many pictures an item of this kind may have (0: none). */
 export const maxImages = (kind: OwnedKind): number => OWNED_IMAGES[kind.type]?.max ?? 0;
 
+/** My business as `/api/accounts/business` answers it (null: none declared yet). */
+export const businessSummarySchema = z
+  .object({
+    seller: z.object({ name: z.string() }).passthrough(),
+    review: z.object({ state: z.string() }).passthrough().nullable(),
+    publicUrl: z.string().nullable(),
+  })
+  .passthrough()
+  .nullable();
+
 /**
  * The person's seller: products, licences and production areas are managed once the Sở Công Thương
  * has verified it; `publicUrl` is its public page then.
  */
 export async function verifiedSeller(token: string): Promise<{ name: string; publicUrl: string } | null> {
-  const res = await callAccounts<{ seller: { name: string }; publicUrl: string | null } | null>(
-    'GET',
-    '/business',
-    {
-      token,
-    },
-  );
+  const res = await callAccounts('GET', '/business', businessSummarySchema, { token });
   return res.ok && res.data?.publicUrl ? { name: res.data.seller.name, publicUrl: res.data.publicUrl } : null;
 }
 

@@ -8,7 +8,7 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 
-export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from './lib/identifier';
+export { parseIdentifier, normalisePhone, normaliseEmail, maskIdentifier } from '@sgd/contracts';
 export { passwordProblem } from './lib/password';
 export { createLimiter, groupOf, rateGroupOf } from './lib/rate-limit';
 export type { RateLimits } from './services/rate-limit';

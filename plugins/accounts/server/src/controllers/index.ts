@@ -3,7 +3,17 @@ import { errors } from '@strapi/utils';
 import { coreService, parseInput, vietnamDate } from '@sgd/plugin-core';
 import { DATA_REQUEST_KINDS, LEGAL_FORM_CODES, LICENCE_TYPE_CODES } from '@sgd/config';
 import { z } from 'zod';
-import { parseIdentifier, type Identifier } from '../lib/identifier';
+import {
+  activateFields,
+  dataRequestFields,
+  forgotFields,
+  fullNameField,
+  identifierField,
+  passwordField,
+  registerFields,
+  resetFields,
+  signInFields,
+} from '@sgd/contracts';
 import type { UserRow } from '../services/accounts';
 import type { UploadedFile } from '../services/business';
 import staff from './staff';
@@ -18,34 +28,6 @@ export interface Ctx {
   set(name: string, value: string): void;
 }
 
-const identifier = z
-  .string({
-    required_error: 'Hãy nhập email hoặc số điện thoại.',
-    invalid_type_error: 'Hãy nhập email hoặc số điện thoại.',
-  })
-  .max(254, 'Email hoặc số điện thoại quá dài.')
-  .transform((value, context): Identifier => {
-    const parsed = parseIdentifier(value);
-    if (!parsed) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: 'Email hoặc số điện thoại di động chưa đúng (ví dụ: ten@example.vn hoặc 0912345678).',
-      });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-const password = z
-  .string({ required_error: 'Hãy nhập mật khẩu.', invalid_type_error: 'Hãy nhập mật khẩu.' })
-  .max(1000, 'Mật khẩu quá dài.');
-const code = z
-  .string({ required_error: 'Hãy nhập mã.', invalid_type_error: 'Hãy nhập mã.' })
-  .max(20, 'Mã không đúng.');
-const fullName = z
-  .string({ required_error: 'Hãy nhập họ và tên.', invalid_type_error: 'Hãy nhập họ và tên.' })
-  .trim()
-  .min(2, 'Hãy nhập họ và tên.')
-  .max(150, 'Họ và tên quá dài (tối đa 150 ký tự).');
 const strict = 'Biểu mẫu có trường không được phép.';
 
 const optionalText = (max: number, label: string) =>
@@ -107,41 +89,20 @@ const schemas = {
     .object({ business, licences: z.array(licence).max(20, 'Tối đa 20 giấy phép mỗi lần.').default([]) })
     .strict(strict),
   revise: z.object({ business: business.partial() }).strict(strict),
-  register: z
-    .object({
-      identifier,
-      password,
-      fullName,
-      acceptPrivacy: z.literal(true, {
-        errorMap: () => ({ message: 'Bạn cần đọc và đồng ý với Chính sách bảo vệ dữ liệu cá nhân.' }),
-      }),
-    })
+  register: z.object(registerFields).strict(strict),
+  activate: z.object(activateFields).strict(strict),
+  resend: z
+    .object({ identifier: identifierField, purpose: z.enum(['activate', 'reset']).default('activate') })
     .strict(strict),
-  activate: z.object({ identifier, code }).strict(strict),
-  resend: z.object({ identifier, purpose: z.enum(['activate', 'reset']).default('activate') }).strict(strict),
-  login: z.object({ identifier, password }).strict(strict),
-  forgot: z.object({ identifier }).strict(strict),
-  reset: z.object({ identifier, code, password }).strict(strict),
+  login: z.object(signInFields).strict(strict),
+  forgot: z.object(forgotFields).strict(strict),
+  reset: z.object(resetFields).strict(strict),
   profile: z
-    .object({ fullName })
+    .object({ fullName: fullNameField })
     .strict('Chỉ sửa được họ và tên ở đây; email, số điện thoại và vai trò không sửa được.'),
-  remove: z.object({ password }).strict(strict),
+  remove: z.object({ password: passwordField }).strict(strict),
   signOutEverywhere: z.object({}).strict(strict),
-  dataRequest: z
-    .object({
-      kind: z.enum(DATA_REQUEST_KINDS.map((k) => k.code) as unknown as [string, ...string[]], {
-        errorMap: () => ({ message: 'Hãy chọn loại yêu cầu.' }),
-      }),
-      details: z
-        .string({
-          required_error: 'Hãy mô tả yêu cầu của bạn.',
-          invalid_type_error: 'Hãy mô tả yêu cầu của bạn.',
-        })
-        .trim()
-        .min(10, 'Hãy mô tả yêu cầu của bạn (ít nhất 10 ký tự).')
-        .max(5000, 'Nội dung quá dài (tối đa 5.000 ký tự).'),
-    })
-    .strict(strict),
+  dataRequest: z.object(dataRequestFields(DATA_REQUEST_KINDS.map((k) => k.code))).strict(strict),
 };
 
 const body = <K extends keyof typeof schemas>(ctx: Ctx, name: K) =>

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { checkFieldNames, checkFilterShape, clientAddress, isInheritedName } from '@sgd/plugin-core';
 import { cleanUpload, UploadRefused, type IncomingFile, type UploadLimits } from '../lib/clean-upload';
 import { IDENTIFIER_RATE_LIMITS, UPLOAD_RULES, type IdentifierRateGroup } from '@sgd/config';
-import { parseIdentifier } from '../lib/identifier';
+import { parseIdentifier } from '@sgd/contracts';
 import { isAuthGroup, rateGroupOf } from '../lib/rate-limit';
 import { accountsService } from '../utils/get-service';
 

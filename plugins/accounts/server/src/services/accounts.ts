@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { CODE_RULES, PRIVACY_POLICY_SERIES } from '@sgd/config';
 import { coreService, vietnamDate } from '@sgd/plugin-core';
 import { UID, USER_UID } from '../constants';
-import { maskIdentifier, type Identifier } from '../lib/identifier';
+import { maskIdentifier, type Identifier } from '@sgd/contracts';
 import { passwordProblem } from '../lib/password';
 import type { DeliveryError } from './messenger';
 import { accountsService } from '../utils/get-service';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { maskIdentifier, type Identifier } from '../lib/identifier';
+import { maskIdentifier, type Identifier } from '@sgd/contracts';
 
 /** Sends a short text message; throws when the provider refuses it. */
 export interface SmsProvider {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SELLER_UID, USER_UID } from '../constants';
-import { normalisePhone } from '../lib/identifier';
+import { normalisePhone } from '@sgd/contracts';
 
 type Row = Record<string, unknown>;
 export interface Officer {

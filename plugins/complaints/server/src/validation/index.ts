@@ -1,4 +1,4 @@
-import { reportFields } from '@sgd/contracts';
+import { complaintFields, reportFields } from '@sgd/contracts';
 import { pageFields } from '@sgd/plugin-core';
 import {
   COMPLAINT_ACTION_CODES,
@@ -41,9 +41,11 @@ export const newComplaint = z
       .trim()
       .min(1, 'Hãy chọn đơn hàng.')
       .max(20, 'Mã đơn hàng không đúng.'),
-    subject: text('Tiêu đề', 5, COMPLAINT_LIMITS.subject),
-    description: text('Nội dung khiếu nại', 10, COMPLAINT_LIMITS.description),
-    remedy: oneOf<ComplaintRemedyCode>(COMPLAINT_REMEDY_CODES, 'Hãy chọn điều quý vị đề nghị người bán làm.'),
+    ...complaintFields<ComplaintRemedyCode>({
+      subjectMax: COMPLAINT_LIMITS.subject,
+      descriptionMax: COMPLAINT_LIMITS.description,
+      remedies: COMPLAINT_REMEDY_CODES,
+    }),
   })
   .strict('Khiếu nại chỉ gồm đơn hàng, tiêu đề, nội dung và đề nghị.');
 export type NewComplaint = z.infer<typeof newComplaint>;

@@ -1,6 +1,6 @@
 import { orderCode, ORDER_CODE } from '../utils/order-code';
 import { canonicalJson, requestHash } from '../utils/request-hash';
-import { normalisePhone } from '../validation/order';
+import { normaliseContactPhone } from '@sgd/contracts';
 
 describe('orderCode', () => {
   it.each([
@@ -46,7 +46,7 @@ describe('requestHash', () => {
   });
 });
 
-describe('normalisePhone', () => {
+describe('normaliseContactPhone', () => {
   it.each([
     ['0912 345 678', '0912345678'],
     ['+84 912.345.678', '0912345678'],
@@ -55,6 +55,6 @@ describe('normalisePhone', () => {
     ['0912-345-678-9999', null],
     ['abc', null],
   ])('%s → %s', (input, expected) => {
-    expect(normalisePhone(input)).toBe(expected);
+    expect(normaliseContactPhone(input)).toBe(expected);
   });
 });
