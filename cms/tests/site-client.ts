@@ -57,9 +57,24 @@ export interface Page {
  * Origin, as a browser sends it) and sign-in through the login form. `base` is read at each call,
  * since the site starts in `beforeAll`.
  */
+/**
+ * A GET, asked again once when the site had just closed the kept-alive connection it went out on:
+ * a test that held the CPU for seconds (decoding a QR code) can reuse a connection the site's 5 s
+ * keep-alive has closed meanwhile, and a browser, too, asks an idempotent request again then.
+ */
+async function getOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code !== 'UND_ERR_SOCKET' && cause?.code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 export function siteClient(base: () => string) {
   const get = async (pathname: string, cookie?: string): Promise<Page> => {
-    const res = await fetch(`${base()}${pathname}`, {
+    const res = await getOnce(`${base()}${pathname}`, {
       redirect: 'manual',
       headers: cookie ? { cookie } : {},
     });
