@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -43,4 +44,42 @@ export async function startSite(
     }
   }
   throw new Error('Trang công khai không khởi động được');
+}
+
+/**
+ * The test CMS listening on a free port with a proxy in front of it, for the site to call: the tests
+ * see what the site asks (`intercept` sees each request first, and answers it itself by returning
+ * true: a hung CMS, an answer of the wrong shape). `stopProxy` is the CMS going away for the site;
+ * `close` ends the proxy and the CMS's listening.
+ */
+export async function cmsBehindProxy(
+  cms: http.Server,
+  intercept: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false,
+): Promise<{ url: string; stopProxy: () => Promise<void>; close: () => Promise<void> }> {
+  await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
+  const cmsPort = (cms.address() as AddressInfo).port;
+  const proxy = http.createServer((req, res) => {
+    if (intercept(req, res)) return;
+    const forward = http.request(
+      { host: '127.0.0.1', port: cmsPort, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const stopProxy = async () => {
+    proxy.closeAllConnections();
+    if (proxy.listening) await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  };
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    stopProxy,
+    close: async () => {
+      await stopProxy();
+      await new Promise<void>((resolve) => cms.close(() => resolve()));
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import type { PasswordRules } from '@sgd/contracts';
+
 /**
  * Tài khoản người dùng (QC Điều 8, 16): quy tắc mật khẩu, mã kích hoạt, giới hạn tần suất.
  * Dữ liệu, không phải mã: tỉnh khác chỉnh ở đây.
@@ -265,3 +267,9 @@ export const COMMON_PASSWORDS: readonly string[] = [
   'asdasdasd',
   'qweqweqwe',
 ];
+
+/** Mọi quy tắc của một mật khẩu mới, như CMS và biểu mẫu của trang công khai cùng kiểm tra. */
+export const PASSWORD_POLICY: PasswordRules = {
+  ...PASSWORD_RULES,
+  common: new Set(COMMON_PASSWORDS.map((password) => password.toLowerCase())),
+};

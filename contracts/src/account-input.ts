@@ -5,7 +5,8 @@ import { parseIdentifier, type Identifier } from './identifier';
  * What a person types into the account forms (sign in, registration, activation, password reset,
  * profile): one set of rules and Vietnamese messages for the CMS (`/api/accounts/*`, which adds
  * `.strict()`) and the site's actions, which check a form before the CMS is asked. The strength of a
- * new password (common passwords, the person's own email or phone inside it) is judged by the CMS.
+ * new password (common passwords, the person's own email or phone inside it) is `newPasswordCheck`
+ * (./password), which both ask with the rules of @sgd/config.
  */
 export const identifierField = z
   .string({

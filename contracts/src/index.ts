@@ -11,3 +11,7 @@ export * from './site-webhook';
 export * from './search';
 export * from './reports';
 export * from './order-input';
+export * from './text';
+export * from './validators';
+export * from './business-input';
+export * from './password';

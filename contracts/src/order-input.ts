@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEmailField, optionalText, requiredText } from './text';
 
 /** The limits and choices an order keeps (`ORDER_LIMITS.maxNote`, payment and delivery codes of @sgd/config). */
 export interface OrderRules<P extends string, D extends string> {
@@ -13,23 +14,6 @@ export function normaliseContactPhone(input: string): string | null {
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
   return /^0\d{9,10}$/.test(digits) ? digits : null;
 }
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({
-      required_error: `Hãy nhập ${label.toLowerCase()}.`,
-      invalid_type_error: `Hãy nhập ${label.toLowerCase()}.`,
-    })
-    .trim()
-    .min(min, `Hãy nhập ${label.toLowerCase()}.`)
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`);
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ invalid_type_error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
-    .nullish()
-    .transform((value) => (value ? value : null));
 
 /** How many of a product: a whole number from 1 to the limit. */
 export const orderQuantityField = (maxQuantity: number) =>
@@ -50,7 +34,7 @@ export const orderQuantityField = (maxQuantity: number) =>
  */
 export function orderFields<P extends string, D extends string>(rules: OrderRules<P, D>) {
   return {
-    contactName: text('Họ tên người nhận', 2, 150),
+    contactName: requiredText('Họ tên người nhận', 2, 150),
     contactPhone: z
       .string({
         required_error: 'Hãy nhập số điện thoại liên hệ.',
@@ -68,16 +52,8 @@ export function orderFields<P extends string, D extends string>(rules: OrderRule
         }
         return normal;
       }),
-    contactEmail: z
-      .string({ invalid_type_error: 'Email chưa đúng.' })
-      .trim()
-      .toLowerCase()
-      .max(254, 'Email quá dài.')
-      .email('Email chưa đúng (ví dụ: ten@example.vn).')
-      .nullish()
-      .or(z.literal('').transform(() => null))
-      .transform((value) => value ?? null),
-    deliveryAddress: text('Địa chỉ giao hàng', 5, 500),
+    contactEmail: optionalEmailField,
+    deliveryAddress: requiredText('Địa chỉ giao hàng', 5, 500),
     note: optionalText('Ghi chú', rules.maxNote),
     paymentMethod: z.enum(rules.paymentMethods as unknown as [P, ...P[]], {
       errorMap: () => ({ message: 'Hãy chọn phương thức thanh toán.' }),
@@ -100,18 +76,9 @@ export interface ComplaintRules<R extends string> {
  * the CMS (`POST /api/complaints`) and the site's complaint form.
  */
 export function complaintFields<R extends string>(rules: ComplaintRules<R>) {
-  const text = (label: string, min: number, max: number) =>
-    z
-      .string({
-        required_error: `Hãy nhập ${label.toLowerCase()}.`,
-        invalid_type_error: `Hãy nhập ${label.toLowerCase()}.`,
-      })
-      .trim()
-      .min(min, `${label} quá ngắn (ít nhất ${min} ký tự).`)
-      .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`);
   return {
-    subject: text('Tiêu đề', 5, rules.subjectMax),
-    description: text('Nội dung khiếu nại', 10, rules.descriptionMax),
+    subject: requiredText('Tiêu đề', 5, rules.subjectMax),
+    description: requiredText('Nội dung khiếu nại', 10, rules.descriptionMax),
     remedy: z.enum(rules.remedies as unknown as [R, ...R[]], {
       errorMap: () => ({ message: 'Hãy chọn điều quý vị đề nghị người bán làm.' }),
     }),

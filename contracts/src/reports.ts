@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEmailField, optionalText, requiredText } from './text';
 
 /** The reasons and lengths a report of a violation keeps (`REPORT_REASON_CODES`, `REPORT_LIMITS`). */
 export interface ReportRules<R extends string> {
@@ -20,28 +21,8 @@ export function reportFields<R extends string>(rules: ReportRules<R>) {
     reason: z.enum(rules.reasons as unknown as [R, ...R[]], {
       errorMap: () => ({ message: 'Hãy chọn lý do phản ánh.' }),
     }),
-    details: z
-      .string({
-        required_error: 'Hãy nhập nội dung phản ánh.',
-        invalid_type_error: 'Hãy nhập nội dung phản ánh.',
-      })
-      .trim()
-      .min(min, `Nội dung phản ánh quá ngắn (ít nhất ${min} ký tự).`)
-      .max(max, `Nội dung phản ánh quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`),
-    name: z
-      .string({ invalid_type_error: 'Họ tên phải là chuỗi ký tự.' })
-      .trim()
-      .max(rules.nameMax, `Họ tên quá dài (tối đa ${rules.nameMax.toLocaleString('vi-VN')} ký tự).`)
-      .nullish()
-      .transform((value) => (value ? value : null)),
-    email: z
-      .string({ invalid_type_error: 'Email chưa đúng.' })
-      .trim()
-      .toLowerCase()
-      .max(254, 'Email quá dài.')
-      .email('Email chưa đúng (ví dụ: ten@example.vn).')
-      .nullish()
-      .or(z.literal('').transform(() => null))
-      .transform((value) => value ?? null),
+    details: requiredText('Nội dung phản ánh', min, max),
+    name: optionalText('Họ tên', rules.nameMax),
+    email: optionalEmailField,
   };
 }

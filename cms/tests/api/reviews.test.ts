@@ -495,7 +495,7 @@ describe('text', () => {
       text: 'a'.repeat(REVIEW_LIMITS.commentText.max + 1),
     });
     expect(tooLong.body.error.message).toBe(
-      `Nội dung quá dài (tối đa ${REVIEW_LIMITS.commentText.max} ký tự).`,
+      `Nội dung quá dài (tối đa ${REVIEW_LIMITS.commentText.max.toLocaleString('vi-VN')} ký tự).`,
     );
     expect((await postComment(user, { product: s.products[0].documentId, text: '   ' })).status).toBe(400);
     expect(await app.strapi.db.query(COMMENT).count({ where: { author: { id: user.id } } })).toBe(0);

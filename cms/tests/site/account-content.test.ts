@@ -177,6 +177,44 @@ describe('what a person manages from their account', () => {
     expect(await productDraft(name)).toBeNull();
   });
 
+  it("refuses a licence by the CMS's own licence and area rules, beside the fields, before asking it", async () => {
+    const number = unique('OCOP-SAI');
+    const page = await post(
+      '/tai-khoan/giay-phep/moi',
+      [
+        ['type', 'food_safety'],
+        ['number', number],
+        ['issuer', 'Sở Y tế'],
+        ['issuedOn', '2025-06-01'],
+        ['expiresOn', ''],
+        ['ocopStars', '4'],
+      ],
+      sellerCookie,
+    );
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(
+      '<p id="truong-expiresOn-loi" class="field-error">Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm phải có ngày hết hạn.</p>',
+    );
+    expect(page.html).toContain(
+      '<p id="truong-ocopStars-loi" class="field-error">Chỉ chứng nhận OCOP mới có hạng sao.</p>',
+    );
+    expect(page.html).toContain(`value="${number}"`);
+    expect(await app.strapi.db.query('plugin::sellers.licence').count({ where: { number } })).toBe(0);
+
+    const area = await post(
+      '/tai-khoan/vung-san-xuat/moi',
+      [
+        ['name', unique('Vùng xoài ngoài biển')],
+        ['latitude', '1,5'],
+        ['longitude', '105,75'],
+      ],
+      sellerCookie,
+    );
+    expect(area.html).toContain(
+      '<p id="truong-latitude-loi" class="field-error">Vĩ độ phải nằm trong lãnh thổ Việt Nam (từ 8 đến 23.5).</p>',
+    );
+  });
+
   it('creates a product as a draft, edits it, submits it, and shows the reasons staff give', async () => {
     const name = unique('Mắm cá linh');
     const created = await post(

@@ -1,10 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { Mailbox } from '../mailbox';
-import { freePort, SITE_ENTRY, startSite } from '../site-server';
+import { cmsBehindProxy, freePort, SITE_ENTRY, startSite } from '../site-server';
 import { makeProduct, makeSeller, unique } from '../factories';
 import { makeSiteUser, SITE_PASSWORD } from '../staff';
 import { siteClient } from '../site-client';
@@ -19,7 +17,7 @@ import { siteClient } from '../site-client';
 let app: TestApp;
 let site: ChildProcess;
 let siteUrl: string;
-let proxy: http.Server;
+let cms: Awaited<ReturnType<typeof cmsBehindProxy>>;
 const mailbox = new Mailbox();
 
 /** What the site sent to the CMS that was not a read: method and path. */
@@ -49,35 +47,16 @@ beforeAll(async () => {
   process.env.SMTP_PORT = String(await mailbox.start());
   process.env.SMTP_HOST = '127.0.0.1';
   app = await bootStrapi('site-actions');
-  const server = app.strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const cmsPort = (server.address() as AddressInfo).port;
-
-  proxy = http.createServer((req, res) => {
+  cms = await cmsBehindProxy(app.strapi.server.httpServer, (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET') writes.push(`${req.method} ${path}`);
-    if (wrongShapes.has(path)) {
-      req.resume();
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(wrongShapes.get(path)));
-      return;
-    }
-    const forward = http.request(
-      { host: '127.0.0.1', port: cmsPort, path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(forward);
+    if (!wrongShapes.has(path)) return false;
+    req.resume();
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(wrongShapes.get(path)));
+    return true;
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  ({ child: site, url: siteUrl } = await startSite(
-    `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    {
-      port: await freePort(),
-    },
-  ));
+  ({ child: site, url: siteUrl } = await startSite(cms.url, { port: await freePort() }));
 
   const seller = (await makeSeller(app.strapi)) as unknown as { documentId: string };
   product = (await makeProduct(app.strapi, seller.documentId, {
@@ -90,9 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   site?.kill();
-  proxy?.closeAllConnections();
-  await new Promise<void>((resolve) => proxy.close(() => resolve()));
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.close(() => resolve()));
+  await cms?.close();
   await app.stop();
   await mailbox.stop();
 });
@@ -153,6 +130,31 @@ describe('registration', () => {
     expect(writes).toEqual([]);
     const created = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email } });
     expect(created).toBeNull();
+  });
+
+  it("refuses a password holding the person's own email beside the field, as the CMS would", async () => {
+    const local = unique('hoamai').replace(/\s+/g, '.');
+    const res = await post('/tai-khoan/dang-ky', [
+      ['fullName', 'Nguyễn Thị Hoa Mai'],
+      ['identifier', `${local}@example.vn`],
+      ['password', `${local}-2026`],
+      ['acceptPrivacy', 'dong-y'],
+    ]);
+    expect(res.status).toBe(200);
+    expect(besideField(res.html, 'password')).toBe(
+      'Mật khẩu không được chứa email hoặc số điện thoại của bạn.',
+    );
+    expect(writes).toEqual([]);
+    const common = await post('/tai-khoan/dang-ky', [
+      ['fullName', 'Nguyễn Thị Hoa Mai'],
+      ['identifier', `${local}@example.vn`],
+      ['password', 'Matkhau123'],
+      ['acceptPrivacy', 'dong-y'],
+    ]);
+    expect(besideField(common.html, 'password')).toBe(
+      'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+    );
+    expect(writes).toEqual([]);
   });
 
   it('registers with good input and sends the activation code', async () => {
@@ -273,6 +275,74 @@ describe('complaint about an order', () => {
     expect(
       await app.strapi.db.query('plugin::complaints.complaint').count({ where: { subject: 'Sai' } }),
     ).toBe(0);
+  });
+});
+
+describe('business declaration', () => {
+  it("refuses what the CMS's seller and licence rules refuse, beside each field, and sends nothing", async () => {
+    const name = unique('Hợp tác xã Sen Tháp Mười');
+    const res = await post(
+      '/tai-khoan/doanh-nghiep',
+      [
+        ['legalForm', 'cooperative'],
+        ['name', name],
+        ['enterpriseCode', ''],
+        ['citizenId', '0871'],
+        ['representative', 'Võ Văn Sen'],
+        ['phone', '12345'],
+        ['email', ''],
+        ['address', 'Xã Tháp Mười'],
+        ['commune', ''],
+        ['description', ''],
+        ['licence_type', 'ocop'],
+        ['licence_number', 'OCOP-2025-01'],
+        ['licence_issuer', 'UBND tỉnh Đồng Tháp'],
+        ['licence_issuedOn', '2025-06-01'],
+        ['licence_expiresOn', '2024-06-01'],
+        ['licence_ocopStars', ''],
+      ],
+      buyerCookie,
+    );
+    expect(res.status).toBe(200);
+    expect(besideField(res.html, 'enterpriseCode')).toBe(
+      'Doanh nghiệp và hợp tác xã phải khai báo mã số doanh nghiệp.',
+    );
+    expect(besideField(res.html, 'citizenId')).toBe('Số căn cước công dân phải gồm đúng 12 chữ số.');
+    expect(besideField(res.html, 'phone')).toMatch(/^Số điện thoại không hợp lệ/);
+    expect(besideField(res.html, 'licence_expiresOn')).toBe('Ngày hết hạn phải sau ngày cấp.');
+    expect(besideField(res.html, 'licence_ocopStars')).toBe('Chứng nhận OCOP phải có hạng sao từ 3 đến 5.');
+    expect(res.html).toContain(`value="${name}"`);
+    expect(writes).toEqual([]);
+    expect(await app.strapi.db.query('plugin::sellers.seller').count({ where: { name } })).toBe(0);
+  });
+
+  it('sends a declaration the rules accept, with its OCOP stars', async () => {
+    const name = unique('Hợp tác xã Sen Tháp Mười');
+    const res = await post(
+      '/tai-khoan/doanh-nghiep',
+      [
+        ['legalForm', 'cooperative'],
+        ['name', name],
+        ['enterpriseCode', '1402345678'],
+        ['representative', 'Võ Văn Sen'],
+        ['phone', '0277 3851 234'],
+        ['address', 'Xã Tháp Mười'],
+        ['licence_type', 'ocop'],
+        ['licence_number', unique('OCOP-2025')],
+        ['licence_issuer', 'UBND tỉnh Đồng Tháp'],
+        ['licence_issuedOn', '2025-06-01'],
+        ['licence_expiresOn', '2028-06-01'],
+        ['licence_ocopStars', '4'],
+      ],
+      buyerCookie,
+    );
+    expect([res.status, res.location]).toEqual([303, '/tai-khoan/doanh-nghiep?da-gui=1']);
+    expect(writes).toEqual(['POST /api/accounts/business']);
+    const seller = (await app.strapi.db.query('plugin::sellers.seller').findOne({
+      where: { name, publishedAt: null },
+      populate: { licences: true },
+    })) as { licences: { type: string; ocopStars: number }[] };
+    expect(seller.licences.map((l) => [l.type, l.ocopStars])).toEqual([['ocop', 4]]);
   });
 });
 

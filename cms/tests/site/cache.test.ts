@@ -1,11 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { trustedImport } from '@sgd/plugin-workflow';
 import { bootStrapi, type TestApp } from '../setup/strapi';
-import { freePort, SITE_ENTRY, startSite } from '../site-server';
+import { cmsBehindProxy, freePort, SITE_ENTRY, startSite } from '../site-server';
 import { makeProduct, makeSeller, U, unique } from '../factories';
 
 /**
@@ -18,7 +16,7 @@ const SECRET = 'bi-mat-webhook-thu-nghiem';
 let app: TestApp;
 let site: ChildProcess;
 let siteUrl: string;
-let proxy: http.Server;
+let cms: Awaited<ReturnType<typeof cmsBehindProxy>>;
 const cmsRequests: string[] = [];
 let product: { name: string; slug: string };
 let sellerId: string;
@@ -59,29 +57,17 @@ beforeAll(async () => {
   process.env.SITE_URL = siteUrl;
   process.env.SITE_WEBHOOK_SECRET = SECRET;
   app = await bootStrapi('site-cache');
-  const server = app.strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const cmsPort = (server.address() as AddressInfo).port;
-
-  proxy = http.createServer((req, res) => {
+  cms = await cmsBehindProxy(app.strapi.server.httpServer, (req) => {
     cmsRequests.push(req.url ?? '');
-    const forward = http.request(
-      { host: '127.0.0.1', port: cmsPort, path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(forward);
+    return false;
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 
   const seller = await makeSeller(app.strapi, { name: unique('Hợp tác xã Bộ Nhớ Đệm') });
   sellerId = seller.documentId;
   const p = await makeProduct(app.strapi, sellerId, { name: unique('Khô cá lóc bộ nhớ đệm') });
   product = { name: p.name as string, slug: p.slug as string };
 
-  ({ child: site } = await startSite(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, {
+  ({ child: site } = await startSite(cms.url, {
     port: sitePort,
     env: { SITE_WEBHOOK_SECRET: SECRET },
   }));
@@ -89,9 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   site?.kill();
-  proxy?.closeAllConnections();
-  await new Promise<void>((resolve) => proxy.close(() => resolve()));
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.close(() => resolve()));
+  await cms?.close();
   await app.stop();
 });
 
@@ -226,8 +210,7 @@ describe('site cache', () => {
     const page = `/san-pham/${product.slug}`;
     expect((await get(page)).html).not.toContain('đang tạm gián đoạn');
 
-    proxy.closeAllConnections();
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await cms.stopProxy();
     // Content changed just before the CMS went down: the site's copies are out of date.
     const body = webhookBody();
     expect((await signedPost(body, sign(SECRET, body))).status).toBe(200);

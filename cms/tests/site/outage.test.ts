@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { bootStrapi, type TestApp } from '../setup/strapi';
-import { SITE_ENTRY, startSite } from '../site-server';
+import { cmsBehindProxy, SITE_ENTRY, startSite } from '../site-server';
 import { formsOf, siteClient } from '../site-client';
 import { makeProduct, makeSeller, unique } from '../factories';
 import { makeSiteUser, SITE_PASSWORD } from '../staff';
@@ -21,7 +20,7 @@ const WITHIN_MS = 3000;
 let app: TestApp;
 let site: ChildProcess;
 let siteUrl: string;
-let proxy: http.Server;
+let cms: Awaited<ReturnType<typeof cmsBehindProxy>>;
 let hanging = false;
 const held: Socket[] = [];
 let output = '';
@@ -34,37 +33,19 @@ beforeAll(async () => {
   if (!fs.existsSync(SITE_ENTRY))
     throw new Error('Chưa build trang công khai: chạy `npm run build -w site`.');
   app = await bootStrapi('site-outage');
-  const server = app.strapi.server.httpServer;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const cmsPort = (server.address() as AddressInfo).port;
-
-  proxy = http.createServer((req, res) => {
-    if (hanging) {
-      held.push(req.socket);
-      return;
-    }
-    const forward = http.request(
-      { host: '127.0.0.1', port: cmsPort, path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(forward);
+  cms = await cmsBehindProxy(app.strapi.server.httpServer, (req) => {
+    if (hanging) held.push(req.socket);
+    return hanging;
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 
   const seller = await makeSeller(app.strapi, { name: unique('Hợp tác xã Gián Đoạn') });
   productSlug = (await makeProduct(app.strapi, seller.documentId, { name: unique('Mứt gừng gián đoạn') }))
     .slug as string;
-  ({ child: site, url: siteUrl } = await startSite(
-    `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    {
-      onOutput: (text) => {
-        output += text;
-      },
+  ({ child: site, url: siteUrl } = await startSite(cms.url, {
+    onOutput: (text) => {
+      output += text;
     },
-  ));
+  }));
   cookie = await signIn((await makeSiteUser(app.strapi)).email);
   // The CMS has answered: it is not "starting" any more when it stops.
   expect((await get('/')).status).toBe(200);
@@ -73,9 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   site?.kill();
   for (const socket of held) socket.destroy();
-  proxy?.closeAllConnections();
-  await new Promise<void>((resolve) => proxy.close(() => resolve()));
-  await new Promise<void>((resolve) => app.strapi.server.httpServer.close(() => resolve()));
+  await cms?.close();
   await app.stop();
 });
 

@@ -6,12 +6,13 @@ import {
   fullNameField,
   passwordField,
   forgotFields,
+  newPasswordCheck,
   privacyConsentField,
   registerFields,
   resetFields,
   signInFields,
 } from '@sgd/contracts';
-import { DATA_REQUEST_KINDS } from '@sgd/config';
+import { DATA_REQUEST_KINDS, PASSWORD_POLICY } from '@sgd/config';
 import {
   PENDING_COOKIE,
   callAccounts,
@@ -53,11 +54,13 @@ export const account = {
 
   register: defineAction({
     accept: 'form',
-    input: z.object({
-      ...registerFields,
-      // The box sends `dong-y` when ticked, nothing otherwise: no consent unless the person ticks it.
-      acceptPrivacy: z.preprocess((value) => value === 'dong-y', privacyConsentField),
-    }),
+    input: z
+      .object({
+        ...registerFields,
+        // The box sends `dong-y` when ticked, nothing otherwise: no consent unless the person ticks it.
+        acceptPrivacy: z.preprocess((value) => value === 'dong-y', privacyConsentField),
+      })
+      .superRefine(newPasswordCheck(PASSWORD_POLICY)),
     handler: async ({ identifier, ...rest }, context) => {
       const res = await callAccounts('POST', '/register', messageSchema, {
         json: { ...rest, identifier: identifier.value },
@@ -106,7 +109,7 @@ export const account = {
 
   resetPassword: defineAction({
     accept: 'form',
-    input: z.object(resetFields),
+    input: z.object(resetFields).superRefine(newPasswordCheck(PASSWORD_POLICY)),
     handler: async ({ identifier, ...rest }) => {
       const res = await callAccounts('POST', '/password/reset', messageSchema, {
         json: { ...rest, identifier: identifier.value },

@@ -1,5 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'zod';
+import { declarationSchema } from '@sgd/contracts';
+import { LEGAL_FORM_CODES, licenceTypes } from '@sgd/config';
 import { callAccounts, refusal, text, unreadAnswer } from '../lib/account';
 import { signedIn } from './signed-in';
 
@@ -16,34 +18,41 @@ export const BUSINESS_FIELDS = [
   'commune',
   'description',
 ] as const;
-export const LICENCE_FIELDS = ['type', 'number', 'issuer', 'issuedOn', 'expiresOn'] as const;
+export const LICENCE_FIELDS = ['type', 'number', 'issuer', 'issuedOn', 'expiresOn', 'ocopStars'] as const;
 
-const MAX_FIELD = 5000;
+const RULES = { legalForms: LEGAL_FORM_CODES, licenceTypes };
+const declarationRules = declarationSchema(RULES);
 
 /**
  * The declaration form as the CMS takes it: the fields as JSON in `data` (an empty field is none),
  * the scans as files beside it (`scan_0` for the licence, `citizenIdScan`), kept privately for the
- * verifying department. The CMS checks every field and file.
+ * verifying department. The CMS's own rules (`declarationSchema` of @sgd/contracts: lengths,
+ * identifiers, an enterprise code or a citizen ID, a phone or an email, a licence's dates and OCOP
+ * stars) are checked first, each mistake beside its field; the CMS checks them again, and the files.
  */
 const declaration = (withLicence: boolean) =>
   z.instanceof(FormData).transform((form, context) => {
-    const value = (name: string) => {
-      const typed = text(form, name);
-      if (typed.length > MAX_FIELD)
+    const value = (name: string) => text(form, name) || null;
+    const business = Object.fromEntries(BUSINESS_FIELDS.map((field) => [field, value(field)]));
+    const licence: Record<string, unknown> = Object.fromEntries(
+      LICENCE_FIELDS.map((field) => [field, value(`licence_${field}`)]),
+    );
+    if (licence.ocopStars !== null) licence.ocopStars = Number(licence.ocopStars);
+    const licences = withLicence && licence.type ? [licence] : [];
+    const checked = declarationRules.safeParse({ business, licences });
+    if (!checked.success) {
+      // `business.phone` is the field `phone`; `licences.0.number` the licence's `number`.
+      for (const issue of checked.error.issues)
         context.addIssue({
           code: z.ZodIssueCode.custom,
-          path: [name],
-          message: `Tối đa ${MAX_FIELD} ký tự.`,
+          path: [String(issue.path[0] === 'licences' ? (issue.path[2] ?? 'type') : (issue.path[1] ?? ''))],
+          message: issue.message,
         });
-      return typed || null;
-    };
-    const business = Object.fromEntries(BUSINESS_FIELDS.map((field) => [field, value(field)]));
-    const licence = Object.fromEntries(LICENCE_FIELDS.map((field) => [field, value(`licence_${field}`)]));
+      return z.NEVER;
+    }
     const body = new FormData();
-    body.set(
-      'data',
-      JSON.stringify(withLicence ? { business, licences: licence.type ? [licence] : [] } : { business }),
-    );
+    const data = checked.data;
+    body.set('data', JSON.stringify(withLicence ? data : { business: data.business }));
     const attach = (field: string, as: string) => {
       const file = form.get(field);
       if (file instanceof File && file.size > 0) body.set(as, file, file.name);

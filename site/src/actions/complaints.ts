@@ -1,5 +1,6 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'zod';
+import { complaintMessageField } from '@sgd/contracts';
 import { COMPLAINT_LIMITS } from '@sgd/config';
 import { callApi, refusal, unreadAnswer } from '../lib/account';
 import { signedIn } from './signed-in';
@@ -17,11 +18,7 @@ export const complaints = {
         complaint: z.string().trim().min(1).max(64),
         action: z.string({ invalid_type_error: 'Hãy chọn một thao tác.' }).trim().min(1).max(50),
         messageRequired: z.boolean(),
-        message: z
-          .string()
-          .trim()
-          .max(COMPLAINT_LIMITS.message, `Tối đa ${COMPLAINT_LIMITS.message.toLocaleString('vi-VN')} ký tự.`)
-          .optional(),
+        message: complaintMessageField(COMPLAINT_LIMITS.message),
       })
       .refine((input) => !input.messageRequired || Boolean(input.message), {
         path: ['message'],

@@ -1,6 +1,12 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'zod';
-import { complaintFields, orderFields, orderQuantityField } from '@sgd/contracts';
+import {
+  complaintFields,
+  orderFields,
+  orderQuantityField,
+  plainTextField,
+  reasonField,
+} from '@sgd/contracts';
 import { ORDER_LIMITS, REVIEW_LIMITS } from '@sgd/config';
 import { callApi, refusal, unreadAnswer } from '../lib/account';
 import { FIX_FIELDS, formNumber } from '../lib/action-form';
@@ -63,11 +69,7 @@ export const orders = {
     input: z.object({
       order: orderCode,
       action: z.string({ invalid_type_error: 'Hãy chọn một thao tác.' }).trim().min(1).max(50),
-      reason: z
-        .string()
-        .trim()
-        .max(ORDER_LIMITS.maxReason, `Lý do quá dài (tối đa ${ORDER_LIMITS.maxReason} ký tự).`)
-        .optional(),
+      reason: reasonField(ORDER_LIMITS.maxReason),
     }),
     handler: async ({ order, action, reason }, context) => {
       const { token, refused } = signedIn(context.locals.user);
@@ -88,11 +90,7 @@ export const orders = {
       product: z.string().trim().min(1).max(64),
       productStars: stars('Chọn từ 1 đến 5 sao cho sản phẩm.'),
       sellerStars: stars('Chọn từ 1 đến 5 sao cho người bán.').optional(),
-      text: z
-        .string({ invalid_type_error: `Viết ít nhất ${REVIEW_LIMITS.reviewText.min} ký tự.` })
-        .trim()
-        .min(REVIEW_LIMITS.reviewText.min, `Viết ít nhất ${REVIEW_LIMITS.reviewText.min} ký tự.`)
-        .max(REVIEW_LIMITS.reviewText.max, `Tối đa ${REVIEW_LIMITS.reviewText.max} ký tự.`),
+      text: plainTextField('nội dung đánh giá', REVIEW_LIMITS.reviewText),
     }),
     handler: async (review, context) => {
       const { token, refused } = signedIn(context.locals.user);

@@ -4,18 +4,16 @@
  * status (`GET /api/comments/mine`, `/api/answers/mine`).
  */
 import { z } from 'zod';
+import { plainTextField } from '@sgd/contracts';
 import { REVIEW_LIMITS } from '@sgd/config';
 
-// An empty field reaches an action as null (Astro): it is as short as a text can be.
-const textOf = (limits: { min: number; max: number }, what: string) =>
-  z
-    .string({ invalid_type_error: `${what} ít nhất ${limits.min} ký tự.` })
-    .trim()
-    .min(limits.min, `${what} ít nhất ${limits.min} ký tự.`)
-    .max(limits.max, `Tối đa ${limits.max.toLocaleString('vi-VN')} ký tự.`);
-
-export const commentFormSchema = z.object({ text: textOf(REVIEW_LIMITS.commentText, 'Bình luận') });
-export const answerFormSchema = z.object({ text: textOf(REVIEW_LIMITS.answerText, 'Câu trả lời') });
+// The CMS's own rule (plain text, no markup, within the limits), checked before it is asked.
+export const commentFormSchema = z.object({
+  text: plainTextField('nội dung bình luận', REVIEW_LIMITS.commentText),
+});
+export const answerFormSchema = z.object({
+  text: plainTextField('nội dung trả lời', REVIEW_LIMITS.answerText),
+});
 
 /** Moderation statuses of a comment or an answer, as its author reads them. */
 const STATUS_NAMES: Record<string, string> = {

@@ -6,6 +6,7 @@
  * write).
  */
 import { z } from 'zod';
+import { latitudeCheck, licenceProblems, longitudeCheck } from '@sgd/contracts';
 import { DELIVERY_METHODS, DIRECTORY_KINDS, OCOP_STARS, PAYMENT_METHODS, licenceTypes } from '@sgd/config';
 import {
   OWNED_IMAGES,
@@ -101,6 +102,12 @@ const decimal = (message: string, isRequired = false) =>
     .transform((value) => value.replace(',', '.'))
     .refine((value) => (value === '' ? !isRequired : /^-?\d+(\.\d+)?$/.test(value)), message)
     .transform((value) => (value === '' ? null : Number(value)));
+
+/** A check of @sgd/contracts the CMS also makes (a point inside Vietnam…), as a refinement. */
+const within = (check: (value: unknown) => string | null) => (value: unknown, context: z.RefinementCtx) => {
+  const problem = check(value);
+  if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+};
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 const date = (isRequired: boolean, missing = 'Vui lòng chọn ngày.') =>
@@ -240,16 +247,23 @@ const licence: OwnedKind = {
       hint: 'Chỉ với chứng nhận OCOP.',
     },
   ],
-  schema: z.object({
-    type: oneOf(values(LICENCE_CHOICES), 'Vui lòng chọn loại giấy phép.'),
-    number: required('Vui lòng nhập số giấy phép.', 100),
-    issuer: required('Vui lòng nhập cơ quan cấp.'),
-    issuedOn: date(true, 'Vui lòng chọn ngày cấp.'),
-    expiresOn: date(false),
-    ocopStars: oneOf(values(STAR_CHOICES), 'Hạng sao từ 3 đến 5.', false).transform((value) =>
-      value ? Number(value) : null,
-    ),
-  }),
+  schema: z
+    .object({
+      type: oneOf(values(LICENCE_CHOICES), 'Vui lòng chọn loại giấy phép.'),
+      number: required('Vui lòng nhập số giấy phép.', 100),
+      issuer: required('Vui lòng nhập cơ quan cấp.'),
+      issuedOn: date(true, 'Vui lòng chọn ngày cấp.'),
+      expiresOn: date(false),
+      ocopStars: oneOf(values(STAR_CHOICES), 'Hạng sao từ 3 đến 5.', false).transform((value) =>
+        value ? Number(value) : null,
+      ),
+    })
+    // The CMS's rules for a licence as a whole (dates in order, an expiry where the type needs one,
+    // OCOP stars on an OCOP certificate only), beside their fields before the CMS is asked.
+    .superRefine((input, context) => {
+      for (const problem of licenceProblems(input, licenceTypes))
+        context.addIssue({ code: z.ZodIssueCode.custom, path: [problem.path], message: problem.message });
+    }),
 };
 
 const productionArea: OwnedKind = {
@@ -274,8 +288,10 @@ const productionArea: OwnedKind = {
     name: required('Vui lòng nhập tên vùng sản xuất.'),
     code: optional(60),
     commune: reference,
-    latitude: decimal('Vui lòng nhập vĩ độ bằng số, ví dụ 10,35.', true),
-    longitude: decimal('Vui lòng nhập kinh độ bằng số, ví dụ 105,75.', true),
+    latitude: decimal('Vui lòng nhập vĩ độ bằng số, ví dụ 10,35.', true).superRefine(within(latitudeCheck)),
+    longitude: decimal('Vui lòng nhập kinh độ bằng số, ví dụ 105,75.', true).superRefine(
+      within(longitudeCheck),
+    ),
     areaHa: decimal('Diện tích phải là số, ví dụ 2,5.'),
     crops: optional(255),
     seasons: optional(255),

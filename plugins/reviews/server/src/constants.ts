@@ -53,6 +53,5 @@ export const MESSAGES = {
   notMine: 'Không tìm thấy nội dung này trong tài khoản của bạn.',
   notEditable: 'Chỉ sửa được nội dung khi cán bộ kiểm duyệt yêu cầu bổ sung.',
   sellerNotRated: 'Đánh giá này không chấm điểm người bán; mỗi đơn hàng chỉ chấm người bán một lần.',
-  html: 'Nội dung không được chứa mã HTML; hãy nhập văn bản thường.',
   flaggedTitle: (words: string[]) => `[Cần xem: ${words.join(', ')}] `,
 } as const;

@@ -134,10 +134,28 @@ describe('owned content forms', () => {
       number: 'OCOP-1',
       issuer: 'UBND tỉnh',
       issuedOn: '2025-03-01',
-      expiresOn: '',
+      expiresOn: '2028-03-01',
       ocopStars: '4',
     });
-    expect(parsed).toMatchObject({ ok: true, data: { ocopStars: 4, expiresOn: null } });
+    expect(parsed).toMatchObject({ ok: true, data: { ocopStars: 4, expiresOn: '2028-03-01' } });
+  });
+
+  it("refuses a licence the CMS's licence rules refuse, each problem beside its field", () => {
+    const parsed = parse(kind('giay-phep'), {
+      type: 'ocop',
+      number: 'OCOP-1',
+      issuer: 'UBND tỉnh',
+      issuedOn: '2025-03-01',
+      expiresOn: '',
+      ocopStars: '',
+    });
+    expect(parsed).toMatchObject({
+      ok: false,
+      fields: {
+        expiresOn: 'Giấy chứng nhận sản phẩm OCOP phải có ngày hết hạn.',
+        ocopStars: 'Chứng nhận OCOP phải có hạng sao từ 3 đến 5.',
+      },
+    });
   });
 
   it('fills an edit form from the stored item: numbers as text, lists as lists, nothing as empty', () => {

@@ -1,14 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { coreService, parseInput, vietnamDate } from '@sgd/plugin-core';
-import { DATA_REQUEST_KINDS, LEGAL_FORM_CODES, LICENCE_TYPE_CODES } from '@sgd/config';
+import { DATA_REQUEST_KINDS, LEGAL_FORM_CODES, licenceTypes } from '@sgd/config';
 import { z } from 'zod';
 import {
   activateFields,
+  businessFields,
   dataRequestFields,
   forgotFields,
   fullNameField,
   identifierField,
+  licenceFields,
   passwordField,
   registerFields,
   resetFields,
@@ -30,59 +32,11 @@ export interface Ctx {
 
 const strict = 'Biểu mẫu có trường không được phép.';
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string({ invalid_type_error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const requiredText = (max: number, label: string) =>
-  z
-    .string({
-      required_error: `Hãy nhập ${label.toLowerCase()}.`,
-      invalid_type_error: `Hãy nhập ${label.toLowerCase()}.`,
-    })
-    .trim()
-    .min(1, `Hãy nhập ${label.toLowerCase()}.`)
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`);
-const date = (label: string) =>
-  z
-    .string({ invalid_type_error: `${label}: dùng dạng YYYY-MM-DD.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: dùng dạng YYYY-MM-DD.`);
+const businessRules = { legalForms: LEGAL_FORM_CODES, licenceTypes };
 const business = z
-  .object({
-    legalForm: z.enum(LEGAL_FORM_CODES as unknown as [string, ...string[]], {
-      errorMap: () => ({ message: 'Hãy chọn loại hình (doanh nghiệp, hợp tác xã, hộ kinh doanh, cá nhân).' }),
-    }),
-    name: requiredText(255, 'Tên doanh nghiệp, cơ sở'),
-    enterpriseCode: optionalText(14, 'Mã số doanh nghiệp'),
-    registrationDate: date('Ngày đăng ký').nullish(),
-    registrationIssuer: optionalText(255, 'Nơi cấp đăng ký'),
-    citizenId: optionalText(12, 'Số CCCD'),
-    representative: requiredText(255, 'Người đại diện'),
-    phone: optionalText(20, 'Số điện thoại'),
-    email: optionalText(254, 'Email'),
-    showPhone: z.boolean().optional(),
-    showEmail: z.boolean().optional(),
-    address: requiredText(500, 'Địa chỉ'),
-    commune: optionalText(10, 'Xã, phường'),
-    description: optionalText(5000, 'Giới thiệu'),
-    isOcopProducer: z.boolean().optional(),
-  })
+  .object(businessFields(businessRules))
   .strict('Biểu mẫu có trường không được phép (trạng thái, chủ sở hữu, sở phụ trách do Sàn quản lý).');
-const licence = z
-  .object({
-    type: z.enum(LICENCE_TYPE_CODES as unknown as [string, ...string[]], {
-      errorMap: () => ({ message: 'Hãy chọn loại giấy phép, chứng nhận.' }),
-    }),
-    number: requiredText(100, 'Số giấy phép'),
-    issuer: requiredText(255, 'Cơ quan cấp'),
-    issuedOn: date('Ngày cấp'),
-    expiresOn: date('Ngày hết hạn').nullish(),
-    ocopStars: z.number().int().min(3).max(5).nullish(),
-  })
-  .strict('Giấy phép có trường không được phép.');
+const licence = z.object(licenceFields(businessRules)).strict('Giấy phép có trường không được phép.');
 
 const schemas = {
   declare: z

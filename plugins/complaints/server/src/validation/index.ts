@@ -1,4 +1,4 @@
-import { complaintFields, reportFields } from '@sgd/contracts';
+import { complaintFields, complaintMessageField, reportFields, requiredText } from '@sgd/contracts';
 import { pageFields } from '@sgd/plugin-core';
 import {
   COMPLAINT_ACTION_CODES,
@@ -15,22 +15,6 @@ import {
 } from '@sgd/config';
 import { z } from 'zod';
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({
-      required_error: `Hãy nhập ${label.toLowerCase()}.`,
-      invalid_type_error: `Hãy nhập ${label.toLowerCase()}.`,
-    })
-    .trim()
-    .min(min, `${label} quá ngắn (ít nhất ${min} ký tự).`)
-    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`);
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ invalid_type_error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`)
-    .nullish()
-    .transform((value) => (value ? value : null));
 const oneOf = <T extends string>(codes: readonly T[], message: string) =>
   z.enum(codes as unknown as [T, ...T[]], { errorMap: () => ({ message }) });
 
@@ -53,13 +37,13 @@ export type NewComplaint = z.infer<typeof newComplaint>;
 export const complaintAction = z
   .object({
     action: oneOf<string>(COMPLAINT_ACTION_CODES, 'Thao tác không hợp lệ.'),
-    message: optionalText('Nội dung', COMPLAINT_LIMITS.message),
+    message: complaintMessageField(COMPLAINT_LIMITS.message),
   })
   .strict('Chỉ gửi thao tác và nội dung.');
 export type ComplaintActionInput = z.infer<typeof complaintAction>;
 
 export const forwardInput = z
-  .object({ message: text('Nội dung chuyển Hội', 10, COMPLAINT_LIMITS.message) })
+  .object({ message: requiredText('Nội dung chuyển Hội', 10, COMPLAINT_LIMITS.message) })
   .strict('Chỉ gửi nội dung chuyển Hội.');
 
 export const listQuery = z

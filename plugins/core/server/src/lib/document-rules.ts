@@ -1,14 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { slugify } from './fold';
+import type { FieldProblem } from '@sgd/contracts';
 import type { Check } from './validators';
 
 type Data = Record<string, unknown>;
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+export type { FieldProblem };
 
 /**
  * What the exchange checks on every write of one content type, whichever

@@ -1,4 +1,4 @@
-import { orderFields, orderQuantityField } from '@sgd/contracts';
+import { orderFields, orderQuantityField, reasonField } from '@sgd/contracts';
 import { pageFields } from '@sgd/plugin-core';
 import {
   DELIVERY_METHOD_CODES,
@@ -13,14 +13,6 @@ import {
 import { z } from 'zod';
 
 const STRICT = 'Đơn hàng có trường không được phép (trạng thái, người bán, giá do Sàn xác định).';
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ invalid_type_error: `${label} phải là chuỗi ký tự.` })
-    .trim()
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
-    .nullish()
-    .transform((value) => (value ? value : null));
 
 const item = z
   .object({
@@ -59,7 +51,7 @@ export const orderAction = z
     action: z.enum(ORDER_ACTION_CODES as unknown as [string, ...string[]], {
       errorMap: () => ({ message: 'Thao tác không hợp lệ.' }),
     }),
-    reason: optionalText('Lý do', ORDER_LIMITS.maxReason),
+    reason: reasonField(ORDER_LIMITS.maxReason),
   })
   .strict('Chỉ gửi thao tác và lý do.');
 export type OrderActionInput = z.infer<typeof orderAction>;

@@ -1,4 +1,5 @@
-import { bannedWordsIn, containsMarkup, plainText, shortName } from '../utils/text';
+import { containsMarkup, plainText } from '@sgd/contracts';
+import { bannedWordsIn, shortName } from '../utils/text';
 
 describe('containsMarkup', () => {
   it.each([

@@ -1,26 +1,5 @@
+import { plainText } from '@sgd/contracts';
 import { foldVietnamese } from '@sgd/plugin-core';
-
-/** Tags (`<b>`, `</p>`, `<img …>`), comments and doctype: markup never reaches the site. */
-const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<!--/i;
-// Control characters other than tab and line feed.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g;
-
-export function containsMarkup(input: string): boolean {
-  return MARKUP.test(input);
-}
-
-/** Plain text as stored: NFC, no control characters, single spaces, at most one blank line, trimmed. */
-export function plainText(input: string): string {
-  return input
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
 
 /** Folded words separated by single spaces, with a space at each end for whole-word matching. */
 const words = (input: string) =>

@@ -1,22 +1,10 @@
+import { plainTextField } from '@sgd/contracts';
 import { pageFields } from '@sgd/plugin-core';
 import { REVIEW_LIMITS } from '@sgd/config';
 import { z } from 'zod';
-import { MESSAGES } from '../constants';
-import { containsMarkup, plainText } from '../utils/text';
 
 /** Plain text within limits; markup is refused (400) rather than silently altered. */
-const text = (label: string, limits: { min: number; max: number }) =>
-  z
-    .string({ required_error: `Hãy nhập ${label}.`, invalid_type_error: `Hãy nhập ${label}.` })
-    .max(limits.max * 2, `Nội dung quá dài (tối đa ${limits.max} ký tự).`)
-    .refine((value) => !containsMarkup(value), MESSAGES.html)
-    .transform(plainText)
-    .pipe(
-      z
-        .string()
-        .min(limits.min, `Nội dung quá ngắn (ít nhất ${limits.min} ký tự).`)
-        .max(limits.max, `Nội dung quá dài (tối đa ${limits.max} ký tự).`),
-    );
+const text = plainTextField;
 
 const stars = (label: string) =>
   z
