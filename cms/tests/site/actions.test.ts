@@ -172,6 +172,57 @@ describe('registration', () => {
   });
 });
 
+describe('password reset', () => {
+  it('mails a code, refuses a weak new password beside the field without asking the CMS, then resets', async () => {
+    const person = await makeSiteUser(app.strapi);
+    const asked = await post('/tai-khoan/quen-mat-khau', [
+      ['identifier', person.email],
+      ['intent', 'gui-ma'],
+    ]);
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain('Mã đặt lại (6 chữ số)');
+    expect(writes).toEqual(['POST /api/accounts/password/forgot']);
+    const [mail] = await mailbox.waitFor(person.email);
+    const code = /\b(\d{6})\b/.exec(mail.text)?.[1] as string;
+
+    writes.length = 0;
+    const reset = (password: string) =>
+      post('/tai-khoan/quen-mat-khau', [
+        ['identifier', person.email],
+        ['code', code],
+        ['password', password],
+        ['intent', 'dat-lai'],
+      ]);
+    const weak = await reset('12345678');
+    expect(besideField(weak.html, 'password')).toBe(
+      'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+    );
+    expect(weak.html).toContain('Mã đặt lại (6 chữ số)');
+    expect(writes).toEqual([]);
+
+    const done = await reset('Cay-me-Cao-Lanh-2026');
+    expect(done.html).toContain('<a class="button" href="/tai-khoan/dang-nhap">Đăng nhập</a>');
+    expect(writes).toEqual(['POST /api/accounts/password/reset']);
+    const signedIn = await post('/tai-khoan/dang-nhap', [
+      ['identifier', person.email],
+      ['password', 'Cay-me-Cao-Lanh-2026'],
+    ]);
+    expect(signedIn.status).toBe(303);
+  });
+
+  it("refuses a wrong activation code with the CMS's message above the form", async () => {
+    const res = await post('/tai-khoan/kich-hoat', [
+      ['identifier', buyer.email],
+      ['code', '000000'],
+      ['intent', 'kich-hoat'],
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.html).toMatch(/<p class="alert alert-error" role="alert">[^<]+<\/p>/);
+    expect(res.html).not.toContain('Vui lòng sửa các trường được đánh dấu.');
+    expect(writes).toEqual(['POST /api/accounts/activate']);
+  });
+});
+
 describe('ordering', () => {
   const orderFields = (key: string, overrides: Record<string, string> = {}): [string, string][] =>
     Object.entries({

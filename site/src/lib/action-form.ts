@@ -32,3 +32,20 @@ export type ActionOutcome =
  */
 export const formNumber = <T extends z.ZodTypeAny>(rule: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), rule);
+
+/**
+ * What a form page shows after calling an action: the refusal's line above the form (`error`) and
+ * messages beside the fields (`fields`), whether the action's input schema or the CMS refused (a CMS
+ * that cannot answer makes the page a 503); `done`, the action's answer, when it worked.
+ */
+export function settle<T extends { ok: true }>(
+  result: { data: T | Refusal; error: undefined } | { data: undefined; error: ActionError },
+  response: { status?: number },
+): { done: T | null; error: string | null; fields: Record<string, string> } {
+  if (result.error) return { done: null, error: FIX_FIELDS, fields: refusedFields(result.error) };
+  const answer = result.data;
+  if (answer.ok) return { done: answer as T, error: null, fields: {} };
+  const refused = answer as Refusal;
+  if (refused.status >= 500) response.status = 503;
+  return { done: null, error: refused.message, fields: refused.fields };
+}
