@@ -246,25 +246,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Found> {
     const today = todayInVietnam();
     const products = query.type === 'products';
-    const [counted, rows] = await Promise.all([
-      total(query, slots, scope, today),
-      (async () => {
-        const found: Row[] = [];
-        let skip = (query.page - 1) * query.pageSize;
-        let need = query.pageSize;
-        for (const group of groups(query, slots, typed, scope)) {
-          if (need === 0) break;
-          const page = await pageOf(query, group, need, skip, today);
-          found.push(...page);
-          need -= page.length;
-          // The group ended in this page, or before it: how far before (at most `skip` items).
-          if (need > 0 && skip > 0) {
-            skip = page.length > 0 ? 0 : skip - (await countOf(query, group, today, skip));
-          }
-        }
-        return found;
-      })(),
-    ]);
+    // The count first: it says whether there is a page at all, and whether the words match so many
+    // items (more than the count counts) that the page's may come first in its order (`pageOf`).
+    const counted = await total(query, slots, scope, today);
+    const rows: Row[] = [];
+    let skip = (query.page - 1) * query.pageSize;
+    let need = counted.capped || counted.total > skip ? query.pageSize : 0;
+    for (const group of groups(query, slots, typed, scope)) {
+      if (need === 0) break;
+      const page = await pageOf(query, group, need, skip, today, counted.capped);
+      rows.push(...page);
+      need -= page.length;
+      // The group ended in this page, or before it: how far before (at most `skip` items).
+      if (need > 0 && skip > 0) {
+        skip = page.length > 0 ? 0 : skip - (await countOf(query, group, today, skip));
+      }
+    }
     return {
       items: rows.map((row) => (products ? productJson(row, today) : sellerJson(row, 'summary', today))),
       total: counted.total,
@@ -273,14 +270,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * One page of a group, in one statement that reads as little as it can: first the items that come
-   * first in the page's order (`SEARCH_PROBE` of them, read in order through the order's index,
-   * which is also the table's physical order for names), their words checked; when they hold the
-   * page, that is it (words common across the catalogue); otherwise the full-text index finds the
-   * group's items, which are sorted (rarer words, or words whose items sit together, as the first
-   * word of names does).
+   * One page of a group, in one statement that reads as little as it can. Words found in fewer
+   * items than the count counts (`common` false): the full-text index finds the group's items, which
+   * are sorted. Words found in more: first the items that come first in the page's order
+   * (`SEARCH_PROBE` of them, read in order through the order's index, which is also the table's
+   * physical order for names), their words checked; when they hold the page, that is it (words
+   * common across the catalogue); otherwise the index finds them, as for rarer words.
    */
-  async function pageOf(query: SearchQuery, group: Condition[], need: number, skip: number, today: string) {
+  async function pageOf(
+    query: SearchQuery,
+    group: Condition[],
+    need: number,
+    skip: number,
+    today: string,
+    common: boolean,
+  ) {
     const products = query.type === 'products';
     const [table, alias] = products ? [T.products, 'p'] : [T.sellers, 's'];
     const shape = (from: Knex.QueryBuilder, sorted: boolean) => {
@@ -295,6 +299,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .limit(SEARCH_PROBE);
     const probe = shape(knex().from(first.as(alias)), false);
     const indexed = shape(knex()(`${table} as ${alias}`).modify(filters(query, today)), true);
+    // Words matching fewer items than the count counts: the index finds them all, and sorting a few
+    // hundred costs less than reading the first items in order for nothing.
+    if (!common) return (await indexed) as Row[];
     const enough = `(SELECT count(*) FROM probe) >= ${need}`;
     const statement = knex()
       .with('probe', probe)
