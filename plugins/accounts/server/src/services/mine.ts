@@ -366,7 +366,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { fileInfo: files.map(() => ({ alternativeText: caption, folder })) },
         files,
       });
-      // In the order the person chose them: the upload stores files as each one is ready.
+      // In the order the files came (formidable lists the files of one request as their writes
+      // finish, so not always as they were sent): the upload stores them as each one is ready.
       const left = [...uploaded];
       const added = files.flatMap((file) => {
         const at = left.findIndex((row) => row.name === file.originalFilename);
