@@ -13,7 +13,7 @@ module.exports = {
       rootDir: __dirname,
       transform,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{config,plugins,cms,site,scripts}/**/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/{config,contracts,plugins,cms,site,scripts}/**/__tests__/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.*/dist/'],
       modulePathIgnorePatterns: ['<rootDir>/cms/dist/', '<rootDir>/site/dist/'],
     },

@@ -22,6 +22,9 @@ export interface BusinessRules {
   licenceTypes: readonly LicenceTypeRule[];
 }
 
+/** The one message about an OCOP certificate's stars, whichever check finds them wrong. */
+const OCOP_STARS = 'Chứng nhận OCOP phải có hạng sao từ 3 đến 5.';
+
 const filled = (value: unknown) => value !== null && value !== undefined && String(value).trim() !== '';
 
 /** The identifiers of a seller, each checked on its own (empty passes). */
@@ -70,7 +73,7 @@ export function licenceProblems(
   if (type?.hasStars) {
     const stars = Number(data.ocopStars);
     if (!Number.isInteger(stars) || stars < 3 || stars > 5)
-      problems.push({ path: 'ocopStars', message: 'Chứng nhận OCOP phải có hạng sao từ 3 đến 5.' });
+      problems.push({ path: 'ocopStars', message: OCOP_STARS });
   } else if (filled(data.ocopStars)) {
     problems.push({ path: 'ocopStars', message: 'Chỉ chứng nhận OCOP mới có hạng sao.' });
   }
@@ -119,10 +122,10 @@ export function licenceFields(rules: BusinessRules) {
     issuedOn: isoDate('Ngày cấp'),
     expiresOn: isoDate('Ngày hết hạn').nullish(),
     ocopStars: z
-      .number({ invalid_type_error: 'Chứng nhận OCOP phải có hạng sao từ 3 đến 5.' })
-      .int('Chứng nhận OCOP phải có hạng sao từ 3 đến 5.')
-      .min(3, 'Chứng nhận OCOP phải có hạng sao từ 3 đến 5.')
-      .max(5, 'Chứng nhận OCOP phải có hạng sao từ 3 đến 5.')
+      .number({ invalid_type_error: OCOP_STARS })
+      .int(OCOP_STARS)
+      .min(3, OCOP_STARS)
+      .max(5, OCOP_STARS)
       .nullish(),
   };
 }

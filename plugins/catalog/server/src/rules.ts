@@ -1,13 +1,6 @@
 import { DELIVERY_METHOD_CODES, PAYMENT_METHOD_CODES } from '@sgd/config';
-import {
-  isEmail,
-  isPhone,
-  latitudeCheck,
-  longitudeCheck,
-  type Check,
-  type DocumentRule,
-  type FieldProblem,
-} from '@sgd/plugin-core';
+import { isEmail, isPhone, latitudeCheck, longitudeCheck, type Check } from '@sgd/contracts';
+import type { DocumentRule, FieldProblem } from '@sgd/plugin-core';
 import { UID } from './constants';
 
 const nonNegative =

@@ -15,7 +15,6 @@ export { NO_RATING, type Rating, type RatingsListener, type RatingsProvider } fr
 export type { PersonalDataContributor } from './services/personal-data';
 export * from './calendar';
 export * from './lib/fold';
-export * from './lib/validators';
 export * from './lib/public-api';
 export * from './lib/document-rules';
 export * from './lib/admin-views';

@@ -1,5 +1,5 @@
 import type { DocumentRule } from './lib/document-rules';
-import { datesInOrder, isEmail, isPhone, latitudeCheck, longitudeCheck } from './lib/validators';
+import { datesInOrder, isEmail, isPhone, latitudeCheck, longitudeCheck } from '@sgd/contracts';
 import { UID } from './constants';
 
 export const rules: DocumentRule[] = [

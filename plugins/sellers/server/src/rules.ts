@@ -1,6 +1,13 @@
 import { licenceTypes } from '@sgd/config';
-import { SELLER_FIELD_CHECKS, licenceProblems, sellerProblems } from '@sgd/contracts';
-import { latitudeCheck, longitudeCheck, polygonCheck, type DocumentRule } from '@sgd/plugin-core';
+import {
+  SELLER_FIELD_CHECKS,
+  latitudeCheck,
+  licenceProblems,
+  longitudeCheck,
+  polygonCheck,
+  sellerProblems,
+} from '@sgd/contracts';
+import type { DocumentRule } from '@sgd/plugin-core';
 import { UID } from './constants';
 
 const PLANTING_AREA_CODE = /^[A-Za-z0-9][A-Za-z0-9./ -]{2,59}$/;

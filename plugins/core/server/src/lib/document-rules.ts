@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { slugify } from './fold';
-import type { FieldProblem } from '@sgd/contracts';
-import type { Check } from './validators';
+import type { Check, FieldProblem } from '@sgd/contracts';
 
 type Data = Record<string, unknown>;
 
