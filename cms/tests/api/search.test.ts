@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { REGIONAL_WORDS, SEARCH_TOLERANCE } from '@sgd/config';
+import { collationKey, markedWords, searchWords } from '@sgd/plugin-core';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { U, makeLicence, makeProduct, makeSeller } from '../factories';
 
@@ -408,5 +410,67 @@ describe('a search that forgives', () => {
       )) as { detail: string }[];
       expect(plan.map((row) => row.detail).join(' ')).toMatch(/VIRTUAL TABLE INDEX/);
     }
+  });
+});
+
+describe('search results, as their definition says', () => {
+  interface Listed {
+    name: string;
+    slug: string;
+    description: string | null;
+  }
+
+  /** Every listed product, from the public list. */
+  async function listed(): Promise<Listed[]> {
+    const all: Listed[] = [];
+    for (let page = 1; ; page += 1) {
+      const res = await api()
+        .get('/api/products')
+        .query({ 'pagination[page]': page, 'pagination[pageSize]': 100 });
+      all.push(...(res.body.data as Listed[]));
+      if (page >= res.body.meta.pagination.pageCount) return all;
+    }
+  }
+
+  const wordsOf = (text: string) => [...searchWords(text), ...markedWords(text)];
+  const holds = (words: string[], typed: string[]) =>
+    typed.every((w) => words.some((word) => word.startsWith(w)));
+  const byName = (a: Listed, b: Listed) => {
+    const [x, y] = [collationKey(a.name), collationKey(b.name)];
+    return x < y ? -1 : x > y ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+  };
+
+  it('shows the names holding every typed word (as word beginnings) first, then the descriptions, each in name order, page after page', async () => {
+    const products = await listed();
+    const regional = new Set(REGIONAL_WORDS.flat().flatMap((entry) => searchWords(entry)));
+    // Two words of one name, in their order, none of them a regional word (those bring in others).
+    const queries = new Set<string>();
+    for (const product of products) {
+      const words = searchWords(product.name).filter((w) => /[a-z]/.test(w) && !regional.has(w));
+      for (let i = 0; i + 1 < words.length; i += 1) queries.add(`${words[i]} ${words[i + 1]}`);
+    }
+    let compared = 0;
+    for (const q of [...queries].filter((_, i) => i % 3 === 0)) {
+      const typed = q.split(' ');
+      const inNames = products.filter((p) => holds(wordsOf(p.name), typed)).sort(byName);
+      const inText = products
+        .filter((p) => !inNames.includes(p) && holds(wordsOf(`${p.name} ${p.description ?? ''}`), typed))
+        .sort(byName);
+      const expected = [...inNames, ...inText].map((p) => p.slug);
+      // Few results bring in corrected words: another test's matter.
+      if (expected.length < SEARCH_TOLERANCE.fewResults) continue;
+      for (const page of [1, 2]) {
+        const res = await api().get('/api/search').query({ q, page, pageSize: 5 });
+        expect(res.status).toBe(200);
+        expect({ q, page, slugs: (res.body.data as Listed[]).map((p) => p.slug) }).toEqual({
+          q,
+          page,
+          slugs: expected.slice((page - 1) * 5, page * 5),
+        });
+        expect(res.body.meta.pagination.total).toBe(expected.length);
+      }
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 });

@@ -1,6 +1,6 @@
 import type { Migration } from '@sgd/plugin-core';
 import { UID } from '../constants';
-import { createTables } from '../read-model/tables';
+import { createTables, fillProductWords } from '../read-model/tables';
 
 /**
  * Indexes of the public product list, on published rows only: its default order (name, then id) so
@@ -34,4 +34,13 @@ const readModel: Migration = {
   },
 };
 
-export const migrations: Migration[] = [publicListIndexes, readModel];
+/** The words of listed products' names in name order (PostgreSQL), filled from what is listed. */
+const productWords: Migration = {
+  name: '003-product-words',
+  async up({ knex, dialect }) {
+    await createTables(knex, dialect);
+    if (dialect === 'postgres') await fillProductWords(knex);
+  },
+};
+
+export const migrations: Migration[] = [publicListIndexes, readModel, productWords];

@@ -7,6 +7,9 @@ import type { Knex } from 'knex';
  * `services/read-model.ts` in the same transaction as the writes it follows.
  */
 export const TABLES = {
+  // First: a rebuild empties the tables in this order, and this one follows pub_products (PostgreSQL).
+  productWords: 'pub_product_words',
+  textWords: 'pub_text_words',
   products: 'pub_products',
   productLicences: 'pub_product_licences',
   sellers: 'pub_sellers',
@@ -160,12 +163,96 @@ const TEXT: Record<Dialect, string[]> = {
 };
 
 /**
+ * The words of listed products' names, each with the names holding it in name order: a search's
+ * first page of names is read by walking these lists side by side (`services/search.ts`), a few
+ * index reads however large the catalogue, where the full-text index would find every item holding
+ * the words and sort them. Kept by triggers on `pub_products` (one statement per write, whichever
+ * code writes), from the same `name_tsv` the full-text index reads, so the two always agree.
+ */
+const productWords = [
+  `CREATE TABLE IF NOT EXISTS ${T.productWords} (
+    word text COLLATE "C" NOT NULL,
+    name_key text COLLATE "C" NOT NULL,
+    slug text COLLATE "C" NOT NULL,
+    PRIMARY KEY (word, name_key, slug)
+  )`,
+  // Every word of listed products' searched text, once: what a typed word may begin (never emptied
+  // but by a rebuild: a word no longer found costs a search nothing).
+  `CREATE TABLE IF NOT EXISTS ${T.textWords} (word text COLLATE "C" PRIMARY KEY)`,
+  `CREATE OR REPLACE FUNCTION pub_product_words_added() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO ${T.productWords} (word, name_key, slug)
+      SELECT DISTINCT w.word, a.name_key, a.slug FROM added a, unnest(tsvector_to_array(a.name_tsv)) w(word)
+      WHERE a.listed = 1
+      ON CONFLICT DO NOTHING;
+    INSERT INTO ${T.textWords} (word)
+      SELECT DISTINCT w.word FROM added a, unnest(tsvector_to_array(a.text_tsv)) w(word)
+      WHERE a.listed = 1
+      ON CONFLICT DO NOTHING;
+    RETURN NULL;
+  END $$`,
+  `CREATE OR REPLACE FUNCTION pub_product_words_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    DELETE FROM ${T.productWords} pw
+      USING removed r, unnest(tsvector_to_array(r.name_tsv)) w(word)
+      WHERE r.listed = 1 AND pw.word = w.word AND pw.name_key = r.name_key AND pw.slug = r.slug;
+    RETURN NULL;
+  END $$`,
+  `CREATE OR REPLACE FUNCTION pub_product_words_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    DELETE FROM ${T.productWords} pw
+      USING removed r JOIN added a ON a.document_id = r.document_id, unnest(tsvector_to_array(r.name_tsv)) w(word)
+      WHERE r.listed = 1
+        AND (a.listed <> 1 OR a.name_key <> r.name_key OR a.slug <> r.slug OR a.name_tsv <> r.name_tsv)
+        AND pw.word = w.word AND pw.name_key = r.name_key AND pw.slug = r.slug;
+    INSERT INTO ${T.productWords} (word, name_key, slug)
+      SELECT DISTINCT w.word, a.name_key, a.slug
+      FROM added a JOIN removed r ON r.document_id = a.document_id, unnest(tsvector_to_array(a.name_tsv)) w(word)
+      WHERE a.listed = 1
+        AND (r.listed <> 1 OR a.name_key <> r.name_key OR a.slug <> r.slug OR a.name_tsv <> r.name_tsv)
+      ON CONFLICT DO NOTHING;
+    INSERT INTO ${T.textWords} (word)
+      SELECT DISTINCT w.word
+      FROM added a JOIN removed r ON r.document_id = a.document_id, unnest(tsvector_to_array(a.text_tsv)) w(word)
+      WHERE a.listed = 1 AND (r.listed <> 1 OR a.text_tsv <> r.text_tsv)
+      ON CONFLICT DO NOTHING;
+    RETURN NULL;
+  END $$`,
+  `DROP TRIGGER IF EXISTS pub_product_words_added ON ${T.products}`,
+  `CREATE TRIGGER pub_product_words_added AFTER INSERT ON ${T.products}
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_product_words_added()`,
+  `DROP TRIGGER IF EXISTS pub_product_words_removed ON ${T.products}`,
+  `CREATE TRIGGER pub_product_words_removed AFTER DELETE ON ${T.products}
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION pub_product_words_removed()`,
+  `DROP TRIGGER IF EXISTS pub_product_words_changed ON ${T.products}`,
+  `CREATE TRIGGER pub_product_words_changed AFTER UPDATE ON ${T.products}
+    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_product_words_changed()`,
+];
+
+/** Fills the word tables from the products already listed (a read model built before they existed). */
+export async function fillProductWords(knex: Knex): Promise<void> {
+  await knex.raw(
+    `INSERT INTO ${T.productWords} (word, name_key, slug)
+     SELECT DISTINCT w.word, p.name_key, p.slug FROM ${T.products} p, unnest(tsvector_to_array(p.name_tsv)) w(word)
+     WHERE p.listed = 1
+     ON CONFLICT DO NOTHING`,
+  );
+  await knex.raw(
+    `INSERT INTO ${T.textWords} (word)
+     SELECT DISTINCT w.word FROM ${T.products} p, unnest(tsvector_to_array(p.text_tsv)) w(word)
+     WHERE p.listed = 1
+     ON CONFLICT DO NOTHING`,
+  );
+}
+
+/**
  * Creates the read model's tables and indexes (the catalog's migration `002-read-model`), with its
  * state rows; `built` at 0 makes the bootstrap build the read model from the live tables.
  */
 export async function createTables(knex: Knex, dialect: Dialect): Promise<void> {
   const key = dialect === 'postgres' ? 'text COLLATE "C"' : 'text';
-  for (const sql of [...common(key), ...TEXT[dialect]]) await knex.raw(sql);
+  const words = dialect === 'postgres' ? productWords : [];
+  for (const sql of [...common(key), ...TEXT[dialect], ...words]) await knex.raw(sql);
   for (const name of ['version', 'built']) {
     await knex.raw(`INSERT INTO ${T.state} (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING`, [
       name,

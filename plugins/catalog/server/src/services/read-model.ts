@@ -278,7 +278,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await connection().raw(`CLUSTER ${T.products} USING pub_products_listed_name`);
       await connection().raw(
-        `VACUUM ANALYZE ${T.products}, ${T.sellers}, ${T.productLicences}, ${T.sellerLicences}, ${T.terms}`,
+        `VACUUM ANALYZE ${T.products}, ${T.sellers}, ${T.productLicences}, ${T.sellerLicences}, ${T.terms}, ${T.productWords}, ${T.textWords}`,
       );
     },
 
@@ -317,6 +317,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const table of Object.values(T)) {
           if (table === T.state) continue;
           if (dialect() === 'postgres' && (table === T.productsText || table === T.sellersText)) continue;
+          if (dialect() === 'sqlite' && (table === T.productWords || table === T.textWords)) continue;
           await db(table).delete();
         }
         const writer = createWriter(db, dialect());

@@ -3,8 +3,6 @@ import type { Knex } from 'knex';
 import { AUTOCOMPLETE_LIMIT, SEARCH_COUNT_LIMIT, SEARCH_TOLERANCE } from '@sgd/config';
 import type { Autocomplete, SearchMeta } from '@sgd/contracts';
 
-/** Items a search page reads first in its order before it asks the full-text index (see `pageOf`). */
-const SEARCH_PROBE = 1000;
 import { foldVietnamese } from '@sgd/plugin-core';
 import { todayInVietnam } from '@sgd/plugin-sellers';
 import { listJson, productJson, selectProducts, sellerJson, textCondition } from '../read-model/read';
@@ -20,7 +18,24 @@ import { TABLES as T, type Dialect } from '../read-model/tables';
 import type { SearchQuery, SuggestQuery } from '../validation/search';
 import { catalogService } from './index';
 
+/** Items a search page reads first in its order before it asks the full-text index (see `pageOf`). */
+const SEARCH_PROBE = 1000;
+/** A typed word is walked as the words of names it begins (`walkNames`) when they are at most this many. */
+const WALK_WORDS = 32;
+/** Names walked at most for one page (page × size); deeper pages are found through the full-text index. */
+const WALK_ITEMS = 240;
+/** A typed word counted through the full-text index as the whole words it begins: at most this many. */
+const NARROW_WORDS = 4;
+/** A word held by this share of the listed products or more is common: checked, not looked up. */
+const COMMON_SHARE = 0.2;
+/** From this many listed products, a search counts the names holding its words first. */
+const NAMES_FIRST_FROM = 10 * SEARCH_COUNT_LIMIT;
+/** Word lists and statistics a search keeps (until the read model changes), at most. */
+const KNOWN_MAX_ENTRIES = 5000;
+
 type Row = Record<string, unknown>;
+/** A condition of SQL over the items; `names`: the slots a name must hold, when it says only that. */
+type Condition = { sql: string; bindings: string[]; names?: Slot[] };
 
 /** A search with no words and no filter, first page: what the autocomplete fills in. */
 const emptySearch: SearchQuery = { q: '', type: 'products', sort: 'relevance', page: 1, pageSize: 24 };
@@ -36,7 +51,9 @@ interface Found {
  * Search over the read model (`read-model/`), identical on SQLite and PostgreSQL: the same plan
  * (`read-model/spelling.ts`) becomes a `tsquery` over GIN indexes or an FTS5 query, over the same
  * folded words; the order is the same SQL (name matches first, then the Vietnamese collation key).
- * When the words as typed find little, words typed together, typing errors and words inside longer
+ * On PostgreSQL, what the full-text index would read in proportion to the catalogue is read another
+ * way with the same results: a page of names by walking the names' word lists (`walkNames`), a count
+ * through whole words and the less common ones (`narrowed`). When the words as typed find little, words typed together, typing errors and words inside longer
  * words are tried too; when nothing matches, a query that finds something is suggested.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -44,16 +61,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
   const dialect = (): Dialect => (strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite');
   let vocabulary: Promise<Vocabulary> | null = null;
+  /** What searches read of the words themselves (PostgreSQL), until the read model changes. */
+  let known = new Map<string, Promise<unknown>>();
   let listening = false;
+
+  function listen() {
+    if (listening) return;
+    model().onChange(() => {
+      vocabulary = null;
+      known = new Map();
+    });
+    listening = true;
+  }
+
+  function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    listen();
+    const hit = known.get(key);
+    if (hit) return hit as Promise<T>;
+    if (known.size >= KNOWN_MAX_ENTRIES) known = new Map();
+    const kept = known;
+    const value = compute();
+    kept.set(key, value);
+    value.catch(() => {
+      if (kept.get(key) === value) kept.delete(key);
+    });
+    return value;
+  }
 
   /** The words of public names, loaded when first needed and again after the read model changed. */
   function words(): Promise<Vocabulary> {
-    if (!listening) {
-      model().onChange(() => {
-        vocabulary = null;
-      });
-      listening = true;
-    }
+    listen();
     if (vocabulary) return vocabulary;
     const loading = knex()(T.terms)
       .select('term', 'joined', 'display', 'items')
@@ -97,8 +134,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  /** The text condition of `slots`, over the name or over all the searched text (or its negation). */
-  function text(query: SearchQuery, slots: Slot[], scope: 'name' | 'text', negate = false) {
+  /**
+   * The text condition of `slots`, over the name or over all the searched text (or its negation); a
+   * condition over names says which slots it holds (`walkNames` reads it another way).
+   */
+  function text(query: SearchQuery, slots: Slot[], scope: 'name' | 'text', negate = false): Condition {
     const products = query.type === 'products';
     const condition = textCondition(
       dialect(),
@@ -107,7 +147,128 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       products ? 'p' : 's',
       products ? T.productsText : T.sellersText,
     );
-    return { sql: negate ? `NOT (${condition.sql})` : condition.sql, bindings: condition.bindings };
+    if (negate) return { sql: `NOT (${condition.sql})`, bindings: condition.bindings };
+    return { ...condition, ...(scope === 'name' ? { names: slots } : {}) };
+  }
+
+  /**
+   * The words that begin with `word` (PostgreSQL): of listed names (`pub_product_words`) or of the
+   * searched text (`pub_text_words`), one index read per word; null when there are more than
+   * `WALK_WORDS`. Kept with the answers.
+   */
+  function wordsBeginning(word: string, scope: 'name' | 'text' = 'name'): Promise<string[] | null> {
+    const table = scope === 'name' ? T.productWords : T.textWords;
+    return remember(JSON.stringify(['words', scope, word]), async () => {
+      const end = `${word}\u{10FFFF}`;
+      const { rows } = (await knex().raw(
+        `WITH RECURSIVE found(word, n) AS (
+           SELECT (SELECT min(word) FROM ${table} WHERE word >= ? AND word < ?), 1
+           UNION ALL
+           SELECT (SELECT min(word) FROM ${table} WHERE word > found.word AND word < ?), found.n + 1
+           FROM found WHERE found.word IS NOT NULL AND found.n <= ?
+         )
+         SELECT word FROM found WHERE word IS NOT NULL`,
+        [word, end, end, WALK_WORDS],
+      )) as { rows: { word: string }[] };
+      return rows.length > WALK_WORDS ? null : rows.map((row) => row.word);
+    });
+  }
+
+  /** Whether a search's pages may walk the names' word lists: products, by name, no filter but words. */
+  function walkable(query: SearchQuery): boolean {
+    return (
+      dialect() === 'postgres' &&
+      query.type === 'products' &&
+      (query.sort === 'relevance' || query.sort === 'name') &&
+      [
+        query.category,
+        query.commune,
+        query.licenceType,
+        query.ocopStars,
+        query.priceMin,
+        query.priceMax,
+      ].every((value) => value === undefined)
+    );
+  }
+
+  /**
+   * What PostgreSQL's statistics (`ANALYZE`) say of the listed products: about how many there are,
+   * and the share of them holding each of the most common words of their names and searched text.
+   */
+  function statistics(): Promise<{ products: number; shares: Record<'name' | 'text', Map<string, number>> }> {
+    return remember('statistics', async () => {
+      const { rows } = (await knex().raw(
+        `SELECT s.attname, s.most_common_elems::text::text[] AS words, s.most_common_elem_freqs AS shares,
+                (SELECT c.reltuples FROM pg_class c WHERE c.oid = ?::regclass) AS products
+         FROM pg_stats s WHERE s.schemaname = current_schema() AND s.tablename = ? AND s.attname IN ('name_tsv', 'text_tsv')`,
+        [T.products, T.products],
+      )) as {
+        rows: { attname: string; words: string[] | null; shares: number[] | null; products: number }[];
+      };
+      const sharesOf = (column: string) => {
+        const row = rows.find((r) => r.attname === column);
+        return new Map((row?.words ?? []).map((word, i) => [word, Number(row?.shares?.[i] ?? 0)]));
+      };
+      return {
+        products: Number(rows[0]?.products ?? 0),
+        shares: { name: sharesOf('name_tsv'), text: sharesOf('text_tsv') },
+      };
+    });
+  }
+
+  /**
+   * The same condition as `text(…)` on products (PostgreSQL), written so that the full-text index
+   * reads little. Slots of common words (held by `COMMON_SHARE` of the products or more, as far as
+   * PostgreSQL's statistics say) are checked on the items the index finds for the others; typed
+   * words beginning a few words are looked up as those whole words (the index then skips through
+   * long lists, where a word's beginning makes it read every item of every word it begins). When
+   * every slot is common, the items are read in the table's order up to the count's limit (it comes
+   * soon). `indexed`: the table is not to be read in order.
+   */
+  async function narrowed(
+    slots: Slot[],
+    scope: 'name' | 'text',
+  ): Promise<{ conditions: Condition[]; indexed: boolean }> {
+    const group = (parts: string[], op: string) => (parts.length === 1 ? parts[0] : `(${parts.join(op)})`);
+    const shares = (await statistics()).shares[scope];
+    const shareOf = (w: { word: string; prefix: boolean }) => {
+      if (!w.prefix) return shares.get(w.word) ?? 0;
+      let sum = 0;
+      for (const [word, share] of shares) if (word.startsWith(w.word)) sum += share;
+      return sum;
+    };
+    const looked: string[] = [];
+    const checked: Slot[] = [];
+    for (const slot of slots) {
+      const share = slot.alternatives.reduce((sum, alternative) => sum + shareOf(alternative[0]), 0);
+      if (share >= COMMON_SHARE) {
+        checked.push(slot);
+        continue;
+      }
+      const alternatives: string[] = [];
+      for (const alternative of slot.alternatives) {
+        const words: string[] = [];
+        for (const w of alternative) {
+          const whole = w.prefix ? await wordsBeginning(w.word, scope) : [w.word];
+          words.push(
+            whole && whole.length > 0 && whole.length <= NARROW_WORDS
+              ? group(whole, ' | ')
+              : `${w.word}${w.prefix ? ':*' : ''}`,
+          );
+        }
+        alternatives.push(group(words, ' & '));
+      }
+      looked.push(group(alternatives, ' | '));
+    }
+    if (looked.length === 0)
+      return { conditions: [textCondition(dialect(), slots, scope, 'p', T.productsText)], indexed: false };
+    const conditions = [{ sql: `p.${scope}_tsv @@ to_tsquery('simple', ?)`, bindings: [looked.join(' & ')] }];
+    if (checked.length) {
+      const check = textCondition(dialect(), checked, scope, 'p', T.productsText);
+      // Not an indexable form: checked on each item the index found.
+      conditions.push({ sql: `(${check.sql}) IS TRUE`, bindings: check.bindings });
+    }
+    return { conditions, indexed: true };
   }
 
   /** The filters of a search on products (`p`) or sellers (`s`), besides its words. */
@@ -145,8 +306,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (products && query.priceMax !== undefined) qb.where('p.price_low', '<=', query.priceMax);
     };
   }
-
-  type Condition = { sql: string; bindings: string[] };
 
   /**
    * The groups a search's results come in, in order, each a list of conditions over the items: by
@@ -211,27 +370,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       slots.map((slot) => slot.alternatives),
       [query.category, query.licenceType, query.ocopStars, query.commune, query.priceMin, query.priceMax],
     ]);
-    const counted = await model().answers.get(key, () =>
-      countOf(
-        query,
-        slots.length ? [text(query, slots, scope)] : [],
-        today,
-        slots.length ? SEARCH_COUNT_LIMIT : null,
-      ),
-    );
+    const counted = await model().answers.get(key, async () => {
+      if (slots.length === 0) return countOf(query, [], today, null);
+      if (query.type !== 'products' || dialect() !== 'postgres')
+        return countOf(query, [text(query, slots, scope)], today, SEARCH_COUNT_LIMIT);
+      // Names hold their words in the searched text too, and are fewer: in a large catalogue, when
+      // they alone reach the count's limit, it is reached.
+      if (scope === 'text' && (await statistics()).products >= NAMES_FIRST_FROM) {
+        const names = await narrowed(slots, 'name');
+        const inNames = await countOf(query, names.conditions, today, SEARCH_COUNT_LIMIT, names.indexed);
+        if (inNames >= SEARCH_COUNT_LIMIT) return inNames;
+      }
+      const { conditions, indexed } = await narrowed(slots, scope);
+      return countOf(query, conditions, today, SEARCH_COUNT_LIMIT, indexed);
+    });
     return { total: counted, capped: slots.length > 0 && counted >= SEARCH_COUNT_LIMIT };
   }
 
   /** The items meeting `conditions` and the filters, counted up to `limit` (or all). */
-  async function countOf(query: SearchQuery, conditions: Condition[], today: string, limit: number | null) {
-    const rows = knex()(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`)
-      .modify(filters(query, today))
-      .select(knex().raw('1'));
-    for (const condition of conditions) rows.whereRaw(condition.sql, condition.bindings);
-    if (limit !== null) rows.limit(limit);
-    const counted = (await knex().count({ n: '*' }).from(rows.as('counted')).first()) as
-      { n: number | string } | undefined;
-    return Number(counted?.n ?? 0);
+  async function countOf(
+    query: SearchQuery,
+    conditions: Condition[],
+    today: string,
+    limit: number | null,
+    indexed = false,
+  ) {
+    const count = async (db: Knex) => {
+      const rows = db(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`)
+        .modify(filters(query, today))
+        .select(db.raw('1'));
+      for (const condition of conditions) rows.whereRaw(condition.sql, condition.bindings);
+      if (limit !== null) rows.limit(limit);
+      const counted = (await db.count({ n: '*' }).from(rows.as('counted')).first()) as
+        { n: number | string } | undefined;
+      return Number(counted?.n ?? 0);
+    };
+    if (!indexed) return count(knex());
+    // Counting up to a limit, PostgreSQL may read the table in order, expecting the matches spread
+    // evenly; they are not (the table is in name order, and names share their words): the whole
+    // table read for a word of names at its end. Through the full-text index only.
+    return knex().transaction(async (trx) => {
+      await trx.raw('SET LOCAL enable_seqscan = off');
+      return count(trx as unknown as Knex);
+    });
   }
 
   /**
@@ -285,6 +466,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     today: string,
     common: boolean,
   ) {
+    const names = group.length === 1 ? group[0].names : undefined;
+    if (names && skip + need <= WALK_ITEMS && walkable(query)) {
+      const walked = await walkNames(names, group[0], need, skip);
+      if (walked) return walked;
+    }
     const products = query.type === 'products';
     const [table, alias] = products ? [T.products, 'p'] : [T.sellers, 's'];
     const shape = (from: Knex.QueryBuilder, sorted: boolean) => {
@@ -310,6 +496,90 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .whereRaw(enough)
       .unionAll((union) => union.select('*').from(indexed.as('indexed')).whereRaw(`NOT ${enough}`));
     return (await statement) as Row[];
+  }
+
+  /**
+   * A page of listed products whose names hold `slots`, in name order, without reading the others:
+   * the word lists of `pub_product_words` (each in name order) are walked side by side, each jumping
+   * to the first name at or after the furthest one seen (one index read per word and step), so that
+   * a page costs about as many steps as it has names however many items hold the words. A slot's
+   * list: the words its alternatives begin with (a typed word: the words of names it begins); when
+   * that says more than the slot (a regional phrase of two words) or a typed word begins too many
+   * words to walk, the names the walk stops at are checked. Null when no slot has a list: the
+   * full-text index finds the page then.
+   */
+  async function walkNames(slots: Slot[], condition: Condition, need: number, skip: number) {
+    const lists: string[][] = [];
+    let checked = false;
+    for (const slot of slots) {
+      // The names holding a slot hold one of the words its alternatives begin with.
+      let words: Set<string> | null = new Set<string>();
+      for (const [w, ...more] of slot.alternatives) {
+        if (more.length > 0) checked = true;
+        const whole = w.prefix ? await wordsBeginning(w.word) : [w.word];
+        if (whole === null) {
+          words = null;
+          break;
+        }
+        for (const word of whole) words.add(word);
+      }
+      if (words === null) checked = true;
+      else lists.push([...words]);
+    }
+    if (lists.length === 0) return null;
+    if (lists.some((list) => list.length === 0)) return [];
+    lists.sort((a, b) => a.length - b.length);
+    const bindings: unknown[] = [];
+    // The first name at or after `from` in the lists of `words`.
+    const next = (words: string[], from: string) => {
+      const after = `(w.name_key, w.slug) >= (${from}.k, ${from}.s) ORDER BY w.name_key, w.slug LIMIT 1`;
+      if (words.length === 1) {
+        bindings.push(words[0]);
+        return `(SELECT w.name_key AS k, w.slug AS s FROM ${T.productWords} w WHERE w.word = ? AND ${after})`;
+      }
+      bindings.push(`{${words.map((word) => `"${word.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+      return `(SELECT x.k, x.s FROM unnest(?::text[]) t(word)
+        CROSS JOIN LATERAL (SELECT w.name_key AS k, w.slug AS s FROM ${T.productWords} w
+          WHERE w.word = t.word AND ${after}) x
+        ORDER BY x.k, x.s LIMIT 1)`;
+    };
+    const steps = lists.map(
+      (words, i) => `CROSS JOIN LATERAL ${next(words, i === 0 ? 'walk' : `a${i - 1}`)} a${i}`,
+    );
+    const last = `a${lists.length - 1}`;
+    const same = `${last}.k = a0.k AND ${last}.s = a0.s`;
+    const check = checked
+      ? ` AND EXISTS (SELECT 1 FROM ${T.products} p WHERE p.listed = 1 AND p.name_key = a0.k AND p.slug = a0.s AND ${condition.sql})`
+      : '';
+    if (checked) bindings.push(...condition.bindings);
+    bindings.push(skip + need);
+    // The state: where the lists are read from next (k, s), the name found at this step (hk, hs), and
+    // how many were found. Past a name found, the next one is read from just after it (slug + \x01).
+    const walk = knex().raw(
+      `SELECT ''::text COLLATE "C", ''::text COLLATE "C", NULL::text COLLATE "C", NULL::text COLLATE "C", 0
+       UNION ALL
+       SELECT CASE WHEN m.same THEN a0.k ELSE ${last}.k END,
+              CASE WHEN m.same THEN a0.s || chr(1) ELSE ${last}.s END,
+              CASE WHEN m.hit THEN a0.k END,
+              CASE WHEN m.hit THEN a0.s END,
+              walk.n + CASE WHEN m.hit THEN 1 ELSE 0 END
+       FROM walk ${steps.join(' ')}
+       CROSS JOIN LATERAL (SELECT ${same} AS same, (${same})${check} AS hit) m
+       WHERE walk.n < ?`,
+      bindings,
+    );
+    const page = selectProducts(
+      knex()
+        .withRecursive('walk', ['k', 's', 'hk', 'hs', 'n'], walk)
+        .from('walk')
+        .join(`${T.products} as p`, (on) =>
+          on.on('p.name_key', 'walk.hk').andOn('p.slug', 'walk.hs').andOnVal('p.listed', 1),
+        ),
+    )
+      .orderBy([{ column: 'walk.hk' }, { column: 'walk.hs' }])
+      .limit(need)
+      .offset(skip);
+    return (await page) as Row[];
   }
 
   /** Whether anything matches (for a suggestion): one row looked for. */
