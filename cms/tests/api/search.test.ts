@@ -414,6 +414,15 @@ describe('a search that forgives', () => {
 });
 
 describe('search results, as their definition says', () => {
+  beforeAll(async () => {
+    if (app.strapi.db.dialect.client !== 'postgres') return;
+    // PostgreSQL's statistics name the common words, which a count checks on the items it finds
+    // rather than looking them up; a change of the read model has searches read them again.
+    await app.strapi.db.connection.raw('ANALYZE pub_products');
+    const seller = await makeSeller(app.strapi);
+    await makeProduct(app.strapi, seller.documentId, { name: `Bánh phồng tôm ${TOKEN}` });
+  });
+
   interface Listed {
     name: string;
     slug: string;

@@ -218,57 +218,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The same condition as `text(…)` on products (PostgreSQL), written so that the full-text index
-   * reads little. Slots of common words (held by `COMMON_SHARE` of the products or more, as far as
-   * PostgreSQL's statistics say) are checked on the items the index finds for the others; typed
-   * words beginning a few words are looked up as those whole words (the index then skips through
-   * long lists, where a word's beginning makes it read every item of every word it begins). When
-   * every slot is common, the items are read in the table's order up to the count's limit (it comes
-   * soon). `indexed`: the table is not to be read in order.
+   * reads little: typed words that begin a few words are looked up as those whole words (the index
+   * then skips through long lists, where a word's beginning makes it read every item of every word
+   * it begins); other word beginnings too, unless common (held by `COMMON_SHARE` of the products
+   * or more, as PostgreSQL's statistics say): those are checked on the items the index finds. When
+   * every slot would be checked, the least common is looked up.
    */
-  async function narrowed(
-    slots: Slot[],
-    scope: 'name' | 'text',
-  ): Promise<{ conditions: Condition[]; indexed: boolean }> {
+  async function narrowed(slots: Slot[], scope: 'name' | 'text'): Promise<Condition[]> {
     const group = (parts: string[], op: string) => (parts.length === 1 ? parts[0] : `(${parts.join(op)})`);
     const shares = (await statistics()).shares[scope];
-    const shareOf = (w: { word: string; prefix: boolean }) => {
+    const wordShare = (w: { word: string; prefix: boolean }) => {
       if (!w.prefix) return shares.get(w.word) ?? 0;
       let sum = 0;
       for (const [word, share] of shares) if (word.startsWith(w.word)) sum += share;
       return sum;
     };
-    const looked: string[] = [];
-    const checked: Slot[] = [];
-    for (const slot of slots) {
-      const share = slot.alternatives.reduce((sum, alternative) => sum + shareOf(alternative[0]), 0);
-      if (share >= COMMON_SHARE) {
-        checked.push(slot);
-        continue;
-      }
-      const alternatives: string[] = [];
-      for (const alternative of slot.alternatives) {
-        const words: string[] = [];
-        for (const w of alternative) {
-          const whole = w.prefix ? await wordsBeginning(w.word, scope) : [w.word];
-          words.push(
-            whole && whole.length > 0 && whole.length <= NARROW_WORDS
-              ? group(whole, ' | ')
-              : `${w.word}${w.prefix ? ':*' : ''}`,
-          );
+    const shareOf = (slot: Slot) =>
+      slot.alternatives.reduce((sum, alternative) => sum + wordShare(alternative[0]), 0);
+    // Each slot as whole words (null: its words begin too many), and how common it is.
+    const written = await Promise.all(
+      slots.map(async (slot) => {
+        const alternatives: string[] = [];
+        for (const alternative of slot.alternatives) {
+          const words: string[] = [];
+          for (const w of alternative) {
+            const whole = w.prefix ? await wordsBeginning(w.word, scope) : [w.word];
+            if (!whole || whole.length > NARROW_WORDS) return { slot, whole: null, share: shareOf(slot) };
+            words.push(whole.length ? group(whole, ' | ') : w.word);
+          }
+          alternatives.push(group(words, ' & '));
         }
-        alternatives.push(group(words, ' & '));
-      }
-      looked.push(group(alternatives, ' | '));
-    }
-    if (looked.length === 0)
-      return { conditions: [textCondition(dialect(), slots, scope, 'p', T.productsText)], indexed: false };
-    const conditions = [{ sql: `p.${scope}_tsv @@ to_tsquery('simple', ?)`, bindings: [looked.join(' & ')] }];
+        return { slot, whole: group(alternatives, ' | '), share: shareOf(slot) };
+      }),
+    );
+    // Looked up: whole words (the index skips through long lists), and word beginnings that are
+    // not common; checked: common word beginnings, unless every slot is one (the least common then).
+    let looked = written.filter((w) => w.whole !== null || w.share < COMMON_SHARE);
+    if (looked.length === 0) looked = [written.reduce((a, b) => (b.share < a.share ? b : a))];
+    const checked = written.filter((w) => !looked.includes(w)).map((w) => w.slot);
+    const lookedUp = looked.map(
+      (w) => w.whole ?? textCondition(dialect(), [w.slot], scope, 'p', T.productsText).bindings[0],
+    );
+    const conditions = [
+      { sql: `p.${scope}_tsv @@ to_tsquery('simple', ?)`, bindings: [lookedUp.join(' & ')] },
+    ];
     if (checked.length) {
       const check = textCondition(dialect(), checked, scope, 'p', T.productsText);
       // Not an indexable form: checked on each item the index found.
       conditions.push({ sql: `(${check.sql}) IS TRUE`, bindings: check.bindings });
     }
-    return { conditions, indexed: true };
+    return conditions;
   }
 
   /** The filters of a search on products (`p`) or sellers (`s`), besides its words. */
@@ -378,11 +377,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // they alone reach the count's limit, it is reached.
       if (scope === 'text' && (await statistics()).products >= NAMES_FIRST_FROM) {
         const names = await narrowed(slots, 'name');
-        const inNames = await countOf(query, names.conditions, today, SEARCH_COUNT_LIMIT, names.indexed);
+        const inNames = await countOf(query, names, today, SEARCH_COUNT_LIMIT, true);
         if (inNames >= SEARCH_COUNT_LIMIT) return inNames;
       }
-      const { conditions, indexed } = await narrowed(slots, scope);
-      return countOf(query, conditions, today, SEARCH_COUNT_LIMIT, indexed);
+      return countOf(query, await narrowed(slots, scope), today, SEARCH_COUNT_LIMIT, true);
     });
     return { total: counted, capped: slots.length > 0 && counted >= SEARCH_COUNT_LIMIT };
   }
