@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { AUTOCOMPLETE_LIMIT, SEARCH_COUNT_LIMIT, SEARCH_TOLERANCE } from '@sgd/config';
@@ -28,8 +29,8 @@ const WALK_ITEMS = 240;
 const NARROW_WORDS = 4;
 /** A word held by this share of the listed products or more is common: checked, not looked up. */
 const COMMON_SHARE = 0.2;
-/** From this many listed products, a search counts the names holding its words first. */
-const NAMES_FIRST_FROM = 10 * SEARCH_COUNT_LIMIT;
+/** A search counts the names holding its words first when likely to find this many there. */
+const NAMES_FIRST_FROM = 2 * SEARCH_COUNT_LIMIT;
 /** Word lists and statistics a search keeps (until the read model changes), at most. */
 const KNOWN_MAX_ENTRIES = 5000;
 
@@ -217,6 +218,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
+   * About which share of the products holds a slot, from the statistics' common words (a word they
+   * do not name counts as none: it is rarer than those they name).
+   */
+  function shareOfSlot(slot: Slot, shares: Map<string, number>): number {
+    const wordShare = (w: { word: string; prefix: boolean }) => {
+      if (!w.prefix) return shares.get(w.word) ?? 0;
+      let sum = 0;
+      for (const [word, share] of shares) if (word.startsWith(w.word)) sum += share;
+      return sum;
+    };
+    return Math.min(
+      1,
+      slot.alternatives.reduce((sum, alternative) => sum + wordShare(alternative[0]), 0),
+    );
+  }
+
+  /**
    * The same condition as `text(…)` on products (PostgreSQL), written so that the full-text index
    * reads little: typed words that begin a few words are looked up as those whole words (the index
    * then skips through long lists, where a word's beginning makes it read every item of every word
@@ -227,14 +245,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function narrowed(slots: Slot[], scope: 'name' | 'text'): Promise<Condition[]> {
     const group = (parts: string[], op: string) => (parts.length === 1 ? parts[0] : `(${parts.join(op)})`);
     const shares = (await statistics()).shares[scope];
-    const wordShare = (w: { word: string; prefix: boolean }) => {
-      if (!w.prefix) return shares.get(w.word) ?? 0;
-      let sum = 0;
-      for (const [word, share] of shares) if (word.startsWith(w.word)) sum += share;
-      return sum;
-    };
-    const shareOf = (slot: Slot) =>
-      slot.alternatives.reduce((sum, alternative) => sum + wordShare(alternative[0]), 0);
+    const shareOf = (slot: Slot) => shareOfSlot(slot, shares);
     // Each slot as whole words (null: its words begin too many), and how common it is.
     const written = await Promise.all(
       slots.map(async (slot) => {
@@ -373,9 +384,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (slots.length === 0) return countOf(query, [], today, null);
       if (query.type !== 'products' || dialect() !== 'postgres')
         return countOf(query, [text(query, slots, scope)], today, SEARCH_COUNT_LIMIT);
-      // Names hold their words in the searched text too, and are fewer: in a large catalogue, when
-      // they alone reach the count's limit, it is reached.
-      if (scope === 'text' && (await statistics()).products >= NAMES_FIRST_FROM) {
+      // Names hold their words in the searched text too, and are fewer: when they alone are likely
+      // to reach the count's limit (as the statistics make it, the words taken as independent),
+      // they are counted first, and the limit reached stops there.
+      const { products, shares } = await statistics();
+      const likely = slots.reduce((n, slot) => n * shareOfSlot(slot, shares.name), products);
+      if (scope === 'text' && likely >= NAMES_FIRST_FROM) {
         const names = await narrowed(slots, 'name');
         const inNames = await countOf(query, names, today, SEARCH_COUNT_LIMIT, true);
         if (inNames >= SEARCH_COUNT_LIMIT) return inNames;
@@ -530,15 +544,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const bindings: unknown[] = [];
     // The first name at or after `from` in the lists of `words`.
     const next = (words: string[], from: string) => {
-      const after = `(w.name_key, w.slug) >= (${from}.k, ${from}.s) ORDER BY w.name_key, w.slug LIMIT 1`;
-      if (words.length === 1) {
-        bindings.push(words[0]);
-        return `(SELECT w.name_key AS k, w.slug AS s FROM ${T.productWords} w WHERE w.word = ? AND ${after})`;
-      }
+      // One form for one word or many: fewer statement texts to prepare.
       bindings.push(`{${words.map((word) => `"${word.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
       return `(SELECT x.k, x.s FROM unnest(?::text[]) t(word)
         CROSS JOIN LATERAL (SELECT w.name_key AS k, w.slug AS s FROM ${T.productWords} w
-          WHERE w.word = t.word AND ${after}) x
+          WHERE w.word = t.word AND (w.name_key, w.slug) >= (${from}.k, ${from}.s)
+          ORDER BY w.name_key, w.slug LIMIT 1) x
         ORDER BY x.k, x.s LIMIT 1)`;
     };
     const steps = lists.map(
@@ -577,7 +588,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .orderBy([{ column: 'walk.hk' }, { column: 'walk.hs' }])
       .limit(need)
       .offset(skip);
-    return (await page) as Row[];
+    // Prepared under a name per statement text (few: one per number of lists), and planned once
+    // for all words (its plan is the same for any: index reads), so that PostgreSQL does not plan
+    // it again at every search.
+    const text = page.toSQL().toNative().sql;
+    page.options({ name: `sgd_walk_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` });
+    return knex().transaction(async (trx) => {
+      await trx.raw('SET LOCAL plan_cache_mode = force_generic_plan');
+      return (await page.transacting(trx)) as Row[];
+    });
   }
 
   /** Whether anything matches (for a suggestion): one row looked for. */
