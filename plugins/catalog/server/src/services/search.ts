@@ -29,8 +29,8 @@ const WALK_ITEMS = 240;
 const NARROW_WORDS = 4;
 /** A word held by this share of the listed products or more is common: checked, not looked up. */
 const COMMON_SHARE = 0.2;
-/** A search counts the names holding its words first when likely to find this many there. */
-const NAMES_FIRST_FROM = 2 * SEARCH_COUNT_LIMIT;
+/** A search counts the names holding its words first when likely to find this many there (a failed try costs little). */
+const NAMES_FIRST_FROM = SEARCH_COUNT_LIMIT / 4;
 /** Word lists and statistics a search keeps (until the read model changes), at most. */
 const KNOWN_MAX_ENTRIES = 5000;
 
@@ -225,7 +225,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const wordShare = (w: { word: string; prefix: boolean }) => {
       if (!w.prefix) return shares.get(w.word) ?? 0;
       let sum = 0;
-      for (const [word, share] of shares) if (word.startsWith(w.word)) sum += share;
+      for (const [word, share] of shares) {
+        // A word with its tone (Telex: "thanhf") is in the same items as the word without it.
+        const toned = /[frxsj]$/.test(word) && shares.has(word.slice(0, -1));
+        if (word.startsWith(w.word) && !toned) sum += share;
+      }
       return sum;
     };
     return Math.min(
