@@ -49,6 +49,10 @@ export function listJson(items: string[], page: Page, total: number, meta: Row =
   return `{"data":[${items.join(',')}],"meta":${JSON.stringify({ pagination, ...meta })}}`;
 }
 
+/** Parts of a full-text query joined by `op`, in parentheses when more than one. */
+export const joinedQuery = (parts: string[], op: string): string =>
+  parts.length === 1 ? parts[0] : `(${parts.join(op)})`;
+
 /**
  * Full-text conditions over the read model's words, from a search plan: PostgreSQL's `tsquery`
  * against the GIN-indexed `tsvector` columns, SQLite's FTS5 query against its table. The two say
@@ -61,7 +65,7 @@ export function textCondition(
   alias: string,
   ftsTable: string,
 ): { sql: string; bindings: string[] } {
-  const group = (parts: string[], op: string) => (parts.length === 1 ? parts[0] : `(${parts.join(op)})`);
+  const group = joinedQuery;
   if (dialect === 'postgres') {
     const alt = (a: Alternative) =>
       group(

@@ -6,7 +6,14 @@ import type { Autocomplete, SearchMeta } from '@sgd/contracts';
 
 import { foldVietnamese } from '@sgd/plugin-core';
 import { todayInVietnam } from '@sgd/plugin-sellers';
-import { listJson, productJson, selectProducts, sellerJson, textCondition } from '../read-model/read';
+import {
+  joinedQuery,
+  listJson,
+  productJson,
+  selectProducts,
+  sellerJson,
+  textCondition,
+} from '../read-model/read';
 import {
   createVocabulary,
   plan,
@@ -54,8 +61,9 @@ interface Found {
  * folded words; the order is the same SQL (name matches first, then the Vietnamese collation key).
  * On PostgreSQL, what the full-text index would read in proportion to the catalogue is read another
  * way with the same results: a page of names by walking the names' word lists (`walkNames`), a count
- * through whole words and the less common ones (`narrowed`). When the words as typed find little, words typed together, typing errors and words inside longer
- * words are tried too; when nothing matches, a query that finds something is suggested.
+ * through whole words and the less common ones (`narrowed`). When the words as typed find little,
+ * words typed together, typing errors and words inside longer words are tried too; when nothing
+ * matches, a query that finds something is suggested.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = () => catalogService(strapi, 'read-model');
@@ -155,7 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The words that begin with `word` (PostgreSQL): of listed names (`pub_product_words`) or of the
    * searched text (`pub_text_words`), one index read per word; null when there are more than
-   * `WALK_WORDS`. Kept with the answers.
+   * `WALK_WORDS`. Kept until the read model changes.
    */
   function wordsBeginning(word: string, scope: 'name' | 'text' = 'name'): Promise<string[] | null> {
     const table = scope === 'name' ? T.productWords : T.textWords;
@@ -172,6 +180,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         [word, end, end, WALK_WORDS],
       )) as { rows: { word: string }[] };
       return rows.length > WALK_WORDS ? null : rows.map((row) => row.word);
+    });
+  }
+
+  /** `run` in a transaction of its own with a PostgreSQL `setting` for it alone (`SET LOCAL`). */
+  function withSetting<T>(setting: string, run: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return knex().transaction(async (trx) => {
+      await trx.raw(`SET LOCAL ${setting}`);
+      return run(trx);
     });
   }
 
@@ -247,7 +263,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * every slot would be checked, the least common is looked up.
    */
   async function narrowed(slots: Slot[], scope: 'name' | 'text'): Promise<Condition[]> {
-    const group = (parts: string[], op: string) => (parts.length === 1 ? parts[0] : `(${parts.join(op)})`);
+    const group = joinedQuery;
     const shares = (await statistics()).shares[scope];
     const shareOf = (slot: Slot) => shareOfSlot(slot, shares);
     // Each slot as whole words (null: its words begin too many), and how common it is.
@@ -425,10 +441,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Counting up to a limit, PostgreSQL may read the table in order, expecting the matches spread
     // evenly; they are not (the table is in name order, and names share their words): the whole
     // table read for a word of names at its end. Through the full-text index only.
-    return knex().transaction(async (trx) => {
-      await trx.raw('SET LOCAL enable_seqscan = off');
-      return count(trx as unknown as Knex);
-    });
+    return withSetting('enable_seqscan = off', count);
   }
 
   /**
@@ -597,10 +610,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // it again at every search.
     const text = page.toSQL().toNative().sql;
     page.options({ name: `sgd_walk_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` });
-    return knex().transaction(async (trx) => {
-      await trx.raw('SET LOCAL plan_cache_mode = force_generic_plan');
-      return (await page.transacting(trx)) as Row[];
-    });
+    return withSetting(
+      'plan_cache_mode = force_generic_plan',
+      async (trx) => (await page.transacting(trx)) as Row[],
+    );
   }
 
   /** Whether anything matches (for a suggestion): one row looked for. */
