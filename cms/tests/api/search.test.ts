@@ -136,6 +136,26 @@ describe('GET /api/search', () => {
     expect(names(child)).toEqual([`Bánh pía Kim Sa ${TOKEN}`, `BÁNH PÍA sầu riêng ${TOKEN}`]);
   });
 
+  it('takes quotes, question marks and backslashes in a filter as part of its value, never as SQL', async () => {
+    // On PostgreSQL a count is sent with its values written in (one round trip): they must stay values.
+    for (const category of [
+      `banh-${TOKEN}' OR '1'='1`,
+      `banh-${TOKEN}?`,
+      `banh-${TOKEN}\\`,
+      `banh-${TOKEN}\\' OR true --`,
+    ]) {
+      const res = await api().get('/api/search').query({ q: TOKEN, category }).expect(200);
+      expect(names(res)).toEqual([]);
+      expect(res.body.meta.pagination.total).toBe(0);
+    }
+    const commune = await api().get('/api/search').query({ q: TOKEN, commune: "' OR ''='" }).expect(200);
+    expect(commune.body.meta.pagination.total).toBe(0);
+    const child = await api()
+      .get('/api/search')
+      .query({ q: TOKEN, category: `banh-${TOKEN}` });
+    expect(child.body.meta.pagination.total).toBe(2);
+  });
+
   it('counts only valid, verified licences for licence type and OCOP stars', async () => {
     const ocop = await api().get('/api/search').query({ q: TOKEN, licenceType: 'ocop' });
     expect(names(ocop)).toEqual([`BÁNH PÍA sầu riêng ${TOKEN}`]);

@@ -36,12 +36,38 @@ const WALK_ITEMS = 240;
 const NARROW_WORDS = 4;
 /** A word held by this share of the listed products or more is common: checked, not looked up. */
 const COMMON_SHARE = 0.2;
-/** A search counts the names holding its words first when likely to find this many there (a failed try costs little). */
-const NAMES_FIRST_FROM = SEARCH_COUNT_LIMIT / 4;
+/**
+ * A search counts the names holding its words first when likely to find this many there: a failed
+ * try is a count of common words for nothing (at 100,000 products, with a quarter of the limit,
+ * searches spent more time counting than with the whole).
+ */
+const NAMES_FIRST_FROM = SEARCH_COUNT_LIMIT;
 /** Word lists and statistics a search keeps (until the read model changes), at most. */
 const KNOWN_MAX_ENTRIES = 5000;
 
 type Row = Record<string, unknown>;
+/** A connection of knex's pool (node-postgres), as `settled` uses it. */
+interface PgConnection {
+  __knexUid?: string;
+  query(text: string): Promise<{ rows: Row[] } | { rows: Row[] }[]>;
+}
+/** PostgreSQL's error code for a statement prepared again under the same name. */
+const DUPLICATE_PREPARED = '42P05';
+/** The statements prepared by `settled` on each connection. */
+const preparedOn = new WeakMap<PgConnection, Set<string>>();
+
+/**
+ * A value written into SQL as a literal (`settled`); null for one that is not written in plainly.
+ * Strings without a backslash read the same whatever `standard_conforming_strings` says, and a `?`
+ * would be taken for a placeholder by knex.
+ */
+function literal(value: unknown): string | null {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string' && !/[?\\]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  return null;
+}
 /** A condition of SQL over the items; `names`: the slots a name must hold, when it says only that. */
 type Condition = { sql: string; bindings: string[]; names?: Slot[] };
 
@@ -73,6 +99,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** What searches read of the words themselves (PostgreSQL), until the read model changes. */
   let known = new Map<string, Promise<unknown>>();
   let listening = false;
+  /** The share of a word's beginning, summed once per statistics (`shareOfSlot`). */
+  const beginningShares = new WeakMap<Map<string, number>, Map<string, number>>();
 
   function listen() {
     if (listening) return;
@@ -183,12 +211,64 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  /** `run` in a transaction of its own with a PostgreSQL `setting` for it alone (`SET LOCAL`). */
-  function withSetting<T>(setting: string, run: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return knex().transaction(async (trx) => {
-      await trx.raw(`SET LOCAL ${setting}`);
-      return run(trx);
-    });
+  /**
+   * One statement after `SET LOCAL settings` (PostgreSQL), for it alone, in one round trip: sent as
+   * one message of the simple protocol, which runs it all as one transaction, its values written in
+   * as literals (a transaction of its own with parameters takes four trips, each a write to the
+   * database's socket: most of what a search cost the CMS). `prepared`: the name it is prepared under
+   * (on each connection, with `PREPARE` on the connection's first trip) and run with `EXECUTE`, to be
+   * planned once. Values that could not be written in plainly (a `?` or a backslash) take the four
+   * trips. The statement is reported as knex reports its own (`query` events).
+   */
+  async function settled(settings: string[], statement: Knex.QueryBuilder | Knex.Raw, prepared?: string) {
+    const { sql, bindings } = statement.toSQL();
+    const values = bindings.map(literal);
+    if (values.some((value) => value === null)) {
+      return knex().transaction(async (trx) => {
+        for (const setting of settings) await trx.raw(`SET LOCAL ${setting}`);
+        const result = (await trx.raw(sql, bindings as Knex.RawBinding[])) as { rows: Row[] };
+        return result.rows;
+      });
+    }
+    const client = knex().client as unknown as {
+      acquireConnection(): Promise<PgConnection>;
+      releaseConnection(connection: PgConnection): Promise<void>;
+      emit(
+        event: 'query',
+        query: { sql: string; bindings: unknown[]; method: 'raw'; __knexUid?: string },
+      ): void;
+    };
+    const connection = await client.acquireConnection();
+    try {
+      const kept = preparedOn.get(connection) ?? new Set<string>();
+      preparedOn.set(connection, kept);
+      const parts = settings.map((setting) => `SET LOCAL ${setting}`);
+      let i = 0;
+      if (prepared) {
+        const positioned = sql.replace(/\?/g, () => `$${(i += 1)}`);
+        if (!kept.has(prepared)) parts.unshift(`PREPARE ${prepared} AS ${positioned}`);
+        parts.push(values.length ? `EXECUTE ${prepared}(${values.join(', ')})` : `EXECUTE ${prepared}`);
+      } else {
+        parts.push(sql.replace(/\?/g, () => values[(i += 1) - 1] as string));
+      }
+      const send = async (text: string) => {
+        client.emit('query', { sql: text, bindings: [], method: 'raw', __knexUid: connection.__knexUid });
+        const results = await connection.query(text);
+        return (Array.isArray(results) ? results[results.length - 1] : results).rows;
+      };
+      try {
+        const rows = await send(parts.join(';\n'));
+        if (prepared) kept.add(prepared);
+        return rows;
+      } catch (error) {
+        // Prepared on a trip that failed after it (a prepared statement outlives its transaction).
+        if (!prepared || (error as { code?: string }).code !== DUPLICATE_PREPARED) throw error;
+        kept.add(prepared);
+        return send(parts.slice(1).join(';\n'));
+      }
+    } finally {
+      await client.releaseConnection(connection);
+    }
   }
 
   /** Whether a search's pages may walk the names' word lists: products, by name, no filter but words. */
@@ -240,12 +320,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function shareOfSlot(slot: Slot, shares: Map<string, number>): number {
     const wordShare = (w: { word: string; prefix: boolean }) => {
       if (!w.prefix) return shares.get(w.word) ?? 0;
-      let sum = 0;
+      let summed = beginningShares.get(shares);
+      if (!summed || summed.size >= KNOWN_MAX_ENTRIES) beginningShares.set(shares, (summed = new Map()));
+      let sum = summed.get(w.word);
+      if (sum !== undefined) return sum;
+      sum = 0;
       for (const [word, share] of shares) {
         // A word with its tone (Telex: "thanhf") is in the same items as the word without it.
         const toned = /[frxsj]$/.test(word) && shares.has(word.slice(0, -1));
         if (word.startsWith(w.word) && !toned) sum += share;
       }
+      summed.set(w.word, sum);
       return sum;
     };
     return Math.min(
@@ -409,39 +494,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // they are counted first, and the limit reached stops there.
       const { products, shares } = await statistics();
       const likely = slots.reduce((n, slot) => n * shareOfSlot(slot, shares.name), products);
+      const everywhere = counting(query, await narrowed(slots, scope), today, SEARCH_COUNT_LIMIT);
       if (scope === 'text' && likely >= NAMES_FIRST_FROM) {
-        const names = await narrowed(slots, 'name');
-        const inNames = await countOf(query, names, today, SEARCH_COUNT_LIMIT, true);
-        if (inNames >= SEARCH_COUNT_LIMIT) return inNames;
+        // In one statement: the searched text is counted only when the names do not reach the
+        // limit (PostgreSQL runs a subquery of CASE only when its branch is taken).
+        const names = counting(query, await narrowed(slots, 'name'), today, SEARCH_COUNT_LIMIT).toSQL();
+        const rest = everywhere.toSQL();
+        return indexedCount(
+          knex().raw(
+            `SELECT CASE WHEN c.n >= ${SEARCH_COUNT_LIMIT} THEN c.n ELSE (${rest.sql}) END AS n FROM (${names.sql}) c`,
+            [...rest.bindings, ...names.bindings] as Knex.RawBinding[],
+          ),
+        );
       }
-      return countOf(query, await narrowed(slots, scope), today, SEARCH_COUNT_LIMIT, true);
+      return indexedCount(everywhere);
     });
     return { total: counted, capped: slots.length > 0 && counted >= SEARCH_COUNT_LIMIT };
   }
 
+  /** The statement counting the items meeting `conditions` and the filters, up to `limit` (or all). */
+  function counting(query: SearchQuery, conditions: Condition[], today: string, limit: number | null) {
+    const db = knex();
+    const rows = db(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`)
+      .modify(filters(query, today))
+      .select(db.raw('1'));
+    for (const condition of conditions) rows.whereRaw(condition.sql, condition.bindings);
+    if (limit !== null) rows.limit(limit);
+    return db.count({ n: '*' }).from(rows.as('counted'));
+  }
+
   /** The items meeting `conditions` and the filters, counted up to `limit` (or all). */
-  async function countOf(
-    query: SearchQuery,
-    conditions: Condition[],
-    today: string,
-    limit: number | null,
-    indexed = false,
-  ) {
-    const count = async (db: Knex) => {
-      const rows = db(query.type === 'products' ? `${T.products} as p` : `${T.sellers} as s`)
-        .modify(filters(query, today))
-        .select(db.raw('1'));
-      for (const condition of conditions) rows.whereRaw(condition.sql, condition.bindings);
-      if (limit !== null) rows.limit(limit);
-      const counted = (await db.count({ n: '*' }).from(rows.as('counted')).first()) as
-        { n: number | string } | undefined;
-      return Number(counted?.n ?? 0);
-    };
-    if (!indexed) return count(knex());
-    // Counting up to a limit, PostgreSQL may read the table in order, expecting the matches spread
-    // evenly; they are not (the table is in name order, and names share their words): the whole
-    // table read for a word of names at its end. Through the full-text index only.
-    return withSetting('enable_seqscan = off', count);
+  async function countOf(query: SearchQuery, conditions: Condition[], today: string, limit: number | null) {
+    const counted = (await counting(query, conditions, today, limit).first()) as
+      { n: number | string } | undefined;
+    return Number(counted?.n ?? 0);
+  }
+
+  /**
+   * A count (PostgreSQL) through the full-text index only. Counting up to a limit, PostgreSQL may
+   * read the table in order, expecting the matches spread evenly; they are not (the table is in name
+   * order, and names share their words): the whole table read for a word of names at its end.
+   */
+  async function indexedCount(statement: Knex.QueryBuilder | Knex.Raw): Promise<number> {
+    const [counted] = await settled(['enable_seqscan = off'], statement);
+    return Number(counted?.n ?? 0);
   }
 
   /**
@@ -605,15 +701,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .orderBy([{ column: 'walk.hk' }, { column: 'walk.hs' }])
       .limit(need)
       .offset(skip);
-    // Prepared under a name per statement text (few: one per number of lists), and planned once
-    // for all words (its plan is the same for any: index reads), so that PostgreSQL does not plan
-    // it again at every search.
-    const text = page.toSQL().toNative().sql;
-    page.options({ name: `sgd_walk_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` });
-    return withSetting(
-      'plan_cache_mode = force_generic_plan',
-      async (trx) => (await page.transacting(trx)) as Row[],
-    );
+    // Prepared under a name per statement text (few: one per number of lists, checked or not), and
+    // planned once for all words (its plan is the same for any: index reads; PostgreSQL would plan
+    // it again at every search, which costs more than the walk itself).
+    const name = `sgd_walk_${createHash('sha1').update(page.toSQL().sql).digest('hex').slice(0, 20)}`;
+    return settled(['plan_cache_mode = force_generic_plan'], page, name);
   }
 
   /** Whether anything matches (for a suggestion): one row looked for. */
