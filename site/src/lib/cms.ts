@@ -227,21 +227,27 @@ export function createCmsClient(options: CmsClientOptions = {}) {
   let linksFailedAt: number | null = null;
   /** False until the CMS has answered once (any status) since the site started: it is starting. */
   let hasAnswered = false;
+  /** Answers received from the CMS (any status) since the site started. */
+  let answers = 0;
   const createdAt = now();
   /** Until then, calls fail at once: the CMS did not answer its liveness route a moment ago. */
   let unreachableUntil: number | null = null;
   /** The liveness probe in flight, shared by the calls waiting on a slow answer. */
   let probe: Promise<boolean> | null = null;
 
-  /** Whether the CMS answers `GET /_health` (any status) within the probe's time. */
+  /**
+   * Whether the CMS answers `GET /_health` (any status) within the probe's time, or answers any
+   * other call meanwhile: a CMS slow to reach its liveness route under load is still answering.
+   */
   function isAlive(): Promise<boolean> {
+    const answersBefore = answers;
     probe ??= fetch(`${baseUrl}/_health`, { signal: AbortSignal.timeout(probeTimeoutMs) })
       .then(
         async (res) => {
           await res.body?.cancel();
           return true;
         },
-        () => false,
+        () => answers > answersBefore,
       )
       .then((alive) => {
         unreachableUntil = alive ? null : now() + UNREACHABLE_RECHECK_MS;
@@ -288,6 +294,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         signal: AbortSignal.any([AbortSignal.timeout(limitMs), unreachable.signal]),
       });
       hasAnswered = true;
+      answers += 1;
       return res;
     } catch (error) {
       noteCmsUnavailable();

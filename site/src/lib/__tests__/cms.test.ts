@@ -233,6 +233,33 @@ describe('CMS client', () => {
     await expect(patient.getProduct('cham')).resolves.toEqual(product);
   });
 
+  it('waits for a CMS slow to reach its liveness route while it answers other calls (a loaded CMS)', async () => {
+    // The liveness route is answered after the probe gave up; another call is answered meanwhile.
+    routes.set('/_health', (_req, res) => {
+      setTimeout(() => res.writeHead(204).end(), 600);
+    });
+    const product = makeProduct();
+    routes.set('/api/products/cham', (req, res) => {
+      setTimeout(() => json(200, { data: product, meta: {} })(req, res), 400);
+    });
+    routes.set('/api/categories', (req, res) => {
+      setTimeout(() => json(200, listBody([makeCategory()]))(req, res), 100);
+    });
+    const loaded = createCmsClient({
+      baseUrl,
+      timeoutMs: 10_000,
+      slowAfterMs: 50,
+      probeTimeoutMs: 150,
+      now: () => clock,
+    });
+
+    const [found, categories] = await Promise.all([loaded.getProduct('cham'), loaded.getCategories()]);
+    expect(found).toEqual(product);
+    expect(categories).toHaveLength(1);
+    // Not marked unreachable: the next call is sent.
+    await expect(loaded.getProduct('cham')).resolves.toEqual(product);
+  });
+
   it('reports a CMS that is not running', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
