@@ -243,13 +243,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const kept = preparedOn.get(connection) ?? new Set<string>();
       preparedOn.set(connection, kept);
       const parts = settings.map((setting) => `SET LOCAL ${setting}`);
-      let i = 0;
+      // With PostgreSQL's placeholders ($1, $2…), as knex numbers them.
+      const positioned = statement.toSQL().toNative().sql;
       if (prepared) {
-        const positioned = sql.replace(/\?/g, () => `$${(i += 1)}`);
         if (!kept.has(prepared)) parts.unshift(`PREPARE ${prepared} AS ${positioned}`);
         parts.push(values.length ? `EXECUTE ${prepared}(${values.join(', ')})` : `EXECUTE ${prepared}`);
       } else {
-        parts.push(sql.replace(/\?/g, () => values[(i += 1) - 1] as string));
+        parts.push(positioned.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1] as string));
       }
       const send = async (text: string) => {
         client.emit('query', { sql: text, bindings: [], method: 'raw', __knexUid: connection.__knexUid });
