@@ -69,7 +69,10 @@ export const REQUEST_TIMEOUT_MS = 8000;
 export const SLOW_AFTER_MS = 700;
 /** A CMS busy with other requests may take a moment to answer even its liveness route. */
 export const PROBE_TIMEOUT_MS = 1500;
-/** After the CMS was found unreachable, calls fail at once for this long before it is tried again. */
+/**
+ * After the CMS was found unreachable, calls ask its liveness route first for this long (at once,
+ * rather than after `SLOW_AFTER_MS`), and are given up as soon as that does not answer.
+ */
 export const UNREACHABLE_RECHECK_MS = 3000;
 /**
  * How long a cached answer is trusted without hearing from the CMS: a safety net when the webhook
@@ -213,6 +216,14 @@ async function errorDetail(res: Response): Promise<string | null> {
   }
 }
 
+/**
+ * Resolves once the answers already waiting on the sockets have been read: Node runs due timers
+ * before it reads sockets, and the second turn leaves room for the reads' own callbacks.
+ */
+function afterWaitingAnswers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 export function createCmsClient(options: CmsClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? cmsBaseUrl()).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -239,17 +250,14 @@ export function createCmsClient(options: CmsClientOptions = {}) {
   /**
    * Whether the CMS answers `GET /_health` (any status) within the probe's time, or answers any
    * other call meanwhile: a CMS slow to reach its liveness route under load is still answering.
+   * When the time is up, the answers that arrived meanwhile are read before deciding: a site that
+   * was itself held up (its own CPU, a pause to collect garbage) runs its timers before the answers
+   * waiting on its sockets, and must not take a CMS that did answer for unreachable.
    */
   function isAlive(): Promise<boolean> {
     const answersBefore = answers;
-    probe ??= fetch(`${baseUrl}/_health`, { signal: AbortSignal.timeout(probeTimeoutMs) })
-      .then(
-        async (res) => {
-          await res.body?.cancel();
-          return true;
-        },
-        () => answers > answersBefore,
-      )
+    probe ??= askHealth()
+      .then((healthy) => healthy || answers > answersBefore)
       .then((alive) => {
         unreachableUntil = alive ? null : now() + UNREACHABLE_RECHECK_MS;
         return alive;
@@ -260,17 +268,42 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     return probe;
   }
 
+  async function askHealth(): Promise<boolean> {
+    const controller = new AbortController();
+    let answered = false;
+    const asked = fetch(`${baseUrl}/_health`, { signal: controller.signal }).then(
+      async (res) => {
+        answered = true;
+        await res.body?.cancel();
+        return true;
+      },
+      () => false,
+    );
+    const timer = setTimeout(() => {
+      void afterWaitingAnswers().then(() => {
+        if (!answered) controller.abort();
+      });
+    }, probeTimeoutMs);
+    try {
+      return await asked;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /**
    * One HTTP exchange with the CMS: given up after `limitMs`, or, for a read, as soon as the CMS is
    * found unreachable (see `SLOW_AFTER_MS`). A write (sign-in, an order, a form) is waited for until
    * `limitMs`: the CMS may be doing it, and the visitor must not be told it failed while it goes
-   * through. No answer is a `CmsError` with a null status.
+   * through. While the CMS was found unreachable a moment ago, a call asks the liveness route first
+   * and is given up at once if that does not answer either; a CMS that answers again is used at once.
+   * No answer is a `CmsError` with a null status.
    */
   async function send(path: string, init: RequestInit, limitMs: number): Promise<Response> {
-    if (unreachableUntil !== null && now() < unreachableUntil) {
+    if (unreachableUntil !== null && now() < unreachableUntil && !(await isAlive())) {
       noteCmsUnavailable();
       throw new CmsError(
-        `CMS unreachable at ${path}: it did not answer a moment ago (asked again after ${UNREACHABLE_RECHECK_MS} ms)`,
+        `CMS unreachable at ${path}: no answer from /_health within ${probeTimeoutMs} ms, as a moment ago`,
         path,
         null,
       );
