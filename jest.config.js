@@ -7,6 +7,10 @@ const transform = {
 };
 
 module.exports = {
+  // Each API test file boots Strapi in its worker, and a worker keeps about 250 MB of every file it
+  // ran: past this a worker is replaced after its file, so that collecting a heap of gigabytes does
+  // not stop a test's CMS for seconds (a site then takes the CMS for unreachable: flaky browser tests).
+  workerIdleMemoryLimit: '800MB',
   projects: [
     {
       displayName: 'unit',
