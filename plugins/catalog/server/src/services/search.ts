@@ -18,9 +18,11 @@ import {
   createVocabulary,
   plan,
   tolerate,
+  type Alternative,
   type Slot,
   type Vocabulary,
   type VocabularyEntry,
+  type Word,
 } from '../read-model/spelling';
 import { TABLES as T, type Dialect } from '../read-model/tables';
 import type { SearchQuery, SuggestQuery } from '../validation/search';
@@ -318,25 +320,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * do not name counts as none: it is rarer than those they name).
    */
   function shareOfSlot(slot: Slot, shares: Map<string, number>): number {
-    const wordShare = (w: { word: string; prefix: boolean }) => {
-      if (!w.prefix) return shares.get(w.word) ?? 0;
-      let summed = beginningShares.get(shares);
-      if (!summed || summed.size >= KNOWN_MAX_ENTRIES) beginningShares.set(shares, (summed = new Map()));
-      let sum = summed.get(w.word);
-      if (sum !== undefined) return sum;
-      sum = 0;
-      for (const [word, share] of shares) {
-        // A word with its tone (Telex: "thanhf") is in the same items as the word without it.
-        const toned = /[frxsj]$/.test(word) && shares.has(word.slice(0, -1));
-        if (word.startsWith(w.word) && !toned) sum += share;
-      }
-      summed.set(w.word, sum);
-      return sum;
-    };
     return Math.min(
       1,
-      slot.alternatives.reduce((sum, alternative) => sum + wordShare(alternative[0]), 0),
+      slot.alternatives.reduce(
+        (sum, alternative) => sum + shareOfWord(rarest(alternative, shares), shares),
+        0,
+      ),
     );
+  }
+
+  /** About which share of the products holds a word (a typed word: the words it begins). */
+  function shareOfWord(w: { word: string; prefix: boolean }, shares: Map<string, number>): number {
+    if (!w.prefix) return shares.get(w.word) ?? 0;
+    let summed = beginningShares.get(shares);
+    if (!summed || summed.size >= KNOWN_MAX_ENTRIES) beginningShares.set(shares, (summed = new Map()));
+    let sum = summed.get(w.word);
+    if (sum !== undefined) return sum;
+    sum = 0;
+    for (const [word, share] of shares) {
+      // A word with its tone (Telex: "thanhf") is in the same items as the word without it.
+      const toned = /[frxsj]$/.test(word) && shares.has(word.slice(0, -1));
+      if (word.startsWith(w.word) && !toned) sum += share;
+    }
+    summed.set(w.word, sum);
+    return sum;
+  }
+
+  /**
+   * The word of an alternative (the words of a regional phrase: "cá lóc", "cá quả") held by the
+   * fewest products: every item holding the alternative holds it. Of words the statistics do not
+   * name, the longest (a longer beginning begins fewer words).
+   */
+  function rarest(alternative: Alternative, shares: Map<string, number>): Word {
+    let best = alternative[0] as Word;
+    let bestShare = shareOfWord(best, shares);
+    for (const w of alternative.slice(1)) {
+      const share = shareOfWord(w, shares);
+      if (share < bestShare || (share === bestShare && w.word.length > best.word.length)) {
+        best = w;
+        bestShare = share;
+      }
+    }
+    return best;
   }
 
   /**
@@ -636,11 +661,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function walkNames(slots: Slot[], condition: Condition, need: number, skip: number) {
     const lists: string[][] = [];
     let checked = false;
+    const shares = (await statistics()).shares.name;
     for (const slot of slots) {
-      // The names holding a slot hold one of the words its alternatives begin with.
+      // The names holding a slot hold one of the words its alternatives begin with: of an
+      // alternative of several words, the rarest (the walk then reads the fewest names).
       let words: Set<string> | null = new Set<string>();
-      for (const [w, ...more] of slot.alternatives) {
-        if (more.length > 0) checked = true;
+      for (const alternative of slot.alternatives) {
+        if (alternative.length > 1) checked = true;
+        const w = rarest(alternative, shares);
         const whole = w.prefix ? await wordsBeginning(w.word) : [w.word];
         if (whole === null) {
           words = null;
