@@ -299,6 +299,9 @@ describe('a search that forgives', () => {
       `Cây giống xoài cát Hòa Lộc ${WORD}`,
       `Mứt ${OTHER}`,
       `Kẹo vzk ${OTHER}`,
+      `Cá lóc kho tộ ${OTHER}`,
+      `Cá quả nướng trui ${OTHER}`,
+      `Cá basa phi lê ${OTHER}`,
     ]) {
       await makeProduct(strapi, seller.documentId, { name, description: 'Đặc sản địa phương.' });
     }
@@ -327,6 +330,16 @@ describe('a search that forgives', () => {
   ])('finds regional words both ways: %p', async (q, names) => {
     expect((await found(`${q} ${WORD}`)).names).toEqual(names);
   });
+
+  it.each(['cá lóc', 'ca loc', 'cá quả'])(
+    'finds a regional phrase of two words both ways: %p (the names of either, not of one word)',
+    async (q) => {
+      expect((await found(`${q} ${OTHER}`)).names).toEqual([
+        `Cá lóc kho tộ ${OTHER}`,
+        `Cá quả nướng trui ${OTHER}`,
+      ]);
+    },
+  );
 
   it('adds regional words with their tones: "thịt lớn" is not "thịt lợn", "dứa" is not "dừa"', async () => {
     // The words typed match whatever their tones (as ever); only "lợn" brings in "heo".

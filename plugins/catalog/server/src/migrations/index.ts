@@ -1,6 +1,6 @@
 import type { Migration } from '@sgd/plugin-core';
 import { UID } from '../constants';
-import { createTables, fillProductWords } from '../read-model/tables';
+import { createTables, fillProductWords, TABLES as T } from '../read-model/tables';
 
 /**
  * Indexes of the public product list, on published rows only: its default order (name, then id) so
@@ -43,4 +43,26 @@ const productWords: Migration = {
   },
 };
 
-export const migrations: Migration[] = [publicListIndexes, readModel, productWords];
+/**
+ * SQLite's full-text index of names holds their marked words too (`ftsNameWords`), as PostgreSQL's
+ * does: rows written before are rewritten from the read model.
+ */
+const sqliteNameMarks: Migration = {
+  name: '004-sqlite-name-marks',
+  dialects: ['sqlite'],
+  async up({ knex }) {
+    for (const [text, table] of [
+      [T.productsText, T.products],
+      [T.sellersText, T.sellers],
+    ]) {
+      await knex.raw(
+        `UPDATE ${text} SET name_words = (
+           SELECT CASE WHEN t.name_marks = '' THEN t.name_words ELSE t.name_words || ' ' || t.name_marks END
+           FROM ${table} t WHERE t.id = ${text}.rowid)
+         WHERE rowid IN (SELECT id FROM ${table})`,
+      );
+    }
+  },
+};
+
+export const migrations: Migration[] = [publicListIndexes, readModel, productWords, sqliteNameMarks];

@@ -68,20 +68,29 @@ export class TermCounts {
  * the rows of the given documents by their records (a document without a record is not public: its
  * rows go) and says whether anything changed, so that an unchanged item does not empty the caches.
  */
+/**
+ * What SQLite's full-text index holds of a name: its folded words and its marked words, as
+ * PostgreSQL's `name_tsv` does (a regional word added with its tones, "cá quả" for "cá lóc", is
+ * found in names on both).
+ */
+export function ftsNameWords(row: { name_words: string; name_marks: string }): string {
+  return row.name_marks ? `${row.name_words} ${row.name_marks}` : row.name_words;
+}
+
 export function createWriter(trx: Knex, dialect: Dialect) {
   const sqlite = dialect === 'sqlite';
 
   async function replaceText(
     table: string,
     removedIds: number[],
-    rows: { id: number; name_words: string; words: string }[],
+    rows: { id: number; name_words: string; name_marks: string; words: string }[],
   ) {
     if (!sqlite) return;
     await deleteIn(trx, table, 'rowid', removedIds);
     await insertRows(
       trx,
       table,
-      rows.map((r) => ({ rowid: r.id, name_words: r.name_words, words: r.words })),
+      rows.map((r) => ({ rowid: r.id, name_words: ftsNameWords(r), words: r.words })),
     );
   }
 
