@@ -242,7 +242,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
   /** Answers received from the CMS (any status) since the site started. */
   let answers = 0;
   const createdAt = now();
-  /** Until then, calls fail at once: the CMS did not answer its liveness route a moment ago. */
+  /** Until then, calls ask the liveness route first: it did not answer a moment ago. */
   let unreachableUntil: number | null = null;
   /** The liveness probe in flight, shared by the calls waiting on a slow answer. */
   let probe: Promise<boolean> | null = null;

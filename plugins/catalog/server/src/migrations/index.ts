@@ -44,7 +44,7 @@ const productWords: Migration = {
 };
 
 /**
- * SQLite's full-text index of names holds their marked words too (`ftsNameWords`), as PostgreSQL's
+ * SQLite's full-text index of names holds their marked words too (`ftsNameWords` in `read-model/writer.ts`), as PostgreSQL's
  * does: rows written before are rewritten from the read model.
  */
 const sqliteNameMarks: Migration = {

@@ -64,19 +64,19 @@ export class TermCounts {
 }
 
 /**
- * Writes built records into the read model inside the caller's transaction. Each `apply*` replaces
- * the rows of the given documents by their records (a document without a record is not public: its
- * rows go) and says whether anything changed, so that an unchanged item does not empty the caches.
- */
-/**
  * What SQLite's full-text index holds of a name: its folded words and its marked words, as
  * PostgreSQL's `name_tsv` does (a regional word added with its tones, "cá quả" for "cá lóc", is
  * found in names on both).
  */
-export function ftsNameWords(row: { name_words: string; name_marks: string }): string {
+function ftsNameWords(row: { name_words: string; name_marks: string }): string {
   return row.name_marks ? `${row.name_words} ${row.name_marks}` : row.name_words;
 }
 
+/**
+ * Writes built records into the read model inside the caller's transaction. Each `apply*` replaces
+ * the rows of the given documents by their records (a document without a record is not public: its
+ * rows go) and says whether anything changed, so that an unchanged item does not empty the caches.
+ */
 export function createWriter(trx: Knex, dialect: Dialect) {
   const sqlite = dialect === 'sqlite';
 

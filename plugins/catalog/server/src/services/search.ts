@@ -322,15 +322,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function shareOfSlot(slot: Slot, shares: Map<string, number>): number {
     return Math.min(
       1,
+      // Items holding an alternative hold each of its words: its rarest word's share bounds it.
       slot.alternatives.reduce(
-        (sum, alternative) => sum + shareOfWord(rarest(alternative, shares), shares),
+        (sum, alternative) => sum + Math.min(...alternative.map((w) => shareOfWord(w, shares))),
         0,
       ),
     );
   }
 
   /** About which share of the products holds a word (a typed word: the words it begins). */
-  function shareOfWord(w: { word: string; prefix: boolean }, shares: Map<string, number>): number {
+  function shareOfWord(w: Word, shares: Map<string, number>): number {
     if (!w.prefix) return shares.get(w.word) ?? 0;
     let summed = beginningShares.get(shares);
     if (!summed || summed.size >= KNOWN_MAX_ENTRIES) beginningShares.set(shares, (summed = new Map()));
