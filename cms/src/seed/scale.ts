@@ -164,6 +164,8 @@ export async function seedScale(
   strapi: Core.Strapi,
   total: number,
   progress: (p: ScaleProgress) => void = () => undefined,
+  /** The name of the n-th product (`generatedName` unless said). */
+  nameOf: (n: number) => string = generatedName,
 ): Promise<number> {
   const knex = strapi.db.connection as unknown as Knex;
   const postgres = strapi.db.dialect.client === 'postgres';
@@ -225,7 +227,7 @@ export async function seedScale(
       const licenceLinks: Record<string, unknown>[] = [];
       for (let i = offset; i < Math.min(total, offset + BATCH); i += 1) {
         const n = first + i;
-        const name = generatedName(n);
+        const name = nameOf(n);
         const seller = sellerPairs[n % sellerPairs.length];
         const category = leaves[n % leaves.length].id;
         const documentId = newDocumentId();

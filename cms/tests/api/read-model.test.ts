@@ -56,8 +56,9 @@ const postgres = () => app.strapi.db.dialect.client === 'postgres';
 
 /**
  * PostgreSQL: the words of listed names, in `pub_product_words`, are exactly those of the names
- * (`name_tsv`) of the listed products, and every word of their searched text is in `pub_text_words`.
- * What is wrong, as rows (none when they agree).
+ * (`name_tsv`) of the listed products, every word of their searched text is in `pub_text_words`, and
+ * `pub_name_pairs` counts the listed names holding each pair of their words. What is wrong, as rows
+ * (none when they agree).
  */
 async function wordTablesDisagree(): Promise<Row[]> {
   if (!postgres()) return [];
@@ -68,7 +69,15 @@ async function wordTablesDisagree(): Promise<Row[]> {
      UNION ALL (SELECT 'extra', * FROM (${kept} EXCEPT ${names}) b)
      UNION ALL (SELECT 'text word missing', t.word, NULL, NULL FROM (
        SELECT DISTINCT w.word FROM ${T.products} p, unnest(tsvector_to_array(p.text_tsv)) w(word) WHERE p.listed = 1
-       EXCEPT SELECT word FROM ${T.textWords}) t)`,
+       EXCEPT SELECT word FROM ${T.textWords}) t)
+     UNION ALL (SELECT 'pair count wrong', concat_ws(' ', a, b, items), NULL, NULL FROM (
+       (SELECT x.a, x.b, count(*) AS items FROM ${T.products} p, pub_name_pairs_of(p.name_words) x
+        WHERE p.listed = 1 GROUP BY x.a, x.b
+        EXCEPT SELECT a, b, items FROM ${T.namePairs} WHERE items > 0)
+       UNION ALL
+       (SELECT a, b, items FROM ${T.namePairs} WHERE items > 0
+        EXCEPT SELECT x.a, x.b, count(*) FROM ${T.products} p, pub_name_pairs_of(p.name_words) x
+        WHERE p.listed = 1 GROUP BY x.a, x.b)) c)`,
   )) as { rows: Row[] };
   return rows;
 }

@@ -1,6 +1,6 @@
 import type { Migration } from '@sgd/plugin-core';
 import { UID } from '../constants';
-import { createTables, fillProductWords, TABLES as T } from '../read-model/tables';
+import { createTables, fillNamePairs, fillProductWords, TABLES as T } from '../read-model/tables';
 
 /**
  * Indexes of the public product list, on published rows only: its default order (name, then id) so
@@ -65,4 +65,20 @@ const sqliteNameMarks: Migration = {
   },
 };
 
-export const migrations: Migration[] = [publicListIndexes, readModel, productWords, sqliteNameMarks];
+/** How many listed names hold each pair of words (PostgreSQL), counted from what is listed. */
+const namePairs: Migration = {
+  name: '005-name-pairs',
+  dialects: ['postgres'],
+  async up({ knex, dialect }) {
+    await createTables(knex, dialect);
+    await fillNamePairs(knex);
+  },
+};
+
+export const migrations: Migration[] = [
+  publicListIndexes,
+  readModel,
+  productWords,
+  sqliteNameMarks,
+  namePairs,
+];

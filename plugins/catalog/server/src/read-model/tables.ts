@@ -7,7 +7,8 @@ import type { Knex } from 'knex';
  * `services/read-model.ts` in the same transaction as the writes it follows.
  */
 export const TABLES = {
-  // First: a rebuild empties the tables in this order, and this one follows pub_products (PostgreSQL).
+  // First: a rebuild empties the tables in this order, and these follow pub_products (PostgreSQL).
+  namePairs: 'pub_name_pairs',
   productWords: 'pub_product_words',
   textWords: 'pub_text_words',
   products: 'pub_products',
@@ -229,6 +230,89 @@ const productWords = [
     REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_product_words_changed()`,
 ];
 
+/**
+ * How many listed products hold each pair of words in their names (`a` < `b`, the folded words of
+ * `name_words`): a search of two words held together by `SEARCH_COUNT_LIMIT` names or more has at
+ * least that many results, known without counting them (`services/search.ts`). Kept by triggers on
+ * `pub_products` like the word lists; a pair no longer held stays at 0. One statement per write,
+ * its pairs changed in (a, b) order, so that writes sharing pairs wait for each other, never in a
+ * cycle. A removal finds nothing to lower in an empty table (a rebuild empties it first).
+ */
+const namePairs = [
+  `CREATE TABLE IF NOT EXISTS ${T.namePairs} (
+    a text COLLATE "C" NOT NULL,
+    b text COLLATE "C" NOT NULL,
+    items bigint NOT NULL,
+    PRIMARY KEY (a, b)
+  )`,
+  `CREATE OR REPLACE FUNCTION pub_name_pairs_of(words text) RETURNS TABLE (a text, b text)
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT w1.word, w2.word
+    FROM unnest(tsvector_to_array(to_tsvector('simple', words))) w1(word),
+         unnest(tsvector_to_array(to_tsvector('simple', words))) w2(word)
+    WHERE w1.word COLLATE "C" < w2.word COLLATE "C"
+  $$`,
+  `CREATE OR REPLACE FUNCTION pub_name_pairs_added() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO ${T.namePairs} (a, b, items)
+      SELECT x.a, x.b, count(*) FROM added p, pub_name_pairs_of(p.name_words) x
+      WHERE p.listed = 1
+      GROUP BY x.a, x.b ORDER BY x.a, x.b
+      ON CONFLICT (a, b) DO UPDATE SET items = ${T.namePairs}.items + excluded.items;
+    RETURN NULL;
+  END $$`,
+  `CREATE OR REPLACE FUNCTION pub_name_pairs_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM ${T.namePairs}) THEN RETURN NULL; END IF;
+    INSERT INTO ${T.namePairs} (a, b, items)
+      SELECT d.a, d.b, -d.n FROM (
+        SELECT x.a, x.b, count(*) AS n FROM removed p, pub_name_pairs_of(p.name_words) x
+        WHERE p.listed = 1 GROUP BY x.a, x.b) d
+      WHERE EXISTS (SELECT 1 FROM ${T.namePairs} e WHERE e.a = d.a AND e.b = d.b)
+      ORDER BY d.a, d.b
+      ON CONFLICT (a, b) DO UPDATE SET items = ${T.namePairs}.items + excluded.items;
+    RETURN NULL;
+  END $$`,
+  `CREATE OR REPLACE FUNCTION pub_name_pairs_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO ${T.namePairs} (a, b, items)
+      SELECT d.a, d.b, d.n FROM (
+        SELECT c.a, c.b, sum(c.n) AS n FROM (
+          SELECT x.a, x.b, 1 AS n
+          FROM added p JOIN removed r ON r.document_id = p.document_id, pub_name_pairs_of(p.name_words) x
+          WHERE p.listed = 1 AND (r.listed <> 1 OR r.name_words <> p.name_words)
+          UNION ALL
+          SELECT x.a, x.b, -1
+          FROM removed r JOIN added p ON p.document_id = r.document_id, pub_name_pairs_of(r.name_words) x
+          WHERE r.listed = 1 AND (p.listed <> 1 OR r.name_words <> p.name_words)
+        ) c GROUP BY c.a, c.b HAVING sum(c.n) <> 0) d
+      WHERE d.n > 0 OR EXISTS (SELECT 1 FROM ${T.namePairs} e WHERE e.a = d.a AND e.b = d.b)
+      ORDER BY d.a, d.b
+      ON CONFLICT (a, b) DO UPDATE SET items = ${T.namePairs}.items + excluded.items;
+    RETURN NULL;
+  END $$`,
+  `DROP TRIGGER IF EXISTS pub_name_pairs_added ON ${T.products}`,
+  `CREATE TRIGGER pub_name_pairs_added AFTER INSERT ON ${T.products}
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_name_pairs_added()`,
+  `DROP TRIGGER IF EXISTS pub_name_pairs_removed ON ${T.products}`,
+  `CREATE TRIGGER pub_name_pairs_removed AFTER DELETE ON ${T.products}
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION pub_name_pairs_removed()`,
+  `DROP TRIGGER IF EXISTS pub_name_pairs_changed ON ${T.products}`,
+  `CREATE TRIGGER pub_name_pairs_changed AFTER UPDATE ON ${T.products}
+    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_name_pairs_changed()`,
+];
+
+/** Counts the pairs of words of listed names again from the products (`namePairs`). */
+export async function fillNamePairs(knex: Knex): Promise<void> {
+  await knex.raw(
+    `INSERT INTO ${T.namePairs} (a, b, items)
+     SELECT x.a, x.b, count(*) FROM ${T.products} p, pub_name_pairs_of(p.name_words) x
+     WHERE p.listed = 1
+     GROUP BY x.a, x.b ORDER BY x.a, x.b
+     ON CONFLICT (a, b) DO UPDATE SET items = excluded.items`,
+  );
+}
+
 /** Fills the word tables from the products already listed (a read model built before they existed). */
 export async function fillProductWords(knex: Knex): Promise<void> {
   await knex.raw(
@@ -251,7 +335,7 @@ export async function fillProductWords(knex: Knex): Promise<void> {
  */
 export async function createTables(knex: Knex, dialect: Dialect): Promise<void> {
   const key = dialect === 'postgres' ? 'text COLLATE "C"' : 'text';
-  const words = dialect === 'postgres' ? productWords : [];
+  const words = dialect === 'postgres' ? [...productWords, ...namePairs] : [];
   for (const sql of [...common(key), ...TEXT[dialect], ...words]) await knex.raw(sql);
   for (const name of ['version', 'built']) {
     await knex.raw(`INSERT INTO ${T.state} (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING`, [

@@ -18,6 +18,8 @@ import { createWriter, TermCounts } from '../read-model/writer';
 
 /** Documents built per Query Engine call (its populate reads every relation of the batch at once). */
 const BATCH = 250;
+/** Tables kept by PostgreSQL's triggers only (SQLite has none of them). */
+const POSTGRES_ONLY: string[] = [T.namePairs, T.productWords, T.textWords];
 /** How often an instance looks whether another one changed the read model (its answers then go). */
 export const VERSION_POLL_MS = 1000;
 /** Document Service actions that write. */
@@ -278,7 +280,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await connection().raw(`CLUSTER ${T.products} USING pub_products_listed_name`);
       await connection().raw(
-        `VACUUM ANALYZE ${T.products}, ${T.sellers}, ${T.productLicences}, ${T.sellerLicences}, ${T.terms}, ${T.productWords}, ${T.textWords}`,
+        `VACUUM ANALYZE ${T.products}, ${T.sellers}, ${T.productLicences}, ${T.sellerLicences}, ${T.terms}, ${T.productWords}, ${T.textWords}, ${T.namePairs}`,
       );
     },
 
@@ -317,7 +319,7 @@ const readModel = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const table of Object.values(T)) {
           if (table === T.state) continue;
           if (dialect() === 'postgres' && (table === T.productsText || table === T.sellersText)) continue;
-          if (dialect() === 'sqlite' && (table === T.productWords || table === T.textWords)) continue;
+          if (dialect() === 'sqlite' && POSTGRES_ONLY.includes(table)) continue;
           await db(table).delete();
         }
         const writer = createWriter(db, dialect());

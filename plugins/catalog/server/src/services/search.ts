@@ -273,12 +273,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Whether a search's pages may walk the names' word lists: products, by name, no filter but words. */
-  function walkable(query: SearchQuery): boolean {
+  /** Whether a search is of products with no filter but its words (PostgreSQL): what the names' word tables answer. */
+  function namesOnly(query: SearchQuery): boolean {
     return (
       dialect() === 'postgres' &&
       query.type === 'products' &&
-      (query.sort === 'relevance' || query.sort === 'name') &&
       [
         query.category,
         query.commune,
@@ -288,6 +287,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         query.priceMax,
       ].every((value) => value === undefined)
     );
+  }
+
+  /** Whether a search's pages may walk the names' word lists: products, by name, no filter but words. */
+  function walkable(query: SearchQuery): boolean {
+    return namesOnly(query) && (query.sort === 'relevance' || query.sort === 'name');
+  }
+
+  /**
+   * At least how many listed products hold both slots of a two-word search in their names
+   * (PostgreSQL, no filter), as a statement: the most held pair of a whole word of one slot and one
+   * of the other, from `pub_name_pairs` (one index read). Every product holding such a pair is a
+   * result. (The statement's text, not a builder: a builder returned by a promise would be run.) Null when it knows nothing: other numbers of slots, a slot of phrases only (a phrase is
+   * held only with its other words), a typed word beginning too many words.
+   */
+  async function heldTogether(query: SearchQuery, slots: Slot[]): Promise<Knex.Sql | null> {
+    if (slots.length !== 2 || !namesOnly(query)) return null;
+    const [first, second] = await Promise.all(
+      slots.map(async (slot) => {
+        const words = new Set<string>();
+        for (const alternative of slot.alternatives) {
+          if (alternative.length !== 1) continue;
+          const [w] = alternative;
+          for (const word of (w.prefix ? await wordsBeginning(w.word) : [w.word]) ?? []) words.add(word);
+        }
+        return [...words];
+      }),
+    );
+    if (first.length === 0 || second.length === 0) return null;
+    return knex()(T.namePairs)
+      .max('items')
+      .where((w) => w.whereIn('a', first).whereIn('b', second))
+      .orWhere((w) => w.whereIn('a', second).whereIn('b', first))
+      .toSQL();
   }
 
   /**
@@ -521,19 +553,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { products, shares } = await statistics();
       const likely = slots.reduce((n, slot) => n * shareOfSlot(slot, shares.name), products);
       const everywhere = counting(query, await narrowed(slots, scope), today, SEARCH_COUNT_LIMIT);
+      let count: Knex.QueryBuilder | Knex.Raw = everywhere;
+      // In one statement, each count run only when what comes before it does not reach the limit
+      // (PostgreSQL runs a subquery of CASE only when its branch is taken).
       if (scope === 'text' && likely >= NAMES_FIRST_FROM) {
-        // In one statement: the searched text is counted only when the names do not reach the
-        // limit (PostgreSQL runs a subquery of CASE only when its branch is taken).
+        // Names hold their words in the searched text too, and are fewer: counted first.
         const names = counting(query, await narrowed(slots, 'name'), today, SEARCH_COUNT_LIMIT).toSQL();
         const rest = everywhere.toSQL();
-        return indexedCount(
-          knex().raw(
-            `SELECT CASE WHEN c.n >= ${SEARCH_COUNT_LIMIT} THEN c.n ELSE (${rest.sql}) END AS n FROM (${names.sql}) c`,
-            [...rest.bindings, ...names.bindings] as Knex.RawBinding[],
-          ),
+        count = knex().raw(
+          `SELECT CASE WHEN c.n >= ${SEARCH_COUNT_LIMIT} THEN c.n ELSE (${rest.sql}) END AS n FROM (${names.sql}) c`,
+          [...rest.bindings, ...names.bindings] as Knex.RawBinding[],
         );
       }
-      return indexedCount(everywhere);
+      // Two words held together by enough names: not counted at all (a count of two common words
+      // reads every item of one of them, more with every product added).
+      const held = await heldTogether(query, slots);
+      if (held) {
+        const rest = count.toSQL();
+        count = knex().raw(
+          `SELECT CASE WHEN (${held.sql}) >= ${SEARCH_COUNT_LIMIT} THEN ${SEARCH_COUNT_LIMIT} ELSE (SELECT c.n FROM (${rest.sql}) c) END AS n`,
+          [...held.bindings, ...rest.bindings] as Knex.RawBinding[],
+        );
+      }
+      return indexedCount(count);
     });
     return { total: counted, capped: slots.length > 0 && counted >= SEARCH_COUNT_LIMIT };
   }
