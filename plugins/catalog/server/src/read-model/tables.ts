@@ -164,6 +164,22 @@ const TEXT: Record<Dialect, string[]> = {
 };
 
 /**
+ * The triggers of `pub_products` running the functions `<name>_added`, `_removed` and `_changed` once
+ * per statement, with the rows it added, removed, or changed (before and after).
+ */
+const statementTriggers = (name: string) => [
+  `DROP TRIGGER IF EXISTS ${name}_added ON ${T.products}`,
+  `CREATE TRIGGER ${name}_added AFTER INSERT ON ${T.products}
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${name}_added()`,
+  `DROP TRIGGER IF EXISTS ${name}_removed ON ${T.products}`,
+  `CREATE TRIGGER ${name}_removed AFTER DELETE ON ${T.products}
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ${name}_removed()`,
+  `DROP TRIGGER IF EXISTS ${name}_changed ON ${T.products}`,
+  `CREATE TRIGGER ${name}_changed AFTER UPDATE ON ${T.products}
+    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${name}_changed()`,
+];
+
+/**
  * The words of listed products' names, each with the names holding it in name order: a search's
  * first page of names is read by walking these lists side by side (`services/search.ts`), a few
  * index reads however large the catalogue, where the full-text index would find every item holding
@@ -219,15 +235,7 @@ const productWords = [
       ON CONFLICT DO NOTHING;
     RETURN NULL;
   END $$`,
-  `DROP TRIGGER IF EXISTS pub_product_words_added ON ${T.products}`,
-  `CREATE TRIGGER pub_product_words_added AFTER INSERT ON ${T.products}
-    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_product_words_added()`,
-  `DROP TRIGGER IF EXISTS pub_product_words_removed ON ${T.products}`,
-  `CREATE TRIGGER pub_product_words_removed AFTER DELETE ON ${T.products}
-    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION pub_product_words_removed()`,
-  `DROP TRIGGER IF EXISTS pub_product_words_changed ON ${T.products}`,
-  `CREATE TRIGGER pub_product_words_changed AFTER UPDATE ON ${T.products}
-    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_product_words_changed()`,
+  ...statementTriggers('pub_product_words'),
 ];
 
 /**
@@ -291,15 +299,7 @@ const namePairs = [
       ON CONFLICT (a, b) DO UPDATE SET items = ${T.namePairs}.items + excluded.items;
     RETURN NULL;
   END $$`,
-  `DROP TRIGGER IF EXISTS pub_name_pairs_added ON ${T.products}`,
-  `CREATE TRIGGER pub_name_pairs_added AFTER INSERT ON ${T.products}
-    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_name_pairs_added()`,
-  `DROP TRIGGER IF EXISTS pub_name_pairs_removed ON ${T.products}`,
-  `CREATE TRIGGER pub_name_pairs_removed AFTER DELETE ON ${T.products}
-    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION pub_name_pairs_removed()`,
-  `DROP TRIGGER IF EXISTS pub_name_pairs_changed ON ${T.products}`,
-  `CREATE TRIGGER pub_name_pairs_changed AFTER UPDATE ON ${T.products}
-    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION pub_name_pairs_changed()`,
+  ...statementTriggers('pub_name_pairs'),
 ];
 
 /** Counts the pairs of words of listed names again from the products (`namePairs`). */
