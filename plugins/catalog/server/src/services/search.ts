@@ -273,7 +273,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Whether a search is of products with no filter but its words (PostgreSQL): what the names' word tables answer. */
+  /**
+   * Whether a search is of products with no filter but its words (PostgreSQL): what the tables of
+   * the names' words answer.
+   */
   function namesOnly(query: SearchQuery): boolean {
     return (
       dialect() === 'postgres' &&
@@ -298,8 +301,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * At least how many listed products hold both slots of a two-word search in their names
    * (PostgreSQL, no filter), as a statement: the most held pair of a whole word of one slot and one
    * of the other, from `pub_name_pairs` (one index read). Every product holding such a pair is a
-   * result. (The statement's text, not a builder: a builder returned by a promise would be run.) Null when it knows nothing: other numbers of slots, a slot of phrases only (a phrase is
-   * held only with its other words), a typed word beginning too many words.
+   * result. Null when it knows nothing: other numbers of slots, a slot of phrases only (a phrase is
+   * held only with its other words), a typed word beginning too many words. The statement's text,
+   * not a builder: a builder is run when a promise resolves to it.
    */
   async function heldTogether(query: SearchQuery, slots: Slot[]): Promise<Knex.Sql | null> {
     if (slots.length !== 2 || !namesOnly(query)) return null;
