@@ -375,8 +375,14 @@ export function toSellerResult(seller: Seller, baseUrl?: string): SellerResultVi
   };
 }
 
+/**
+ * Vietnamese order, one collator for every comparison (`localeCompare(…, 'vi')` sets one up each
+ * time: three times the cost, on every catalogue page for its ~100 communes).
+ */
+const vietnamese = new Intl.Collator('vi');
+
 const bySortOrder = (a: Category, b: Category) =>
-  (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.name.localeCompare(b.name, 'vi');
+  (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || vietnamese.compare(a.name, b.name);
 
 /** The two-level category tree, built from each category's parent. */
 export function categoryTree(categories: Category[]): CategoryNode[] {
@@ -407,7 +413,7 @@ export function categoryOptions(tree: CategoryNode[]): Option[] {
 export function communeOptions(units: AdministrativeUnit[]): Option[] {
   return units
     .map((unit) => ({ value: unit.code, label: unit.name }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+    .sort((a, b) => vietnamese.compare(a.label, b.label));
 }
 
 export function toNewsCard(article: NewsArticle, baseUrl?: string): NewsCardView {

@@ -1,6 +1,7 @@
 import {
   categoryOptions,
   categoryTree,
+  communeOptions,
   groupDocumentsByKind,
   mediaUrl,
   ocopStarsOf,
@@ -14,6 +15,7 @@ import {
 } from '../adapters';
 import { catalogueHref, pageWindow, parseCatalogueQuery, toSearchParams } from '../catalogue';
 import { makeCategory, makeLegalDocument, makeLicence, makeMedia, makeProduct, makeSeller } from './builders';
+import type { AdministrativeUnit } from '../schemas';
 
 const CMS = 'http://cms.test';
 const plain = (value: string) => value.replace(/\u00a0/g, ' ');
@@ -188,6 +190,28 @@ describe('category tree', () => {
       '— Sầu riêng',
       'Thủy sản',
     ]);
+  });
+});
+
+describe('commune options', () => {
+  it('lists the communes in Vietnamese order, not in the byte order the CMS sorts them in', () => {
+    const unit = (name: string, code: string) =>
+      ({ id: 1, documentId: code, name, code, level: 'commune' }) as AdministrativeUnit;
+    const options = communeOptions([
+      unit('Xã An Phú', '001'),
+      unit('Xã Bình Thành', '002'),
+      unit('Xã Đông Hòa', '003'),
+      unit('Xã Ấp Mới', '004'),
+      unit('Xã Dương Minh', '005'),
+    ]);
+    expect(options.map((option) => option.label)).toEqual([
+      'Xã An Phú',
+      'Xã Ấp Mới',
+      'Xã Bình Thành',
+      'Xã Dương Minh',
+      'Xã Đông Hòa',
+    ]);
+    expect(options[1]).toEqual({ value: '004', label: 'Xã Ấp Mới' });
   });
 });
 
