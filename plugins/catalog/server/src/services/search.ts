@@ -32,6 +32,12 @@ import { catalogService } from './index';
 const SEARCH_PROBE = 1000;
 /** A typed word is walked as the words of names it begins (`walkNames`) when they are at most this many. */
 const WALK_WORDS = 32;
+/**
+ * The same, for a search of one typed word: every step of its walk is a name of the page, and costs
+ * an index read per word (a page of "l" at a million products: 25 ms, where the full-text index
+ * found and sorted every name holding a word beginning with "l" in 450).
+ */
+const WALK_WORDS_ALONE = 256;
 /** Names walked at most for one page (page × size); deeper pages are found through the full-text index. */
 const WALK_ITEMS = 240;
 /** A typed word counted through the full-text index as the whole words it begins: at most this many. */
@@ -193,11 +199,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The words that begin with `word` (PostgreSQL): of listed names (`pub_product_words`) or of the
    * searched text (`pub_text_words`), one index read per word; null when there are more than
-   * `WALK_WORDS`. Kept until the read model changes.
+   * `most`. Kept until the read model changes.
    */
-  function wordsBeginning(word: string, scope: 'name' | 'text' = 'name'): Promise<string[] | null> {
+  function wordsBeginning(
+    word: string,
+    scope: 'name' | 'text' = 'name',
+    most = WALK_WORDS,
+  ): Promise<string[] | null> {
     const table = scope === 'name' ? T.productWords : T.textWords;
-    return remember(JSON.stringify(['words', scope, word]), async () => {
+    return remember(JSON.stringify(['words', scope, word, most]), async () => {
       const end = `${word}\u{10FFFF}`;
       const { rows } = (await knex().raw(
         `WITH RECURSIVE found(word, n) AS (
@@ -207,9 +217,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
            FROM found WHERE found.word IS NOT NULL AND found.n <= ?
          )
          SELECT word FROM found WHERE word IS NOT NULL`,
-        [word, end, end, WALK_WORDS],
+        [word, end, end, most],
       )) as { rows: { word: string }[] };
-      return rows.length > WALK_WORDS ? null : rows.map((row) => row.word);
+      return rows.length > most ? null : rows.map((row) => row.word);
     });
   }
 
@@ -709,6 +719,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const lists: string[][] = [];
     let checked = false;
     const shares = (await statistics()).shares.name;
+    const most = slots.length === 1 ? WALK_WORDS_ALONE : WALK_WORDS;
     for (const slot of slots) {
       // The names holding a slot hold one of the words its alternatives begin with: of an
       // alternative of several words, the rarest (the walk then reads the fewest names).
@@ -716,7 +727,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const alternative of slot.alternatives) {
         if (alternative.length > 1) checked = true;
         const w = rarest(alternative, shares);
-        const whole = w.prefix ? await wordsBeginning(w.word) : [w.word];
+        const whole = w.prefix ? await wordsBeginning(w.word, 'name', most) : [w.word];
         if (whole === null) {
           words = null;
           break;
