@@ -44,8 +44,8 @@ const productWords: Migration = {
 };
 
 /**
- * SQLite's full-text index of names holds their marked words too (`ftsNameWords` in `read-model/writer.ts`), as PostgreSQL's
- * does: rows written before are rewritten from the read model.
+ * SQLite's full-text index of names holds their marked words too (`ftsNameWords` in
+ * `read-model/writer.ts`), as PostgreSQL's does: rows written before are rewritten from the read model.
  */
 const sqliteNameMarks: Migration = {
   name: '004-sqlite-name-marks',
