@@ -131,6 +131,14 @@ describe('public site', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain(product.name);
     expect(page.html).not.toContain(draftName);
+    // The card of a result: its link, price, OCOP stars of its valid licence, and its seller.
+    const card = page.html.slice(page.html.indexOf(`href="/san-pham/${product.slug}"`));
+    expect(card.slice(0, card.indexOf('</article>'))).toMatch(
+      new RegExp(
+        `125\\.000[^<]*</p>.*OCOP 4 sao.*${seller.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+        's',
+      ),
+    );
   });
 
   it('says what a search corrected, and what to try when nothing matches', async () => {

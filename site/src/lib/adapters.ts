@@ -23,6 +23,7 @@ import type {
   Media,
   NewsArticle,
   Product,
+  ProductCardData,
   ProductionArea,
   Rating,
   Seller,
@@ -248,7 +249,9 @@ export function toLicence(licence: Licence): LicenceView {
 }
 
 /** The highest OCOP rating among licences still in force. */
-export function ocopStarsOf(licences: Licence[] | null | undefined): number | null {
+export function ocopStarsOf(
+  licences: Pick<Licence, 'type' | 'ocopStars' | 'validity'>[] | null | undefined,
+): number | null {
   const stars = (licences ?? [])
     .filter((licence) => licence.type === 'ocop' && licence.validity !== 'expired' && licence.ocopStars)
     .map((licence) => licence.ocopStars as number);
@@ -300,7 +303,7 @@ export function toSellerCard(seller: SellerCard, baseUrl?: string): SellerCardVi
   };
 }
 
-export function toProductCard(product: Product, baseUrl?: string): ProductCardView {
+export function toProductCard(product: ProductCardData, baseUrl?: string): ProductCardView {
   const first = product.images?.[0];
   return {
     href: productHref(product.slug),

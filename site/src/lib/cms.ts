@@ -20,6 +20,7 @@ import {
   productionAreaEntrySchema,
   productReviewSchema,
   productCommentSchema,
+  productCardSchema,
   productSchema,
   searchPageOf,
   licenceTrustCardSchema,
@@ -39,6 +40,7 @@ import {
   type OpenDataCatalogue,
   type Page,
   type Product,
+  type ProductCardData,
   type ProductReview,
   type SearchPage,
   type ProductComment,
@@ -481,8 +483,9 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** A raw exchange with the CMS (personal calls read their own answers), with the same limits. */
     send,
 
-    searchProducts(params: SearchParams): Promise<SearchPage<Product>> {
-      return search(searchQuery('products', params), productSchema);
+    /** Products found, as their cards show them. */
+    searchProducts(params: SearchParams): Promise<SearchPage<ProductCardData>> {
+      return search(searchQuery('products', params), productCardSchema);
     },
 
     searchSellers(params: SearchParams): Promise<SearchPage<Seller>> {

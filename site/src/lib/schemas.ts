@@ -132,6 +132,28 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
+/**
+ * A product as its card shows it (the catalogue's results, the home page's): read for 24 cards a
+ * page, the rest of each answer (the seller's logo and contacts, the description…) is left unread.
+ */
+export const productCardSchema = productSchema
+  .pick({
+    id: true,
+    documentId: true,
+    name: true,
+    slug: true,
+    unit: true,
+    price: true,
+    priceMin: true,
+    priceMax: true,
+  })
+  .extend({
+    images: z.array(mediaSchema).nullish(),
+    licences: z.array(licenceSchema.pick({ type: true, ocopStars: true, validity: true })).nullish(),
+    seller: z.object({ name: z.string(), commune: z.object({ name: z.string() }).nullish() }).nullish(),
+  });
+export type ProductCardData = z.infer<typeof productCardSchema>;
+
 /** An approved review as `/api/products/:slug/reviews` answers it, with the seller's approved answer. */
 export const productReviewSchema = z.object({
   documentId: z.string(),
