@@ -71,16 +71,20 @@ describe('how many results a search says it found, when very many products match
     expect([Math.floor(MANY / 2), Math.ceil(MANY / 2)]).toContain(odd.total);
   });
 
-  it('counts them exactly again once withdrawn products leave fewer than the limit', async () => {
+  it('counts them exactly again once withdrawn products leave the limit or fewer', async () => {
     const { slugs } = await search({ q: `banh ${TOKEN}`, sort: 'newest' });
-    for (const slug of slugs.slice(0, 2)) {
+    const withdraw = async (slug: string) => {
       const product = (await app.strapi.db
         .query(U.product as UID.Schema)
         .findOne({ where: { slug, publishedAt: { $notNull: true } }, select: ['documentId'] })) as {
         documentId: string;
       };
       await app.strapi.documents(U.product as UID.ContentType).unpublish({ documentId: product.documentId });
-    }
+    };
+    // Exactly as many as the limit: "1.000 sản phẩm", not "more than 1.000".
+    await withdraw(slugs[0]);
+    expect(await search({ q: `banh ${TOKEN}` })).toMatchObject({ total: SEARCH_COUNT_LIMIT, capped: false });
+    await withdraw(slugs[1]);
     const after = await search({ q: `banh ${TOKEN}` });
     expect(after).toMatchObject({ total: MANY - 2, capped: false });
     expect(after.slugs.filter((slug) => slugs.slice(0, 2).includes(slug))).toEqual([]);

@@ -240,8 +240,8 @@ const productWords = [
 
 /**
  * How many listed products hold each pair of words in their names (`a` < `b`, the folded words of
- * `name_words`): a search of two words held together by `SEARCH_COUNT_LIMIT` names or more has at
- * least that many results, known without counting them (`services/search.ts`). Kept by triggers on
+ * `name_words`): a search of two words held together by more than `SEARCH_COUNT_LIMIT` names has
+ * more results than it counts, known without counting them (`services/search.ts`). Kept by triggers on
  * `pub_products` like the word lists; a pair no longer held stays at 0. One statement per write,
  * its pairs changed in (a, b) order, so that writes sharing pairs wait for each other, never in a
  * cycle. A removal finds nothing to lower in an empty table (a rebuild empties it first).

@@ -50,6 +50,11 @@ const COMMON_SHARE = 0.2;
  * searches spent more time counting than with the whole).
  */
 const NAMES_FIRST_FROM = SEARCH_COUNT_LIMIT;
+/**
+ * A count with words stops one past the limit it shows: reaching it says "more than the limit"
+ * (`capped`), exactly the limit is said as it is.
+ */
+const COUNTED = SEARCH_COUNT_LIMIT + 1;
 /** Word lists and statistics a search keeps (until the read model changes), at most. */
 const KNOWN_MAX_ENTRIES = 5000;
 
@@ -548,8 +553,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * How many items a search finds: with words, counted up to `SEARCH_COUNT_LIMIT` (a count reads
-   * every item it counts; a common word matches tens of thousands of items nobody pages through);
+   * How many items a search finds: with words, counted up to `SEARCH_COUNT_LIMIT`, past which it
+   * says "more" (a count reads every item it counts; a common word matches tens of thousands of
+   * items nobody pages through);
    * without, exactly (the list's indexes count). One statement, kept with the answers: one count for
    * every page and order of the same search.
    */
@@ -564,22 +570,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const counted = await model().answers.get(key, async () => {
       if (slots.length === 0) return countOf(query, [], today, null);
       if (query.type !== 'products' || dialect() !== 'postgres')
-        return countOf(query, [text(query, slots, scope)], today, SEARCH_COUNT_LIMIT);
+        return countOf(query, [text(query, slots, scope)], today, COUNTED);
       // Names hold their words in the searched text too, and are fewer: when they alone are likely
       // to reach the count's limit (as the statistics make it, the words taken as independent),
       // they are counted first, and the limit reached stops there.
       const { products, shares } = await statistics();
       const likely = slots.reduce((n, slot) => n * shareOfSlot(slot, shares.name), products);
-      const everywhere = counting(query, await narrowed(slots, scope), today, SEARCH_COUNT_LIMIT);
+      const everywhere = counting(query, await narrowed(slots, scope), today, COUNTED);
       let count: Knex.QueryBuilder | Knex.Raw = everywhere;
       // In one statement, each count run only when what comes before it does not reach the limit
       // (PostgreSQL runs a subquery of CASE only when its branch is taken).
       if (scope === 'text' && likely >= NAMES_FIRST_FROM) {
         // Names hold their words in the searched text too, and are fewer: counted first.
-        const names = counting(query, await narrowed(slots, 'name'), today, SEARCH_COUNT_LIMIT).toSQL();
+        const names = counting(query, await narrowed(slots, 'name'), today, COUNTED).toSQL();
         const rest = everywhere.toSQL();
         count = knex().raw(
-          `SELECT CASE WHEN c.n >= ${SEARCH_COUNT_LIMIT} THEN c.n ELSE (${rest.sql}) END AS n FROM (${names.sql}) c`,
+          `SELECT CASE WHEN c.n >= ${COUNTED} THEN c.n ELSE (${rest.sql}) END AS n FROM (${names.sql}) c`,
           [...rest.bindings, ...names.bindings] as Knex.RawBinding[],
         );
       }
@@ -589,13 +595,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (held) {
         const rest = count.toSQL();
         count = knex().raw(
-          `SELECT CASE WHEN (${held.sql}) >= ${SEARCH_COUNT_LIMIT} THEN ${SEARCH_COUNT_LIMIT} ELSE (SELECT c.n FROM (${rest.sql}) c) END AS n`,
+          `SELECT CASE WHEN (${held.sql}) >= ${COUNTED} THEN ${COUNTED} ELSE (SELECT c.n FROM (${rest.sql}) c) END AS n`,
           [...held.bindings, ...rest.bindings] as Knex.RawBinding[],
         );
       }
       return indexedCount(count);
     });
-    return { total: counted, capped: slots.length > 0 && counted >= SEARCH_COUNT_LIMIT };
+    if (slots.length === 0) return { total: counted, capped: false };
+    return { total: Math.min(counted, SEARCH_COUNT_LIMIT), capped: counted >= COUNTED };
   }
 
   /** The statement counting the items meeting `conditions` and the filters, up to `limit` (or all). */
