@@ -1,3 +1,4 @@
+import { EXCHANGE } from '@sgd/config';
 import type { AdminViews } from '@sgd/plugin-core';
 
 /** How news and legal documents read for the officers who write them. */
@@ -7,7 +8,7 @@ export const editorialViews: AdminViews = {
     list: ['title', 'publishedOn', 'department'],
     sort: { field: 'updatedAt', order: 'DESC' },
     fields: {
-      title: { label: 'Tiêu đề', placeholder: 'Hội chợ OCOP Đồng Tháp năm 2026' },
+      title: { label: 'Tiêu đề', placeholder: `Hội chợ OCOP ${EXCHANGE.region} năm 2026` },
       slug: { label: 'Đường dẫn', description: 'Tạo từ tiêu đề; là địa chỉ bài trên sàn.' },
       summary: { label: 'Tóm tắt', description: 'Hiện trong danh sách tin, tối đa 500 ký tự.' },
       body: {
@@ -29,7 +30,7 @@ export const editorialViews: AdminViews = {
     list: ['title', 'kind', 'version', 'effectiveFrom'],
     sort: { field: 'effectiveFrom', order: 'DESC' },
     fields: {
-      title: { label: 'Tên văn bản', placeholder: 'Quy chế hoạt động Sàn giao dịch điện tử tỉnh Đồng Tháp' },
+      title: { label: 'Tên văn bản', placeholder: `Quy chế hoạt động ${EXCHANGE.name}` },
       slug: { label: 'Đường dẫn', description: 'Tạo từ tên; là địa chỉ trang văn bản trên sàn.' },
       kind: 'Loại văn bản',
       series: {
@@ -39,7 +40,7 @@ export const editorialViews: AdminViews = {
       },
       version: { label: 'Phiên bản', placeholder: '2.0' },
       number: { label: 'Số hiệu', placeholder: '123/QĐ-SCT' },
-      issuer: { label: 'Cơ quan ban hành', placeholder: 'Sở Công Thương tỉnh Đồng Tháp' },
+      issuer: { label: 'Cơ quan ban hành', placeholder: `Sở Công Thương ${EXCHANGE.province}` },
       issuedOn: 'Ngày ban hành',
       effectiveFrom: {
         label: 'Ngày có hiệu lực',

@@ -22,8 +22,9 @@ export const departments = [
     code: 'SCT',
     name: 'Sở Công Thương',
     email: 'sct@dongthap.gov.vn',
-    phone: '0273 387 1001',
-    address: 'Phường Mỹ Tho, tỉnh Đồng Tháp',
+    // As the 2023 regulation gives the Ban quản lý Sàn (database/seed/README.md): to be confirmed.
+    phone: '0273 387 3269',
+    address: 'Số 387 Hùng Vương, phường Đạo Thạnh, tỉnh Đồng Tháp',
   },
   {
     code: 'SNNMT',

@@ -6,6 +6,7 @@ export function exchangePlaceholders(): Record<string, string> {
   if (!manager) throw new Error(`Thiếu sở quản lý Sàn (${EXCHANGE.managerCode}) trong @sgd/config`);
   return {
     ten_san: EXCHANGE.name,
+    tinh: EXCHANGE.province,
     dia_chi_truy_cap: EXCHANGE.webAddress,
     co_quan_quan_ly: `${manager.name} ${EXCHANGE.province}`,
     dia_chi: manager.address,

@@ -2,7 +2,7 @@
  * Search engines and link previews: canonical URLs, structured data (schema.org JSON-LD) and the
  * sitemap. Pure functions of API data and the site's origin.
  */
-import { departments, EXCHANGE } from '@sgd/config';
+import { EXCHANGE, EXCHANGE_MANAGER } from '@sgd/config';
 import { mediaUrl, productHref, sellerHref } from './adapters';
 import type { Product, Seller } from './schemas';
 
@@ -12,8 +12,8 @@ export const SITEMAP_URLS_PER_FILE = 1000;
 
 export type JsonLd = Record<string, unknown>;
 
-/** Sở Công Thương runs the exchange; its contact details live in @sgd/config. */
-export const EXCHANGE_MANAGER = departments.find((department) => department.code === 'SCT') ?? departments[0];
+/** The department that runs the exchange (Sở Công Thương), with its contact details. */
+export { EXCHANGE_MANAGER };
 
 export function absoluteUrl(origin: string, path: string): string {
   return new URL(path, origin).href;
@@ -28,7 +28,12 @@ function schemaPrice(value: string | number | null | undefined): string | null {
 
 function postalAddress(address: string | null | undefined): JsonLd | undefined {
   return address
-    ? { '@type': 'PostalAddress', streetAddress: address, addressRegion: 'Đồng Tháp', addressCountry: 'VN' }
+    ? {
+        '@type': 'PostalAddress',
+        streetAddress: address,
+        addressRegion: EXCHANGE.region,
+        addressCountry: 'VN',
+      }
     : undefined;
 }
 
@@ -117,7 +122,7 @@ export function exchangeJsonLd(origin: string, manager: typeof EXCHANGE_MANAGER)
     },
     parentOrganization: {
       '@type': 'GovernmentOrganization',
-      name: `${manager.name} tỉnh Đồng Tháp`,
+      name: `${manager.name} ${EXCHANGE.province}`,
       address: postalAddress(manager.address),
     },
   };

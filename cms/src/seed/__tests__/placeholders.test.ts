@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXCHANGE } from '@sgd/config';
+import { EXCHANGE, EXCHANGE_MANAGER } from '@sgd/config';
 import { exchangePlaceholders, fillPlaceholders } from '../placeholders';
 
 const LEGAL = path.resolve(__dirname, '..', '..', '..', '..', 'database', 'seed', 'legal');
@@ -33,4 +33,20 @@ describe('placeholders of the demo documents', () => {
       'Sàn giao dịch điện tử Tiền Giang',
     );
   });
+
+  it.each(['chinh-sach-bao-mat.md', 'quy-trinh-khieu-nai.md'])(
+    '%s gives the contacts of the department running the exchange as configured (as the site footer does)',
+    (file) => {
+      const filled = fillPlaceholders(
+        fs.readFileSync(path.join(LEGAL, file), 'utf8'),
+        exchangePlaceholders(),
+      );
+      expect(filled).toContain(
+        `Ban quản lý ${EXCHANGE.name} – ${EXCHANGE_MANAGER.name} ${EXCHANGE.province}`,
+      );
+      expect(filled).toContain(`Địa chỉ: ${EXCHANGE_MANAGER.address}\n`);
+      expect(filled).toContain(`Điện thoại: ${EXCHANGE_MANAGER.phone}\n`);
+      expect(filled).toContain(`Email: ${EXCHANGE_MANAGER.email}`);
+    },
+  );
 });

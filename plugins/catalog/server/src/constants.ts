@@ -1,3 +1,5 @@
+import { EXCHANGE, EXCHANGE_MANAGER } from '@sgd/config';
+
 export const PLUGIN_ID = 'catalog';
 
 export const UID = {
@@ -30,7 +32,7 @@ export const OPEN_DATA_LICENCE = {
   id: 'CC-BY-4.0',
   name: 'Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)',
   url: 'https://creativecommons.org/licenses/by/4.0/deed.vi',
-  attribution: 'Sàn giao dịch điện tử tỉnh Đồng Tháp – Sở Công Thương',
+  attribution: `${EXCHANGE.name} – ${EXCHANGE_MANAGER.name}`,
 } as const;
 
 export const OPEN_DATA_FORMATS = ['csv', 'json'] as const;

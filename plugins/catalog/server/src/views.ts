@@ -1,3 +1,4 @@
+import { EXAMPLE_COMMUNE, EXAMPLE_PLACE, EXCHANGE } from '@sgd/config';
 import type { AdminViews } from '@sgd/plugin-core';
 import { UID } from './constants';
 
@@ -65,7 +66,7 @@ export const views: AdminViews = {
     list: ['name', 'kind', 'commune', 'operator'],
     sort: { field: 'name', order: 'ASC' },
     fields: {
-      name: { label: 'Tên địa điểm', placeholder: 'Chợ Cao Lãnh' },
+      name: { label: 'Tên địa điểm', placeholder: `Chợ ${EXAMPLE_PLACE}` },
       slug: { label: 'Đường dẫn', description: 'Tạo từ tên.' },
       kind: 'Loại hình',
       address: { label: 'Địa chỉ', placeholder: 'Số nhà, đường, phường' },
@@ -93,7 +94,7 @@ export const views: AdminViews = {
       unit: { label: 'Đơn vị tính', placeholder: 'tấn' },
       price: { label: 'Giá (đồng)', placeholder: '40000' },
       priceNote: { label: 'Ghi chú giá', placeholder: 'Giá thỏa thuận theo chất lượng' },
-      region: { label: 'Khu vực', placeholder: 'Cái Bè, Đồng Tháp' },
+      region: { label: 'Khu vực', placeholder: `${EXAMPLE_COMMUNE}, ${EXCHANGE.region}` },
       validUntil: { label: 'Hiệu lực đến ngày', description: 'Hết ngày này tin không còn hiện trên sàn.' },
       contactName: { label: 'Người liên hệ', placeholder: 'Họ và tên' },
       contactPhone: { label: 'Điện thoại liên hệ', placeholder: '0912345678' },

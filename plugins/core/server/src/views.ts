@@ -1,3 +1,4 @@
+import { EXAMPLE_COMMUNE, EXCHANGE } from '@sgd/config';
 import { type AdminViews } from './lib/admin-views';
 import { UID } from './constants';
 
@@ -17,7 +18,7 @@ export const views: AdminViews = {
       email: {
         label: 'Email',
         description: 'Hiển thị trên trang Liên hệ của sàn.',
-        placeholder: 'sct@dongthap.gov.vn',
+        placeholder: `sct@${EXCHANGE.domain}`,
       },
       phone: { label: 'Điện thoại', placeholder: '0277 3851 234' },
       address: { label: 'Địa chỉ', placeholder: 'Số nhà, đường, phường, tỉnh' },
@@ -28,7 +29,7 @@ export const views: AdminViews = {
     list: ['name', 'code', 'level', 'effectiveFrom', 'effectiveTo'],
     sort: { field: 'name', order: 'ASC' },
     fields: {
-      name: { label: 'Tên đơn vị', placeholder: 'Phường Mỹ Tho' },
+      name: { label: 'Tên đơn vị', placeholder: EXAMPLE_COMMUNE },
       code: {
         label: 'Mã đơn vị hành chính',
         description: 'Theo Quyết định 19/2025/QĐ-TTg (tỉnh 2 chữ số, xã 5 chữ số).',

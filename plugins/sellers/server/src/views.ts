@@ -1,3 +1,4 @@
+import { EXCHANGE } from '@sgd/config';
 import type { AdminViews } from '@sgd/plugin-core';
 import { UID } from './constants';
 
@@ -25,7 +26,10 @@ export const views: AdminViews = {
         placeholder: '1201234567',
       },
       registrationDate: 'Ngày cấp đăng ký kinh doanh',
-      registrationIssuer: { label: 'Nơi cấp đăng ký kinh doanh', placeholder: 'Sở Tài chính tỉnh Đồng Tháp' },
+      registrationIssuer: {
+        label: 'Nơi cấp đăng ký kinh doanh',
+        placeholder: `Sở Tài chính ${EXCHANGE.province}`,
+      },
       citizenId: {
         label: 'Số CCCD (không công khai)',
         description: 'Dữ liệu cá nhân nhạy cảm: chỉ dùng để xác minh.',
@@ -71,7 +75,7 @@ export const views: AdminViews = {
         description: 'Do hệ thống ghi từ số hiệu: chữ thường, bỏ dấu, dấu cách và dấu gạch.',
         hidden: true,
       },
-      issuer: { label: 'Cơ quan cấp', placeholder: 'Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp' },
+      issuer: { label: 'Cơ quan cấp', placeholder: `Sở Nông nghiệp và Môi trường ${EXCHANGE.province}` },
       issuedOn: 'Ngày cấp',
       expiresOn: {
         label: 'Ngày hết hạn',

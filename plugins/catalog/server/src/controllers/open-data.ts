@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { EXCHANGE } from '@sgd/config';
 import { csvStream } from '@sgd/plugin-core';
 import {
   OPEN_DATA_DATASETS,
@@ -18,7 +19,7 @@ export interface OpenDataCtx {
   set(name: string, value: string): void;
 }
 
-const PUBLISHER = 'Sàn giao dịch điện tử tỉnh Đồng Tháp';
+const PUBLISHER = EXCHANGE.name;
 const NOT_FOUND =
   'Không có tệp dữ liệu mở này. Các tệp có: ' +
   OPEN_DATA_DATASETS.flatMap((d) => OPEN_DATA_FORMATS.map((f) => `${d.file}.${f}`)).join(', ') +

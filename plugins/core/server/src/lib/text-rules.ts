@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { EXCHANGE } from '@sgd/config';
 import { toValidationError, type FieldProblem } from './document-rules';
 
 type Data = Record<string, unknown>;
@@ -45,7 +46,7 @@ const scheme =
   (label) =>
     `Trường "${label}" không được chứa liên kết "${name.toLowerCase()}:": chỉ nhận địa chỉ web bắt đầu bằng http:// hoặc https://.`;
 const notWebAddress: TextProblem = (label) =>
-  `Trường "${label}" phải là địa chỉ web bắt đầu bằng http:// hoặc https:// (ví dụ https://dongthap.gov.vn).`;
+  `Trường "${label}" phải là địa chỉ web bắt đầu bằng http:// hoặc https:// (ví dụ https://${EXCHANGE.domain}).`;
 const markdownLink =
   (target: string): TextProblem =>
   (label) =>
