@@ -109,6 +109,11 @@ beforeAll(async () => {
   areas.draft = (await makeArea(app.strapi, s.documentId, { name: unique('Vùng trồng nháp') }, false))
     .name as string;
 
+  // Contacts as an officer edits them in the admin (the site reads them when it starts here).
+  const departments = app.strapi.db.query('plugin::core.department');
+  await departments.update({ where: { code: 'SYT' }, data: { phone: '0273 123 4567' } });
+  await departments.update({ where: { code: 'SCT' }, data: { phone: '0273 765 4321' } });
+
   ({ child: site, url: siteUrl } = await startSite(cmsUrl));
 });
 
@@ -543,9 +548,6 @@ describe('public site', () => {
   });
 
   it("gives the hotline and every department's contacts as the admin keeps them", async () => {
-    await app.strapi.db
-      .query('plugin::core.department')
-      .update({ where: { code: 'SYT' }, data: { phone: '0273 123 4567' } });
     const page = await get('/lien-he');
     expect(page.status).toBe(200);
     expect(page.html).toContain('Đường dây nóng');
@@ -554,6 +556,13 @@ describe('public site', () => {
     expect(page.html).toContain('Sở Y tế');
     const home = await get('/');
     expect(home.html).toContain('href="/lien-he"');
+    // Every page's footer and the exchange's structured data give the same hotline as the contact page.
+    for (const html of [page.html, home.html, (await get('/san-pham')).html]) {
+      const footer = html.slice(html.indexOf('<footer'));
+      expect(footer).toContain('Cơ quan quản lý: Sở Công Thương tỉnh Đồng Tháp');
+      expect(footer).toContain('Đường dây nóng: <a href="tel:02737654321">0273 765 4321</a>');
+    }
+    expect(home.html).toContain('"telephone":"0273 765 4321"');
   });
 
   it("sends the seller directory to the catalogue's seller search", async () => {

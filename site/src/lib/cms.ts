@@ -4,6 +4,7 @@
  * found" (404), "bad input" (400, with the CMS's Vietnamese message) and "CMS down" (anything else).
  */
 import type { z } from 'zod';
+import { EXCHANGE_MANAGER } from '@sgd/config';
 import { autocompleteSchema, errorBodySchema, type Autocomplete } from '@sgd/contracts';
 import {
   administrativeUnitSchema,
@@ -154,6 +155,9 @@ export interface SiteLink {
   slug: string;
   title: string;
 }
+
+/** The department running the exchange, as the footer and the contact page show it. */
+export type ExchangeManager = Pick<Department, 'name' | 'code' | 'address' | 'phone' | 'email'>;
 
 export interface SiteLinks {
   regulation: SiteLink | null;
@@ -588,6 +592,28 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** The departments and their public office contacts, as the admin keeps them. */
     getDepartments(): Promise<Department[]> {
       return allPages('/api/departments', { sort: 'name:asc' }, departmentSchema);
+    },
+
+    /**
+     * The department running the exchange with its contacts as the admin keeps them (the footer of
+     * every page and the contact page say the same); the configured ones while the CMS cannot say.
+     */
+    async getExchangeManager(): Promise<ExchangeManager> {
+      try {
+        const departments = await allPages('/api/departments', { sort: 'name:asc' }, departmentSchema);
+        const kept = departments.find((department) => department.code === EXCHANGE_MANAGER.code);
+        if (kept)
+          return {
+            name: kept.name,
+            code: kept.code,
+            address: kept.address,
+            phone: kept.phone,
+            email: kept.email,
+          };
+      } catch {
+        // The CMS is down with no saved copy (already noted for the page), or answered nonsense.
+      }
+      return EXCHANGE_MANAGER;
     },
 
     /** Counts for `/thong-ke` (SQL aggregates in the CMS, cached here like every answer). */

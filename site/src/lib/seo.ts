@@ -4,6 +4,7 @@
  */
 import { EXCHANGE, EXCHANGE_MANAGER } from '@sgd/config';
 import { mediaUrl, productHref, sellerHref } from './adapters';
+import type { ExchangeManager } from './cms';
 import type { Product, Seller } from './schemas';
 
 export const SITE_NAME = EXCHANGE.name;
@@ -105,26 +106,26 @@ export function productJsonLd(product: Product, origin: string): JsonLd {
 }
 
 /** schema.org `Organization` of the exchange, run by the department that manages it. */
-export function exchangeJsonLd(origin: string, manager: typeof EXCHANGE_MANAGER): JsonLd {
+export function exchangeJsonLd(origin: string, manager: ExchangeManager): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'Organization',
     name: SITE_NAME,
     url: absoluteUrl(origin, '/'),
     logo: absoluteUrl(origin, '/favicon.svg'),
-    contactPoint: {
+    contactPoint: withoutEmpty({
       '@type': 'ContactPoint',
       contactType: 'customer support',
       telephone: manager.phone,
       email: manager.email,
       areaServed: 'VN',
       availableLanguage: 'vi',
-    },
-    parentOrganization: {
+    }),
+    parentOrganization: withoutEmpty({
       '@type': 'GovernmentOrganization',
       name: `${manager.name} ${EXCHANGE.province}`,
       address: postalAddress(manager.address),
-    },
+    }),
   };
 }
 

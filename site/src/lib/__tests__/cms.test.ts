@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
+import { EXCHANGE_MANAGER } from '@sgd/config';
 import { CmsError, createCmsClient, UNREACHABLE_RECHECK_MS, type CmsClient } from '../cms';
 import { listBody, makeCategory, makeLegalDocument, makeProduct } from './builders';
 
@@ -499,5 +500,39 @@ describe('CMS client', () => {
       privacyPolicy: null,
       complaintProcess: null,
     });
+  });
+
+  it("gives the footer the manager's contacts as the admin keeps them, the configured ones without the CMS", async () => {
+    const department = (code: string, name: string, phone: string | null) => ({
+      id: 1,
+      documentId: `dep-${code}`,
+      code,
+      name,
+      phone,
+      email: `${code.toLowerCase()}@example.vn`,
+      address: null,
+    });
+    routes.set(
+      '/api/departments',
+      json(
+        200,
+        listBody(
+          [department('SYT', 'Sở Y tế', '0273 1'), department('SCT', 'Sở Công Thương', '0273 2')],
+          1,
+          2,
+        ),
+      ),
+    );
+    await expect(client.getExchangeManager()).resolves.toEqual({
+      name: 'Sở Công Thương',
+      code: 'SCT',
+      phone: '0273 2',
+      email: 'sct@example.vn',
+      address: null,
+    });
+
+    routes.set('/api/departments', strapiError(500, 'InternalServerError', 'Internal Server Error'));
+    const fresh = createCmsClient({ baseUrl, timeoutMs: 10_000, now: () => clock });
+    await expect(fresh.getExchangeManager()).resolves.toEqual(EXCHANGE_MANAGER);
   });
 });
