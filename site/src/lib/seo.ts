@@ -2,7 +2,7 @@
  * Search engines and link previews: canonical URLs, structured data (schema.org JSON-LD) and the
  * sitemap. Pure functions of API data and the site's origin.
  */
-import { EXCHANGE, EXCHANGE_MANAGER } from '@sgd/config';
+import { EXCHANGE } from '@sgd/config';
 import { mediaUrl, productHref, sellerHref } from './adapters';
 import type { ExchangeManager } from './cms';
 import type { Product, Seller } from './schemas';
@@ -12,9 +12,6 @@ export const SITE_NAME = EXCHANGE.name;
 export const SITEMAP_URLS_PER_FILE = 1000;
 
 export type JsonLd = Record<string, unknown>;
-
-/** The department that runs the exchange (Sở Công Thương), with its contact details. */
-export { EXCHANGE_MANAGER };
 
 export function absoluteUrl(origin: string, path: string): string {
   return new URL(path, origin).href;
