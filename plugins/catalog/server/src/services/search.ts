@@ -653,7 +653,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let need = counted.capped || counted.total > skip ? query.pageSize : 0;
     for (const group of groups(query, slots, typed, scope)) {
       if (need === 0) break;
-      const page = await pageOf(query, group, need, skip, today, counted.capped);
+      const page = await pageOf(query, group, need, skip, today, counted.capped, counted.total);
       rows.push(...page);
       need -= page.length;
       // The group ended in this page, or before it: how far before (at most `skip` items).
@@ -683,9 +683,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     skip: number,
     today: string,
     common: boolean,
+    total: number,
   ) {
     const names = group.length === 1 ? group[0].names : undefined;
-    if (names && skip + need <= WALK_ITEMS && walkable(query)) {
+    if (
+      names &&
+      skip + need <= WALK_ITEMS &&
+      walkable(query) &&
+      (common || (await fewSteps(names, skip + need, total)))
+    ) {
       const walked = await walkNames(names, group[0], need, skip);
       if (walked) return walked;
     }
@@ -714,6 +720,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .whereRaw(enough)
       .unionAll((union) => union.select('*').from(indexed.as('indexed')).whereRaw(`NOT ${enough}`));
     return (await statement) as Row[];
+  }
+
+  /**
+   * Whether walking the names of `slots` (`walkNames`) likely finds `wanted` of the `total` items
+   * found in fewer steps than the full-text index would read items. One slot: every step is a name
+   * of the page. Several, found in few items: the walk may step through most names holding the
+   * least common slot for the few holding all ("cai thanh" at 100,000 products: 119 names of 8,335
+   * and 13,946, 130 ms of steps), where the index reads the 119 at once; the steps are about
+   * `wanted` × the names of the least common slot ÷ the items holding all (the statistics' share).
+   */
+  async function fewSteps(slots: Slot[], wanted: number, total: number): Promise<boolean> {
+    if (slots.length === 1) return true;
+    if (total === 0) return false;
+    const { products, shares } = await statistics();
+    const least = Math.min(...slots.map((slot) => shareOfSlot(slot, shares.name))) * products;
+    return (wanted * least) / total <= total;
   }
 
   /**
