@@ -1,9 +1,10 @@
-import { departments, EXCHANGE } from '@sgd/config';
+import { EXCHANGE, EXCHANGE_MANAGER } from '@sgd/config';
 
 /** What the demo documents' `{{…}}` placeholders stand for: the exchange as configured. */
 export function exchangePlaceholders(): Record<string, string> {
-  const manager = departments.find((department) => department.code === EXCHANGE.managerCode);
-  if (!manager) throw new Error(`Thiếu sở quản lý Sàn (${EXCHANGE.managerCode}) trong @sgd/config`);
+  const manager = EXCHANGE_MANAGER;
+  if (manager.code !== EXCHANGE.managerCode)
+    throw new Error(`Thiếu sở quản lý Sàn (${EXCHANGE.managerCode}) trong @sgd/config`);
   return {
     ten_san: EXCHANGE.name,
     tinh: EXCHANGE.province,

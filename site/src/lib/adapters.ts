@@ -303,6 +303,11 @@ export function toSellerCard(seller: SellerCard, baseUrl?: string): SellerCardVi
   };
 }
 
+/** A `tel:` link of a phone number as written ("0273 387 3269" → tel:02733873269). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
 export function toProductCard(product: ProductCardData, baseUrl?: string): ProductCardView {
   const first = product.images?.[0];
   return {

@@ -466,6 +466,11 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     };
   }
 
+  /** The departments and their public office contacts, as the admin keeps them. */
+  function departments(): Promise<Department[]> {
+    return allPages('/api/departments', { sort: 'name:asc' }, departmentSchema);
+  }
+
   async function currentDocument(kind: string): Promise<SiteLink | null> {
     const page = await list(
       '/api/legal-documents',
@@ -589,10 +594,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       return allPages('/api/markets', { 'filters[kind][$eq]': kind, sort: 'name:asc' }, marketSchema);
     },
 
-    /** The departments and their public office contacts, as the admin keeps them. */
-    getDepartments(): Promise<Department[]> {
-      return allPages('/api/departments', { sort: 'name:asc' }, departmentSchema);
-    },
+    getDepartments: departments,
 
     /**
      * The department running the exchange with its contacts as the admin keeps them (the footer of
@@ -600,8 +602,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
      */
     async getExchangeManager(): Promise<ExchangeManager> {
       try {
-        const departments = await allPages('/api/departments', { sort: 'name:asc' }, departmentSchema);
-        const kept = departments.find((department) => department.code === EXCHANGE_MANAGER.code);
+        const kept = (await departments()).find((department) => department.code === EXCHANGE_MANAGER.code);
         if (kept)
           return {
             name: kept.name,

@@ -146,9 +146,9 @@ export const productCardSchema = productSchema
     price: true,
     priceMin: true,
     priceMax: true,
+    images: true,
   })
   .extend({
-    images: z.array(mediaSchema).nullish(),
     licences: z.array(licenceSchema.pick({ type: true, ocopStars: true, validity: true })).nullish(),
     seller: z.object({ name: z.string(), commune: z.object({ name: z.string() }).nullish() }).nullish(),
   });
