@@ -1,6 +1,23 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
+type Done = (error: Error | null, connection: unknown) => void;
+
+/**
+ * SQLite: every transaction takes the write lock when it begins (`BEGIN IMMEDIATE`). knex begins
+ * with a bare `BEGIN` (deferred): a transaction that reads first holds a read lock, and when it then
+ * writes while another process is writing, SQLite refuses at once with "database is locked" instead
+ * of waiting (waiting could deadlock). Several processes share a file (`strapi start` beside a
+ * backup, a restore check or a second instance): taking the lock first makes them wait their turn
+ * (better-sqlite3's 5 s busy timeout). knex offers no option for it, so the connection's `prepare`
+ * rewrites knex's own `BEGIN;`.
+ */
+export function beginImmediate(connection: { prepare(sql: string): unknown }, done: Done): void {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = (sql: string) => prepare(sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql);
+  done(null, connection);
+}
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const url = env('DATABASE_URL');
   if (url) {
@@ -34,6 +51,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       client: 'sqlite',
       connection: { filename },
       useNullAsDefault: true,
+      pool: { afterCreate: beginImmediate },
     },
   };
 };
