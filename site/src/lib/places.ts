@@ -5,7 +5,7 @@
 import { MARKET_KINDS, type MarketKindCode } from '@sgd/config';
 import { formatDecimal } from './format';
 import type { Market, ProductionAreaEntry } from './schemas';
-import { sellerHref } from './adapters';
+import { sellerHref, telHref } from './adapters';
 
 export const AREAS_PATH = '/vung-san-xuat';
 export const MARKETS_PATH = '/cho-va-diem-ban';
@@ -117,7 +117,7 @@ export function toMarketPlace(market: Market): PlaceView {
       fact('Xã, phường', market.commune?.name),
       fact('Giờ mở cửa', market.openingHours),
       fact('Đơn vị quản lý', market.operator),
-      fact('Điện thoại', market.phone, market.phone ? `tel:${market.phone.replace(/\s+/g, '')}` : undefined),
+      fact('Điện thoại', market.phone, market.phone ? telHref(market.phone) : undefined),
     ]),
     description: market.description ?? null,
     ...located(

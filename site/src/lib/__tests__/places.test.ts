@@ -90,6 +90,12 @@ describe('markets', () => {
       value: '0277 3851 234',
       href: 'tel:02773851234',
     });
+    // The CMS accepts numbers written with dots too; the link keeps only the digits.
+    expect(toMarketPlace(market({ phone: '0277.385.1234' })).facts).toContainEqual({
+      term: 'Điện thoại',
+      value: '0277.385.1234',
+      href: 'tel:02773851234',
+    });
   });
 
   it.each([
