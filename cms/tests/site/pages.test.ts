@@ -14,6 +14,7 @@ import {
   makeSeller,
   unique,
 } from '../factories';
+import { departmentId } from '../staff';
 
 /**
  * The built public site (site/dist) against a real CMS on the seeded test
@@ -45,11 +46,18 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  const myTho = (await app.strapi.db
+    .query('plugin::core.administrative-unit')
+    .findOne({ where: { name: 'Phường Mỹ Tho' } })) as { id: number };
   const s = await makeSeller(app.strapi, {
     name: unique('Cơ sở Bánh pía Thử Nghiệm'),
     citizenId: '087999888777',
     phone: '0977000111',
     showPhone: false,
+    // Managed by (and verified by) another department than the SCT; its address names its commune.
+    department: await departmentId(app.strapi, 'SYT'),
+    address: '12 đường 30/4, phường Mỹ Tho, tỉnh Đồng Tháp',
+    commune: myTho.id,
   });
   seller = { name: s.name as string, slug: s.slug as string };
   const p = await makeProduct(app.strapi, s.documentId, {
@@ -199,6 +207,12 @@ describe('public site', () => {
     expect(page.html).toMatch(/125\.000/);
     expect(page.html).toContain(seller.name);
     expect(page.html).toContain('Còn hiệu lực');
+    // The seller card says when it was verified, claims no department, and names the commune once.
+    const from = page.html.indexOf('id="seller-title"');
+    const card = page.html.slice(from, page.html.indexOf('</section>', from));
+    expect(card).toContain('<span class="badge badge-verified">Đã xác thực ngày 01/08/2025</span>');
+    expect(card).not.toContain('Sở Công Thương');
+    expect(card).toContain('<p>12 đường 30/4, phường Mỹ Tho, tỉnh Đồng Tháp</p>');
   });
 
   it('answers 404 for an unknown product', async () => {

@@ -8,7 +8,7 @@ import { bootStrapi, type TestApp } from '../setup/strapi';
 import { SITE_ENTRY, startSite } from '../site-server';
 import { siteClient } from '../site-client';
 import { makeLicence, makeProduct, makeSeller, U, unique } from '../factories';
-import { makeOfficer, makeSiteUser } from '../staff';
+import { departmentId, makeOfficer, makeSiteUser } from '../staff';
 
 /**
  * QR trust cards (issue 21.1): a verified seller's and a verified licence's card, as a page, an SVG
@@ -67,6 +67,7 @@ beforeAll(async () => {
     email: owner.email,
     name: unique('Hợp tác xã Xoài Hòa Lộc'),
     legalForm: 'cooperative',
+    department: await departmentId(app.strapi, 'SNNMT'),
   })) as unknown as typeof seller;
   const number = (prefix: string) => unique(prefix).replace(/\s+/g, '-');
   licences.ocop = (
@@ -116,6 +117,10 @@ describe('a verified seller’s trust card', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain(`<h1 id="the-ten">${seller.name}</h1>`);
     expect(page.html).toContain('<strong>Đã xác thực</strong>');
+    // Verified by the department its verification is routed to: its own, not always the SCT.
+    expect(page.html).toContain(
+      '<p>Sở Nông nghiệp và Môi trường đã xác thực người bán ngày 01/08/2025; giấy phép dưới đây là tình trạng hôm nay.</p>',
+    );
     expect(page.html).toContain('<span class="badge badge-ocop">OCOP 4 sao</span>');
     for (const state of ['Còn hiệu lực', 'Sắp hết hạn', 'Hết hạn'])
       expect(page.html).toContain(`<strong>${state}</strong>`);
@@ -253,7 +258,7 @@ describe('what has no card', () => {
     const res = await http().get(`/api/sellers/${seller.slug}/trust-card`);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.data).sort()).toEqual(
-      ['isOcopProducer', 'legalForm', 'licences', 'name', 'slug', 'state', 'verifiedAt'].sort(),
+      ['department', 'isOcopProducer', 'legalForm', 'licences', 'name', 'slug', 'state', 'verifiedAt'].sort(),
     );
   });
 });

@@ -303,6 +303,16 @@ export function toSellerCard(seller: SellerCard, baseUrl?: string): SellerCardVi
   };
 }
 
+/**
+ * A seller's address with its commune after it, unless the address already names the commune
+ * (an address ending "…, phường X, tỉnh Y" and the commune "Phường X": written once, whatever the
+ * case).
+ */
+export function addressLine(address: string, commune: string | null): string {
+  if (!commune || address.toLocaleLowerCase('vi').includes(commune.toLocaleLowerCase('vi'))) return address;
+  return `${address}, ${commune}`;
+}
+
 /** A `tel:` link of a phone number as written ("0273 387 3269" → tel:02733873269). */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;

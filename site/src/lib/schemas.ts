@@ -218,6 +218,8 @@ export const sellerTrustCardSchema = z.object({
   legalForm: z.string(),
   isOcopProducer: z.boolean(),
   verifiedAt: text,
+  /** The seller's department, to which its verification is routed. */
+  department: text,
   state: cardStateSchema,
   licences: z.array(cardLicenceSchema),
 });

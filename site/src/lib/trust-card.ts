@@ -81,7 +81,7 @@ export function sellerCardView(card: SellerTrustCard, origin: string): TrustCard
     state: locked ? LOCKED : 'Đã xác thực',
     meaning: locked
       ? 'Người bán đang bị Ban quản lý Sàn tạm khóa: không giao dịch qua Sàn cho đến khi được xác thực lại.'
-      : `Sở Công Thương đã xác thực người bán${verifiedOn ? ` ngày ${verifiedOn}` : ''}; giấy phép dưới đây là tình trạng hôm nay.`,
+      : `${card.department ? `${card.department} đã xác thực` : 'Đã xác thực'} người bán${verifiedOn ? ` ngày ${verifiedOn}` : ''}; giấy phép dưới đây là tình trạng hôm nay.`,
     ocopStars: locked ? null : ocopStarsOf(card.licences),
     lines: card.licences.map((licence) => licenceLine(licence, origin)),
     url: new URL(sellerCardPath(card.slug), origin).href,

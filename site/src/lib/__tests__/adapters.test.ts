@@ -1,4 +1,5 @@
 import {
+  addressLine,
   categoryOptions,
   categoryTree,
   communeOptions,
@@ -111,6 +112,17 @@ describe('products and sellers', () => {
       verifiedOn: '01/07/2025',
       href: '/doanh-nghiep/htx-xoai-cat-hoa-loc-hoa-hung',
     });
+  });
+
+  it('writes a seller’s commune after its address once, even when the address names it in lower case', () => {
+    expect(addressLine('Số 88 Lý Thường Kiệt, phường Mỹ Tho, tỉnh Đồng Tháp', 'Phường Mỹ Tho')).toBe(
+      'Số 88 Lý Thường Kiệt, phường Mỹ Tho, tỉnh Đồng Tháp',
+    );
+    expect(addressLine('Ấp Mỹ Phú, xã Đốc Binh Kiều', 'Xã ĐỐC BINH KIỀU')).toBe(
+      'Ấp Mỹ Phú, xã Đốc Binh Kiều',
+    );
+    expect(addressLine('Số 3 Quốc lộ 1', 'Phường Thanh Hòa')).toBe('Số 3 Quốc lộ 1, Phường Thanh Hòa');
+    expect(addressLine('Số 3 Quốc lộ 1', null)).toBe('Số 3 Quốc lộ 1');
   });
 
   it('shows a seller’s legal identity', () => {

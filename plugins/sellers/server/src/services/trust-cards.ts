@@ -46,6 +46,11 @@ export interface SellerTrustCard {
   legalForm: string;
   isOcopProducer: boolean;
   verifiedAt: string | null;
+  /**
+   * The seller's department (its "Sở quản lý"), to which its verification is routed (the seller's
+   * workflow routing); null when it has none.
+   */
+  department: string | null;
   state: CardState;
   /** Verified licences, each with its validity today; none shown while the seller is locked. */
   licences: CardLicence[];
@@ -84,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       where: { slug, ...PUBLISHED, ...CARD_SELLER },
       select: SELLER_FIELDS,
       populate: {
+        department: { select: ['name'] },
         licences: {
           select: LICENCE_FIELDS,
           where: { verificationStatus: 'verified', ...PUBLISHED },
@@ -99,6 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       legalForm: String(row.legalForm),
       isOcopProducer: row.isOcopProducer === true,
       verifiedAt: (row.verifiedAt as string | null) ?? null,
+      department: (row.department as { name?: string } | null)?.name ?? null,
       state,
       licences: state === 'locked' ? [] : ((row.licences as Row[] | null) ?? []).map(cardLicence),
     };
