@@ -12,7 +12,7 @@ type Done = (error: Error | null, connection: unknown) => void;
  * (better-sqlite3's 5 s busy timeout). knex offers no option for it, so the connection's `prepare`
  * rewrites knex's own `BEGIN;`.
  */
-export function beginImmediate(connection: { prepare(sql: string): unknown }, done: Done): void {
+function beginImmediate(connection: { prepare(sql: string): unknown }, done: Done): void {
   const prepare = connection.prepare.bind(connection);
   connection.prepare = (sql: string) => prepare(sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql);
   done(null, connection);

@@ -73,6 +73,7 @@ function ocopStarsOf(licences: SellerTrustCard['licences']): number | null {
 export function sellerCardView(card: SellerTrustCard, origin: string): TrustCardView {
   const locked = card.state === 'locked';
   const verifiedOn = formatDate(card.verifiedAt);
+  const verified = `${card.department ? `${card.department} đã xác thực` : 'Đã xác thực'} người bán`;
   return {
     kind: 'Thẻ xác thực người bán',
     title: card.name,
@@ -81,7 +82,7 @@ export function sellerCardView(card: SellerTrustCard, origin: string): TrustCard
     state: locked ? LOCKED : 'Đã xác thực',
     meaning: locked
       ? 'Người bán đang bị Ban quản lý Sàn tạm khóa: không giao dịch qua Sàn cho đến khi được xác thực lại.'
-      : `${card.department ? `${card.department} đã xác thực` : 'Đã xác thực'} người bán${verifiedOn ? ` ngày ${verifiedOn}` : ''}; giấy phép dưới đây là tình trạng hôm nay.`,
+      : `${verified}${verifiedOn ? ` ngày ${verifiedOn}` : ''}; giấy phép dưới đây là tình trạng hôm nay.`,
     ocopStars: locked ? null : ocopStarsOf(card.licences),
     lines: card.licences.map((licence) => licenceLine(licence, origin)),
     url: new URL(sellerCardPath(card.slug), origin).href,
