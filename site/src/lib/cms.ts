@@ -351,7 +351,9 @@ export function createCmsClient(options: CmsClientOptions = {}) {
       async (): Promise<Answer> => {
         try {
           const body = await fetchAnswer(endpoint, schema);
+          // The CMS answers again: the layout's links are worth asking for on the next page.
           lastOutageAt = null;
+          linksFailedAt = null;
           return { found: true, body };
         } catch (error) {
           if (isOutage(error)) {

@@ -502,6 +502,39 @@ describe('CMS client', () => {
     });
   });
 
+  it('asks for the links again as soon as the CMS answers a page, without waiting out the failure', async () => {
+    // `npm start`: the first page asked while the CMS was starting got no links; the next page, read
+    // from a CMS that now answers, must not still say the exchange is interrupted.
+    routes.set('/api/legal-documents', strapiError(503, 'ServiceUnavailableError', 'Starting'));
+    await expect(client.getSiteLinks()).resolves.toEqual({
+      regulation: null,
+      privacyPolicy: null,
+      complaintProcess: null,
+    });
+
+    clock += 1_000;
+    const doc = makeLegalDocument({ slug: 'quy-che-van-hanh-san-giao-dich-2025', title: 'Quy chế' });
+    routes.set('/api/legal-documents', json(200, listBody([doc], 1, 1)));
+    routes.set('/api/categories', json(200, listBody([makeCategory()])));
+    await client.getCategories();
+
+    expect((await client.getSiteLinks()).regulation?.slug).toBe('quy-che-van-hanh-san-giao-dich-2025');
+  });
+
+  it('does not ask for the links again on every page while the CMS stays down', async () => {
+    routes.set('/api/legal-documents', strapiError(503, 'ServiceUnavailableError', 'Down'));
+    await client.getSiteLinks();
+    const asked = requests.length;
+
+    clock += 1_000;
+    await expect(client.getSiteLinks()).resolves.toEqual({
+      regulation: null,
+      privacyPolicy: null,
+      complaintProcess: null,
+    });
+    expect(requests.length).toBe(asked);
+  });
+
   it("gives the footer the manager's contacts as the admin keeps them, the configured ones without the CMS", async () => {
     const department = (code: string, name: string, phone: string | null) => ({
       id: 1,
