@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAdminViews, registerDocumentRules } from '@sgd/plugin-core';
 import { ensureSuperAdmin } from './admin-account';
+import { ensureVietnameseContent } from './content-language';
 import { ensureDemoStaff } from './demo-staff';
 import { grantEditorialWork } from './editorial';
 import { editorialRules } from './editorial-rules';
@@ -18,6 +19,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const created = await ensureSuperAdmin(strapi, process.env);
     if (created) strapi.log.info(`Đã tạo tài khoản quản trị cao nhất ${created}.`);
+    if (await ensureVietnameseContent(strapi)) strapi.log.info('Ngôn ngữ của nội dung: tiếng Việt.');
     await grantEditorialWork(strapi);
 
     if (process.env.DEMO_DATA === 'true') {

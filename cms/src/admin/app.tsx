@@ -1,6 +1,7 @@
 import admin from './translations/admin.json';
 import contentManager from './translations/content-manager.json';
 import email from './translations/email.json';
+import i18n from './translations/i18n.json';
 import upload from './translations/upload.json';
 import usersPermissions from './translations/users-permissions.json';
 
@@ -17,6 +18,7 @@ const vi = {
   ...prefixed('upload', upload),
   ...prefixed('users-permissions', usersPermissions),
   ...prefixed('email', email),
+  ...prefixed('i18n', i18n),
 };
 
 /** Where the admin keeps the interface language and its one-time notices (`@strapi/admin`). */

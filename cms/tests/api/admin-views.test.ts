@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { AUDIT_ACTIONS, LEGAL_FORMS, MODERATION_STATES } from '@sgd/config';
 import { makeProduct, makeSeller } from '../factories';
+import { ensureVietnameseContent } from '../../src/content-language';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { departmentId, makeOfficer, type Officer } from '../staff';
 
@@ -215,6 +216,33 @@ describe('interface language', () => {
     expect(chosen.status).toBe(200);
     await http().put('/admin/users/me').set(as(officer)).send({ lastname: 'Lê Văn' });
     expect((await profile()).body.data.username).toBe('chuyen.le');
+  });
+  it('lists Vietnamese as the language of content, not the English Strapi creates on its first start', async () => {
+    const locales = await http().get('/i18n/locales').set(as(staff.superAdmin));
+    expect(locales.status).toBe(200);
+    expect(locales.body).toEqual([
+      expect.objectContaining({ code: 'vi', name: 'Tiếng Việt (vi)', isDefault: true }),
+    ]);
+    // A news article (not translated) is still read and listed as before.
+    const list = await http()
+      .get('/content-manager/collection-types/api::news-article.news-article')
+      .set(as(staff.superAdmin));
+    expect(list.status).toBe(200);
+    expect(list.body.results.length).toBeGreaterThan(0);
+  });
+
+  it('leaves the languages a province chose', async () => {
+    const added = await http()
+      .post('/i18n/locales')
+      .set(as(staff.superAdmin))
+      .send({ code: 'en', name: 'English (en)', isDefault: false });
+    expect(added.status).toBe(200);
+    expect(await ensureVietnameseContent(app.strapi)).toBe(false);
+    const codes = (await http().get('/i18n/locales').set(as(staff.superAdmin))).body.map(
+      (locale: { code: string; isDefault: boolean }) => `${locale.code}${locale.isDefault ? '*' : ''}`,
+    );
+    expect(codes.sort()).toEqual(['en', 'vi*']);
+    await http().delete(`/i18n/locales/${added.body.id}`).set(as(staff.superAdmin));
   });
 });
 

@@ -35,8 +35,9 @@ import { PASSWORD, departmentId, makeOfficer, type Officer } from '../staff';
  * A new officer of Sở Công Thương whose browser speaks English works in the admin (the built panel in
  * cms/dist/build, Debian's Chromium started with `--lang=en-US`): on every screen they use — home,
  * inbox, statistics, the list and the edit view of every collection type they can read, the Media
- * Library, their profile, the settings pages open to them — the visible text holds no English
- * interface word, no code of this project's enumerations, no document id and no US date format.
+ * Library, their profile, the settings pages open to them — and a super admin on the list of admin
+ * users and the language settings: the visible text holds no English interface word, no code of this
+ * project's enumerations, no document id and no US date format.
  * Each screen is saved under screenshots/admin/ to be looked at.
  */
 jest.setTimeout(600_000);
@@ -89,6 +90,13 @@ const ENGLISH = [
   'Yes',
   'No',
   'Guided tour',
+  'Active',
+  'Inactive',
+  'Firstname',
+  'Lastname',
+  'Username',
+  'Internationalization',
+  'Locale',
   // English sentences the lists above do not name: their small words give them away.
   'the',
   'you',
@@ -421,5 +429,32 @@ it('filters a list by a status named in Vietnamese', async () => {
   const options = await page.getByRole('option').allTextContents();
   expect(options).toEqual(expect.arrayContaining(['Chờ duyệt', 'Đã duyệt', 'Bị khóa']));
   await check('bo-loc-trang-thai');
+  expect(problems).toEqual([]);
+});
+
+it("shows the super admin's list of admin users and the language settings in Vietnamese", async () => {
+  const superAdmin = await makeOfficer(app.strapi, 'super_admin', []);
+  await app.strapi.db
+    .query('admin::user')
+    .update({ where: { id: superAdmin.id }, data: { firstname: 'Văn Hùng', lastname: 'Trần' } });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  await signInToAdmin(page, base, superAdmin.email, PASSWORD);
+
+  await page.goto(`${base}/admin/settings/users`);
+  await page.getByRole('row', { name: /Văn Hùng/ }).waitFor();
+  // Strapi writes a user's status and the list's filters in English, without a translation id.
+  expect(await page.getByRole('row', { name: /Văn Hùng/ }).innerText()).toContain('Đang hoạt động');
+  await check('quan-tri-nguoi-dung');
+  await page.getByRole('button', { name: 'Bộ lọc' }).click();
+  await page.getByRole('dialog').getByRole('combobox').first().click();
+  const fields = await page.getByRole('option').allTextContents();
+  expect(fields).toEqual(expect.arrayContaining(['Tên', 'Họ', 'Email', 'Tên người dùng', 'Đang hoạt động']));
+  await check('quan-tri-nguoi-dung-bo-loc');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${base}/admin/settings/internationalization`);
+  await page.getByRole('heading', { name: 'Đa ngôn ngữ' }).waitFor();
+  await check('thiet-lap-ngon-ngu');
   expect(problems).toEqual([]);
 });
