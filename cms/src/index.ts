@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerAdminViews, registerDocumentRules } from '@sgd/plugin-core';
 import { ensureSuperAdmin } from './admin-account';
 import { ensureVietnameseContent } from './content-language';
+import { removeUnusedDefaultTokens } from './default-tokens';
 import { ensureDemoStaff } from './demo-staff';
 import { grantEditorialWork } from './editorial';
 import { editorialRules } from './editorial-rules';
@@ -20,6 +21,10 @@ export default {
     const created = await ensureSuperAdmin(strapi, process.env);
     if (created) strapi.log.info(`Đã tạo tài khoản quản trị cao nhất ${created}.`);
     if (await ensureVietnameseContent(strapi)) strapi.log.info('Ngôn ngữ của nội dung: tiếng Việt.');
+    const removed = await removeUnusedDefaultTokens(strapi);
+    if (removed.length > 0) {
+      strapi.log.info(`Đã xóa token API mặc định của Strapi chưa từng dùng: ${removed.join(', ')}.`);
+    }
     await grantEditorialWork(strapi);
 
     if (process.env.DEMO_DATA === 'true') {

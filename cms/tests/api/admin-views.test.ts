@@ -2,6 +2,7 @@ import request from 'supertest';
 import { AUDIT_ACTIONS, LEGAL_FORMS, MODERATION_STATES } from '@sgd/config';
 import { makeProduct, makeSeller } from '../factories';
 import { ensureVietnameseContent } from '../../src/content-language';
+import { removeUnusedDefaultTokens } from '../../src/default-tokens';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { departmentId, makeOfficer, type Officer } from '../staff';
 
@@ -243,6 +244,47 @@ describe('interface language', () => {
     );
     expect(codes.sort()).toEqual(['en', 'vi*']);
     await http().delete(`/i18n/locales/${added.body.id}`).set(as(staff.superAdmin));
+  });
+});
+
+describe('API tokens', () => {
+  const tokens = async () =>
+    ((await http().get('/admin/api-tokens').set(as(staff.superAdmin))).body.data as { name: string }[])
+      .map((token) => token.name)
+      .sort();
+
+  it("holds none of the tokens Strapi creates on its first start, which read every user's personal data", async () => {
+    expect(await tokens()).not.toEqual(expect.arrayContaining(['Full Access']));
+    expect(await tokens()).not.toEqual(expect.arrayContaining(['Read Only']));
+    // What such a token would have read.
+    expect((await http().get('/api/users')).status).toBe(403);
+  });
+
+  it('keeps a token a province created, and a default one in use; removes an unused default one', async () => {
+    const create = (body: object) => http().post('/admin/api-tokens').set(as(staff.superAdmin)).send(body);
+    const own = await create({ name: 'Cổng dữ liệu mở của tỉnh', type: 'read-only', lifespan: null });
+    expect(own.status).toBe(201);
+    const defaults = {
+      name: 'Full Access',
+      description:
+        'A default API token with full access permissions, used for accessing or modifying resources',
+      type: 'full-access',
+      lifespan: null,
+    };
+    const used = await create(defaults);
+    expect(used.status).toBe(201);
+    await app.strapi.db
+      .query('admin::api-token')
+      .update({ where: { id: used.body.data.id }, data: { lastUsedAt: new Date() } });
+
+    expect(await removeUnusedDefaultTokens(app.strapi)).toEqual([]);
+    expect(await tokens()).toEqual(['Cổng dữ liệu mở của tỉnh', 'Full Access']);
+
+    await http().delete(`/admin/api-tokens/${used.body.data.id}`).set(as(staff.superAdmin));
+    expect((await create(defaults)).status).toBe(201);
+    expect(await removeUnusedDefaultTokens(app.strapi)).toEqual(['Full Access']);
+    expect(await tokens()).toEqual(['Cổng dữ liệu mở của tỉnh']);
+    await http().delete(`/admin/api-tokens/${own.body.data.id}`).set(as(staff.superAdmin));
   });
 });
 
