@@ -8,6 +8,7 @@ import { grantEditorialWork } from './editorial';
 import { editorialRules } from './editorial-rules';
 import { editorialViews } from './editorial-views';
 import { registerRegulationNotice } from './regulation-notice';
+import { nameStrapiRoles } from './role-names';
 import { seedDemo } from './seed';
 
 export default {
@@ -21,6 +22,7 @@ export default {
     const created = await ensureSuperAdmin(strapi, process.env);
     if (created) strapi.log.info(`Đã tạo tài khoản quản trị cao nhất ${created}.`);
     if (await ensureVietnameseContent(strapi)) strapi.log.info('Ngôn ngữ của nội dung: tiếng Việt.');
+    await nameStrapiRoles(strapi);
     const removed = await removeUnusedDefaultTokens(strapi);
     if (removed.length > 0) {
       strapi.log.info(`Đã xóa token API mặc định của Strapi chưa từng dùng: ${removed.join(', ')}.`);

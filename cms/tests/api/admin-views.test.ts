@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS, LEGAL_FORMS, MODERATION_STATES } from '@sgd/config';
 import { makeProduct, makeSeller } from '../factories';
 import { ensureVietnameseContent } from '../../src/content-language';
 import { removeUnusedDefaultTokens } from '../../src/default-tokens';
+import { nameStrapiRoles } from '../../src/role-names';
 import { bootStrapi, type TestApp } from '../setup/strapi';
 import { departmentId, makeOfficer, type Officer } from '../staff';
 
@@ -244,6 +245,52 @@ describe('interface language', () => {
     );
     expect(codes.sort()).toEqual(['en', 'vi*']);
     await http().delete(`/i18n/locales/${added.body.id}`).set(as(staff.superAdmin));
+  });
+});
+
+describe("Strapi's own roles", () => {
+  const adminRoles = async () =>
+    (
+      (await http().get('/admin/roles').set(as(staff.superAdmin))).body.data as {
+        code: string;
+        name: string;
+      }[]
+    )
+      .map((role) => role.name)
+      .sort();
+
+  it('are named and described in Vietnamese, for staff and for the site users', async () => {
+    const roles = (await http().get('/admin/roles').set(as(staff.superAdmin))).body.data as {
+      code: string;
+      name: string;
+      description: string;
+    }[];
+    const byCode = Object.fromEntries(roles.map((role) => [role.code, role]));
+    expect(byCode['strapi-super-admin']).toMatchObject({ name: 'Quản trị cao nhất' });
+    expect(byCode['strapi-editor']).toMatchObject({ name: 'Biên tập viên' });
+    expect(byCode['strapi-author']).toMatchObject({ name: 'Tác giả' });
+    const site = (await http().get('/users-permissions/roles').set(as(staff.superAdmin))).body.roles as {
+      type: string;
+      name: string;
+      description: string;
+    }[];
+    expect(site.find((role) => role.type === 'public')?.name).toBe('Khách');
+    expect(site.find((role) => role.type === 'authenticated')?.name).toBe('Người dùng đã đăng nhập');
+    const english = /\b(Super Admin|Editor|Author|Authenticated|Public|can|the|user)\b/;
+    for (const role of [...roles, ...site]) {
+      expect(`${role.name} ${role.description}`).not.toMatch(english);
+    }
+  });
+
+  it('keep a name a province gave them', async () => {
+    await app.strapi.db
+      .query('admin::role')
+      .update({ where: { code: 'strapi-editor' }, data: { name: 'Biên tập tin tức' } });
+    await nameStrapiRoles(app.strapi);
+    expect(await adminRoles()).toContain('Biên tập tin tức');
+    await app.strapi.db
+      .query('admin::role')
+      .update({ where: { code: 'strapi-editor' }, data: { name: 'Biên tập viên' } });
   });
 });
 
