@@ -1,5 +1,6 @@
 import admin from './translations/admin.json';
 import contentManager from './translations/content-manager.json';
+import contentTypeBuilder from './translations/content-type-builder.json';
 import email from './translations/email.json';
 import i18n from './translations/i18n.json';
 import upload from './translations/upload.json';
@@ -15,6 +16,7 @@ const prefixed = (plugin: string, messages: Record<string, string>) =>
 const vi = {
   ...admin,
   ...prefixed('content-manager', contentManager),
+  ...prefixed('content-type-builder', contentTypeBuilder),
   ...prefixed('upload', upload),
   ...prefixed('users-permissions', usersPermissions),
   ...prefixed('email', email),

@@ -26,6 +26,23 @@ export const STRAPI_TEXTS: readonly StrapiText[] = [
   { module: USERS_LIST, from: "label: 'Lastname',", to: "label: 'Họ'," },
   { module: USERS_LIST, from: "label: 'Username',", to: "label: 'Tên người dùng'," },
   { module: USERS_LIST, from: "label: 'Active user',", to: "label: 'Đang hoạt động'," },
+  // A new role's description names the day it was created, in English ("December 7th, 2026").
+  {
+    module: 'admin/src/pages/Settings/pages/Roles/CreatePage.mjs',
+    from: "${format(new Date(), 'PPP')}",
+    to: "${format(new Date(), 'dd/MM/yyyy')}",
+  },
+  // An API or transfer token's expiry: a date, or "Unlimited".
+  {
+    module: 'admin/src/pages/Settings/components/Tokens/utils/getDateOfExpiration.mjs',
+    from: "durationInDays), 'PPP', {",
+    to: "durationInDays), 'dd/MM/yyyy', {",
+  },
+  {
+    module: 'admin/src/pages/Settings/components/Tokens/utils/getDateOfExpiration.mjs',
+    from: "return 'Unlimited';",
+    to: "return 'Không giới hạn';",
+  },
   // What a screen reader hears while a page loads.
   {
     module: 'admin/src/components/PageHelpers.mjs',

@@ -294,6 +294,42 @@ describe("Strapi's own roles", () => {
   });
 });
 
+describe("the super admin's role editor", () => {
+  it('names every content type and its fields as the content manager does, not by their API names', async () => {
+    const res = await http().get('/admin/permissions').set(as(staff.superAdmin));
+    expect(res.status).toBe(200);
+    const { collectionTypes, singleTypes } = res.body.data.sections as Record<
+      string,
+      {
+        subjects: {
+          uid: string;
+          label: string;
+          properties: { value: string; children?: { value: string; label: string }[] }[];
+        }[];
+      }
+    >;
+    const subjects = [...collectionTypes.subjects, ...singleTypes.subjects];
+    expect(subjects.length).toBeGreaterThanOrEqual(15);
+    for (const subject of subjects) {
+      const type = app.strapi.contentTypes[subject.uid as keyof typeof app.strapi.contentTypes] as {
+        info: { displayName: string; singularName: string };
+      };
+      expect(subject.label).toBe(type.info.displayName);
+    }
+    const product = subjects.find((subject) => subject.uid === 'plugin::catalog.product');
+    expect(product?.label).toBe('Sản phẩm, dịch vụ');
+    const property = product?.properties.find((each) => each.value === 'fields') as
+      { label: string; children: { value: string; label: string }[] } | undefined;
+    expect(property?.label).toBe('trường dữ liệu');
+    const fields = property?.children ?? [];
+    const labels = Object.fromEntries(fields.map((field) => [field.value, field.label]));
+    const configuration = await contentManager().findConfiguration({ uid: 'plugin::catalog.product' });
+    expect(labels.name).toBe(configuration.metadatas.name.edit.label);
+    expect(labels.price).toBe(configuration.metadatas.price.edit.label);
+    expect(labels.name).not.toBe('name');
+  });
+});
+
 describe('API tokens', () => {
   const tokens = async () =>
     ((await http().get('/admin/api-tokens').set(as(staff.superAdmin))).body.data as { name: string }[])

@@ -35,10 +35,10 @@ import { PASSWORD, departmentId, makeOfficer, type Officer } from '../staff';
  * A new officer of Sở Công Thương whose browser speaks English works in the admin (the built panel in
  * cms/dist/build, Debian's Chromium started with `--lang=en-US`): on every screen they use — home,
  * inbox, statistics, the list and the edit view of every collection type they can read, the Media
- * Library, their profile, the settings pages open to them — and a super admin on the list of admin
- * users and the language settings: the visible text holds no English interface word, no code of this
- * project's enumerations, no document id and no US date format.
- * Each screen is saved under screenshots/admin/ to be looked at.
+ * Library, their profile, the settings pages open to them — and a super admin on the lists of admin
+ * users and of roles, a new role's permissions and the language settings: the visible text holds no
+ * English interface word, no code of this project's enumerations, no document id and no US date
+ * format. Each screen is saved under screenshots/admin/ to be looked at.
  */
 jest.setTimeout(600_000);
 
@@ -432,7 +432,7 @@ it('filters a list by a status named in Vietnamese', async () => {
   expect(problems).toEqual([]);
 });
 
-it("shows the super admin's list of admin users and the language settings in Vietnamese", async () => {
+it("shows the super admin's lists of admin users and of roles, a role's permissions and the language settings in Vietnamese", async () => {
   const superAdmin = await makeOfficer(app.strapi, 'super_admin', []);
   await app.strapi.db
     .query('admin::user')
@@ -452,6 +452,18 @@ it("shows the super admin's list of admin users and the language settings in Vie
   expect(fields).toEqual(expect.arrayContaining(['Tên', 'Họ', 'Email', 'Tên người dùng', 'Đang hoạt động']));
   await check('quan-tri-nguoi-dung-bo-loc');
   await page.keyboard.press('Escape');
+
+  // The roles, and a new role's permissions: content types and fields by their Vietnamese names.
+  await page.goto(`${base}/admin/settings/roles`);
+  await page.getByRole('row', { name: /Quản trị cao nhất/ }).waitFor();
+  await check('quan-tri-vai-tro');
+  await page.goto(`${base}/admin/settings/roles/new`);
+  await page.getByText('Sản phẩm, dịch vụ').first().click();
+  await page.getByText('Tên sản phẩm').first().waitFor();
+  expect(await page.getByRole('textbox', { name: 'Mô tả' }).inputValue()).toMatch(
+    /^Đã tạo \d{2}\/\d{2}\/\d{4}$/,
+  );
+  await check('quan-tri-vai-tro-moi');
 
   await page.goto(`${base}/admin/settings/internationalization`);
   await page.getByRole('heading', { name: 'Đa ngôn ngữ' }).waitFor();
