@@ -26,6 +26,13 @@ export const STRAPI_TEXTS: readonly StrapiText[] = [
   { module: USERS_LIST, from: "label: 'Lastname',", to: "label: 'Họ'," },
   { module: USERS_LIST, from: "label: 'Username',", to: "label: 'Tên người dùng'," },
   { module: USERS_LIST, from: "label: 'Active user',", to: "label: 'Đang hoạt động'," },
+  // Under each plugin or category of a role's Plugins and Settings tabs: "Cài đặt quyền cho {category}"
+  // followed by the English word "plugin" or "settings".
+  {
+    module: 'admin/src/pages/Settings/pages/Roles/components/PluginsAndSettings.mjs',
+    from: "})} ${kind === 'plugins' ? 'plugin' : kind}`,",
+    to: '})}`,',
+  },
   // A new role's description names the day it was created, in English ("December 7th, 2026").
   {
     module: 'admin/src/pages/Settings/pages/Roles/CreatePage.mjs',

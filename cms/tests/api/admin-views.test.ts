@@ -328,6 +328,31 @@ describe("the super admin's role editor", () => {
     expect(labels.price).toBe(configuration.metadatas.price.edit.label);
     expect(labels.name).not.toBe('name');
   });
+
+  it("names Strapi's own permissions of the Plugins and Settings tabs in Vietnamese", async () => {
+    const { plugins, settings } = (await http().get('/admin/permissions').set(as(staff.superAdmin))).body.data
+      .sections as Record<
+      'plugins' | 'settings',
+      { action: string; displayName: string; subCategory: string; plugin?: string; category?: string }[]
+    >;
+    expect(plugins.find((entry) => entry.action === 'plugin::upload.read')).toMatchObject({
+      displayName: 'Mở Thư viện tệp',
+      plugin: 'Thư viện tệp',
+      subCategory: 'Chung',
+    });
+    expect(settings.find((entry) => entry.action === 'admin::users.create')).toMatchObject({
+      displayName: 'Tạo (mời)',
+      category: 'Người dùng và vai trò',
+      subCategory: 'Người dùng',
+    });
+    const english =
+      /\b(Access|Create|Read|Update|Delete|Edit|Configure|Download|general|settings|page|tokens|the)\b/;
+    for (const entry of [...plugins, ...settings]) {
+      expect(`${entry.displayName} | ${entry.subCategory} | ${entry.plugin ?? entry.category}`).not.toMatch(
+        english,
+      );
+    }
+  });
 });
 
 describe('API tokens', () => {

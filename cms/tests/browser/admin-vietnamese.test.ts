@@ -464,6 +464,22 @@ it("shows the super admin's lists of admin users and of roles, a role's permissi
     /^Đã tạo \d{2}\/\d{2}\/\d{4}$/,
   );
   await check('quan-tri-vai-tro-moi');
+  // The Plugins tab, in Vietnamese: a role given one of its permissions keeps it once saved.
+  await page.getByRole('textbox', { name: /^Tên/ }).fill('Văn thư sở');
+  await page.getByRole('tab', { name: 'Plugin' }).click();
+  await page.getByRole('button', { name: /Quy trình duyệt/ }).click();
+  await page.getByRole('checkbox', { name: /Xử lý hồ sơ trong Hộp duyệt/ }).click();
+  await check('quan-tri-vai-tro-moi-plugin');
+  await page.getByRole('tab', { name: 'Cài đặt' }).click();
+  await check('quan-tri-vai-tro-moi-cai-dat');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.waitForURL((url) => /\/settings\/roles\/\d+$/.test(url.pathname));
+  const role = (await app.strapi.db
+    .query('admin::role')
+    .findOne({ where: { name: 'Văn thư sở' }, populate: ['permissions'] })) as {
+    permissions: { action: string }[];
+  };
+  expect(role.permissions.map((permission) => permission.action)).toEqual(['plugin::workflow.review']);
 
   await page.goto(`${base}/admin/settings/internationalization`);
   await page.getByRole('heading', { name: 'Đa ngôn ngữ' }).waitFor();
