@@ -33,6 +33,12 @@ export const STRAPI_TEXTS: readonly StrapiText[] = [
     from: "})} ${kind === 'plugins' ? 'plugin' : kind}`,",
     to: '})}`,',
   },
+  // A webhook's events, grouped as "Entry" and "Media".
+  {
+    module: 'admin/src/pages/Settings/pages/Webhooks/components/Events.mjs',
+    from: 'children: removeHyphensAndTitleCase(name)',
+    to: "children: ({ entry: 'Nội dung', media: 'Tệp' })[name] ?? removeHyphensAndTitleCase(name)",
+  },
   // A new role's description names the day it was created, in English ("December 7th, 2026").
   {
     module: 'admin/src/pages/Settings/pages/Roles/CreatePage.mjs',

@@ -36,9 +36,9 @@ import { PASSWORD, departmentId, makeOfficer, type Officer } from '../staff';
  * cms/dist/build, Debian's Chromium started with `--lang=en-US`): on every screen they use — home,
  * inbox, statistics, the list and the edit view of every collection type they can read, the Media
  * Library, their profile, the settings pages open to them — and a super admin on the lists of admin
- * users and of roles, a new role's permissions and the language settings: the visible text holds no
- * English interface word, no code of this project's enumerations, no document id and no US date
- * format. Each screen is saved under screenshots/admin/ to be looked at.
+ * users and of roles, a new role's permissions, a new webhook and the language settings: the visible
+ * text holds no English interface word, no code of this project's enumerations, no document id and no
+ * US date format. Each screen is saved under screenshots/admin/ to be looked at.
  */
 jest.setTimeout(600_000);
 
@@ -96,6 +96,8 @@ const ENGLISH = [
   'Lastname',
   'Username',
   'Internationalization',
+  'Entry',
+  'Media',
   'Locale',
   // English sentences the lists above do not name: their small words give them away.
   'the',
@@ -432,7 +434,7 @@ it('filters a list by a status named in Vietnamese', async () => {
   expect(problems).toEqual([]);
 });
 
-it("shows the super admin's lists of admin users and of roles, a role's permissions and the language settings in Vietnamese", async () => {
+it("shows the super admin's lists of admin users and of roles, a role's permissions, a new webhook and the language settings in Vietnamese", async () => {
   const superAdmin = await makeOfficer(app.strapi, 'super_admin', []);
   await app.strapi.db
     .query('admin::user')
@@ -480,6 +482,10 @@ it("shows the super admin's lists of admin users and of roles, a role's permissi
     permissions: { action: string }[];
   };
   expect(role.permissions.map((permission) => permission.action)).toEqual(['plugin::workflow.review']);
+
+  await page.goto(`${base}/admin/settings/webhooks/create`);
+  await page.getByText('Nội dung', { exact: true }).waitFor();
+  await check('quan-tri-webhook-moi');
 
   await page.goto(`${base}/admin/settings/internationalization`);
   await page.getByRole('heading', { name: 'Đa ngôn ngữ' }).waitFor();
