@@ -294,6 +294,23 @@ describe("Strapi's own roles", () => {
   });
 });
 
+describe('the home page', () => {
+  it("lists the audit log's latest entries by the Vietnamese name of their action, not its code", async () => {
+    const res = await http()
+      .get('/content-manager/homepage/recent-documents')
+      .query({ action: 'update' })
+      .set(as(staff.superAdmin));
+    expect(res.status).toBe(200);
+    const entries = (res.body.data as { contentTypeUid: string; title: string }[]).filter(
+      (document) => document.contentTypeUid === AUDIT,
+    );
+    // The officers of this file were created, signed in and edited: the latest entries are theirs.
+    expect(entries.length).toBeGreaterThan(0);
+    const names = AUDIT_ACTIONS.map((action) => action.name);
+    for (const entry of entries) expect(names).toContain(entry.title);
+  });
+});
+
 describe("the super admin's role editor", () => {
   it('names every content type and its fields as the content manager does, not by their API names', async () => {
     const res = await http().get('/admin/permissions').set(as(staff.superAdmin));

@@ -7,6 +7,7 @@ import { registerCountInvalidation } from './lib/count-cache';
 import { registerGracefulShutdown } from './lib/graceful-shutdown';
 import { namePermissionSubjects } from './lib/permission-labels';
 import { grantStaffOnce, grantUserActions, permissionFields } from './lib/permissions';
+import { nameRecentDocuments } from './lib/recent-documents';
 import { registerReadiness } from './lib/readiness';
 import { registerSiteWebhook } from './lib/site-webhook';
 import { nameStaffInVietnameseOrder } from './lib/staff-display-names';
@@ -18,6 +19,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Every plugin declared its content types' admin views in `register`; written once all are known.
   await applyAdminViews(strapi);
   namePermissionSubjects(strapi);
+  nameRecentDocuments(strapi);
   await preferVietnameseForStaff(strapi);
   await nameStaffInVietnameseOrder(strapi);
   registerReadiness(strapi);
