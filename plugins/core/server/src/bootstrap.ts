@@ -5,7 +5,7 @@ import { registerAuditTrail } from './lib/audit';
 import { withdrawAuditWritePermissions } from './lib/audit-read-only';
 import { registerCountInvalidation } from './lib/count-cache';
 import { registerGracefulShutdown } from './lib/graceful-shutdown';
-import { namePermissionSubjects } from './lib/permission-labels';
+import { nameRoleEditorPermissions } from './lib/permission-labels';
 import { grantStaffOnce, grantUserActions, permissionFields } from './lib/permissions';
 import { nameRecentDocuments } from './lib/recent-documents';
 import { registerReadiness } from './lib/readiness';
@@ -18,7 +18,7 @@ import { coreService } from './services';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Every plugin declared its content types' admin views in `register`; written once all are known.
   await applyAdminViews(strapi);
-  namePermissionSubjects(strapi);
+  nameRoleEditorPermissions(strapi);
   nameRecentDocuments(strapi);
   await preferVietnameseForStaff(strapi);
   await nameStaffInVietnameseOrder(strapi);

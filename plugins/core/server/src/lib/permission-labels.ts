@@ -41,7 +41,7 @@ const registered = new WeakSet<Core.Strapi>();
  * the edit view. Each subject and each list of fields is named once per build; so are the
  * permissions of the Plugins and Settings tabs (`ACTION_NAMES`).
  */
-export function namePermissionSubjects(strapi: Core.Strapi): void {
+export function nameRoleEditorPermissions(strapi: Core.Strapi): void {
   if (registered.has(strapi)) return;
   registered.add(strapi);
   const builder = (strapi.service('admin::permission') as unknown as { sectionsBuilder: SectionsBuilder })
