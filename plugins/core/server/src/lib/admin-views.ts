@@ -24,19 +24,31 @@ export interface AdminView {
 export type AdminViews = Record<string, AdminView>;
 
 interface Metadata {
-  edit?: Record<string, unknown>;
+  edit?: { label?: string; mainField?: string } & Record<string, unknown>;
   list?: Record<string, unknown>;
 }
 
-interface Configuration {
-  settings?: Record<string, unknown>;
+/** A content type's configuration in the content manager: its labels, main fields and layouts. */
+export interface ContentManagerConfiguration {
+  settings?: { mainField?: string } & Record<string, unknown>;
   layouts?: { list?: string[]; edit?: unknown };
   metadatas?: Record<string, Metadata>;
 }
 
 interface ContentManagerTypes {
-  findConfiguration(ct: { uid: string }): Promise<Configuration>;
-  updateConfiguration(ct: { uid: string }, configuration: Configuration): Promise<unknown>;
+  findConfiguration(ct: { uid: string }): Promise<ContentManagerConfiguration>;
+  updateConfiguration(ct: { uid: string }, configuration: ContentManagerConfiguration): Promise<unknown>;
+}
+
+const contentManagerTypes = (strapi: Core.Strapi) =>
+  strapi.plugin('content-manager').service('content-types') as unknown as ContentManagerTypes;
+
+/** The content manager's stored configuration of a content type (as the admin shows it). */
+export function contentManagerConfiguration(
+  strapi: Core.Strapi,
+  uid: string,
+): Promise<ContentManagerConfiguration> {
+  return contentManagerTypes(strapi).findConfiguration({ uid });
 }
 
 type Attribute = { type: string; target?: string; private?: boolean };
@@ -94,7 +106,7 @@ const shownInContentManager = (strapi: Core.Strapi) =>
  */
 export async function applyAdminViews(strapi: Core.Strapi): Promise<void> {
   const views = registered.get(strapi) ?? {};
-  const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentManagerTypes;
+  const service = contentManagerTypes(strapi);
   const mainFieldOf = (uid: string | undefined) => (uid ? views[uid]?.mainField : undefined);
   const uids = new Set([...Object.keys(views), ...shownInContentManager(strapi)]);
   for (const uid of uids) {

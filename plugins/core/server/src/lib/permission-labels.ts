@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentManagerConfiguration } from './admin-views';
 
 /** A content type as the admin's role editor lists it, with its fields (`properties[].children`). */
 interface Subject {
@@ -25,12 +26,6 @@ interface SectionsBuilder {
   addHandler(section: string, handler: (context: { section: never }) => Promise<void> | void): void;
 }
 
-interface ContentManagerTypes {
-  findConfiguration(ct: {
-    uid: string;
-  }): Promise<{ metadatas?: Record<string, { edit?: { label?: string } }> }>;
-}
-
 const registered = new WeakSet<Core.Strapi>();
 
 /**
@@ -47,8 +42,6 @@ export function nameRoleEditorPermissions(strapi: Core.Strapi): void {
   const builder = (strapi.service('admin::permission') as unknown as { sectionsBuilder: SectionsBuilder })
     .sectionsBuilder;
   const named = new WeakSet<object>();
-  const contentManager = () =>
-    strapi.plugin('content-manager').service('content-types') as unknown as ContentManagerTypes;
   const name = async ({ section }: { section: { subjects: Subject[] } }) => {
     for (const subject of section.subjects) {
       const type = strapi.contentTypes[subject.uid as keyof typeof strapi.contentTypes] as
@@ -62,7 +55,7 @@ export function nameRoleEditorPermissions(strapi: Core.Strapi): void {
       named.add(fields);
       // Read as "Quyền {label}" above the list of fields.
       fields.label = 'trường dữ liệu';
-      const { metadatas = {} } = await contentManager().findConfiguration({ uid: subject.uid });
+      const { metadatas = {} } = await contentManagerConfiguration(strapi, subject.uid);
       for (const field of fields.children ?? [])
         field.label = metadatas[field.value]?.edit?.label || field.label;
     }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
+import { contentManagerConfiguration } from './admin-views';
 
 interface RecentDocument {
   contentTypeUid: string;
@@ -11,13 +12,9 @@ interface HomepageService {
   getRecentlyPublishedDocuments(): Promise<RecentDocument[]>;
 }
 
-interface ContentManagerTypes {
-  findConfiguration(ct: { uid: string }): Promise<{ settings?: { mainField?: string } }>;
-}
-
 type Attribute = { pluginOptions?: Record<string, { labels?: Record<string, string> } | undefined> };
 
-const named = new WeakSet<Core.Strapi>();
+const wrapped = new WeakSet<Core.Strapi>();
 
 /**
  * The admin's home page lists the last documents edited and published by their main field as stored:
@@ -26,37 +23,23 @@ const named = new WeakSet<Core.Strapi>();
  * ("Đăng nhập"), as in the content manager's list.
  */
 export function nameRecentDocuments(strapi: Core.Strapi): void {
-  if (named.has(strapi)) return;
-  named.add(strapi);
+  if (wrapped.has(strapi)) return;
+  wrapped.add(strapi);
   const homepage = strapi.plugin('content-manager').service('homepage') as unknown as HomepageService;
-  const contentManager = () =>
-    strapi.plugin('content-manager').service('content-types') as unknown as ContentManagerTypes;
-  const name = async (documents: RecentDocument[]) => {
-    const labelsOf = new Map<string, Promise<Record<string, string> | undefined>>();
-    const labels = (uid: string) => {
-      if (!labelsOf.has(uid)) {
-        labelsOf.set(
-          uid,
-          contentManager()
-            .findConfiguration({ uid })
-            .then(({ settings }) => {
-              const type = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as
-                { attributes: Record<string, Attribute> } | undefined;
-              const field = settings?.mainField;
-              return field ? type?.attributes[field]?.pluginOptions?.[PLUGIN_ID]?.labels : undefined;
-            }),
-        );
-      }
-      return labelsOf.get(uid) as Promise<Record<string, string> | undefined>;
-    };
-    return Promise.all(
-      documents.map(async (document) => {
-        const names = await labels(document.contentTypeUid);
-        const title = typeof document.title === 'string' ? names?.[document.title] : undefined;
-        return title ? { ...document, title } : document;
-      }),
-    );
+  // A page of the home page lists a few documents: each reads its type's configuration.
+  const named = async (document: RecentDocument): Promise<RecentDocument> => {
+    if (typeof document.title !== 'string') return document;
+    const uid = document.contentTypeUid;
+    const { settings } = await contentManagerConfiguration(strapi, uid);
+    const type = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as
+      { attributes: Record<string, Attribute> } | undefined;
+    const field = settings?.mainField;
+    const title = field
+      ? type?.attributes[field]?.pluginOptions?.[PLUGIN_ID]?.labels?.[document.title]
+      : undefined;
+    return title ? { ...document, title } : document;
   };
+  const name = (documents: RecentDocument[]) => Promise.all(documents.map(named));
   const updated = homepage.getRecentlyUpdatedDocuments.bind(homepage);
   const published = homepage.getRecentlyPublishedDocuments.bind(homepage);
   homepage.getRecentlyUpdatedDocuments = async () => name(await updated());

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentManagerConfiguration } from './admin-views';
 
 interface RelationsCtx {
   params: { model?: string; id?: string; targetField?: string };
@@ -30,13 +31,7 @@ export function nameLinkedItems(strapi: Core.Strapi): void {
     const modelOf = (uid: string) => strapi.getModel(uid as never) as unknown as Model | undefined;
     const attribute = modelOf(model)?.attributes[targetField];
     const target = attribute?.target ? modelOf(attribute.target) : undefined;
-    const configuration = (await (
-      strapi.plugin('content-manager').service('content-types') as unknown as {
-        findConfiguration(ct: { uid: string }): Promise<{
-          metadatas?: Record<string, { edit?: { mainField?: string } }>;
-        }>;
-      }
-    ).findConfiguration({ uid: model })) as { metadatas?: Record<string, { edit?: { mainField?: string } }> };
+    const configuration = await contentManagerConfiguration(strapi, model);
     const mainField = configuration.metadatas?.[targetField]?.edit?.mainField;
     const mainAttribute = mainField ? target?.attributes[mainField] : undefined;
     if (!target || !mainField || !mainAttribute || mainAttribute.private) return;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { EXCHANGE } from '@sgd/config';
+import { contentManagerConfiguration } from './admin-views';
 import { toValidationError, type FieldProblem } from './document-rules';
 
 type Data = Record<string, unknown>;
@@ -75,12 +76,6 @@ export function textProblem(attribute: Attribute, value: unknown): TextProblem |
   return dangerous ? scheme(dangerous[1] ?? dangerous[2] ?? dangerous[3]) : null;
 }
 
-interface ContentManagerTypes {
-  findConfiguration(ct: {
-    uid: string;
-  }): Promise<{ metadatas?: Record<string, { edit?: { label?: string } } | undefined> }>;
-}
-
 const WRITE_ACTIONS = new Set(['create', 'update']);
 
 /**
@@ -91,10 +86,7 @@ const WRITE_ACTIONS = new Set(['create', 'update']);
  */
 export function registerTextRules(strapi: Core.Strapi): void {
   const labelOf = async (uid: string, field: string): Promise<string> => {
-    const service = strapi
-      .plugin('content-manager')
-      .service('content-types') as unknown as ContentManagerTypes;
-    const { metadatas } = await service.findConfiguration({ uid });
+    const { metadatas } = await contentManagerConfiguration(strapi, uid);
     return metadatas?.[field]?.edit?.label || field;
   };
   strapi.documents.use(async (ctx, next) => {
