@@ -402,8 +402,22 @@ const vietnamese = new Intl.Collator('vi');
 const bySortOrder = (a: Category, b: Category) =>
   (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || vietnamese.compare(a.name, b.name);
 
+/**
+ * What a list derives for a page, computed once per list: the CMS client gives the same array while
+ * its answers are the same (a catalogue page sorted the 102 communes in Vietnamese order each time).
+ */
+function derivedOnce<T extends object, R>(derive: (list: T) => R): (list: T) => R {
+  const derived = new WeakMap<T, R>();
+  return (list) => {
+    if (!derived.has(list)) derived.set(list, derive(list));
+    return derived.get(list) as R;
+  };
+}
+
 /** The two-level category tree, built from each category's parent. */
-export function categoryTree(categories: Category[]): CategoryNode[] {
+export const categoryTree = derivedOnce(buildCategoryTree);
+
+function buildCategoryTree(categories: Category[]): CategoryNode[] {
   const node = (category: Category): CategoryNode => ({
     name: category.name,
     slug: category.slug,
@@ -421,18 +435,18 @@ export function categoryTree(categories: Category[]): CategoryNode[] {
 }
 
 /** Options of the category select: parents, then their children indented. */
-export function categoryOptions(tree: CategoryNode[]): Option[] {
-  return tree.flatMap((root) => [
+export const categoryOptions = derivedOnce((tree: CategoryNode[]): Option[] =>
+  tree.flatMap((root) => [
     { value: root.slug, label: root.name },
     ...root.children.map((child) => ({ value: child.slug, label: `— ${child.name}` })),
-  ]);
-}
+  ]),
+);
 
-export function communeOptions(units: AdministrativeUnit[]): Option[] {
-  return units
+export const communeOptions = derivedOnce((units: AdministrativeUnit[]): Option[] =>
+  units
     .map((unit) => ({ value: unit.code, label: unit.name }))
-    .sort((a, b) => vietnamese.compare(a.label, b.label));
-}
+    .sort((a, b) => vietnamese.compare(a.label, b.label)),
+);
 
 export function toNewsCard(article: NewsArticle, baseUrl?: string): NewsCardView {
   return {

@@ -434,6 +434,9 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     }
   }
 
+  /** Every page of a list, joined, per list read whole (a few fixed lists: communes, categories…). */
+  const gathered = new Map<string, { pages: unknown[][]; items: unknown[] }>();
+
   async function allPages<S extends z.ZodTypeAny>(
     path: string,
     query: Query,
@@ -449,7 +452,20 @@ export function createCmsClient(options: CmsClientOptions = {}) {
         list(path, { ...query, 'pagination[page]': index + 2, 'pagination[pageSize]': MAX_PAGE_SIZE }, item),
       ),
     );
-    return [first, ...rest].flatMap((page) => page.items);
+    // The same answers (from the answer cache) give the same array, so that what pages derive from it
+    // (the communes' and categories' options, sorted in Vietnamese order) is derived once.
+    const pages = [first, ...rest].map((page) => page.items);
+    const key = `${path}${queryString(query)}`;
+    const known = gathered.get(key);
+    if (
+      known &&
+      known.pages.length === pages.length &&
+      known.pages.every((items, index) => items === pages[index])
+    )
+      return known.items as z.infer<S>[];
+    const items = pages.flat();
+    gathered.set(key, { pages, items });
+    return items;
   }
 
   function searchQuery(type: 'products' | 'sellers', params: SearchParams): Query {

@@ -8,7 +8,7 @@ import { searchMetaSchema } from '@sgd/contracts';
 
 const text = z.string().nullish();
 /** Strapi big integers come back as strings, decimals as numbers or strings depending on the database. */
-const numeric = z.union([z.number(), z.string()]).nullish();
+const numeric = z.union([z.string(), z.number()]).nullish();
 
 const documentBase = {
   id: z.number(),

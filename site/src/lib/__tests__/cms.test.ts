@@ -3,6 +3,7 @@ import net, { type AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { EXCHANGE_MANAGER } from '@sgd/config';
 import { CmsError, createCmsClient, UNREACHABLE_RECHECK_MS, type CmsClient } from '../cms';
+import { communeOptions } from '../adapters';
 import { listBody, makeCategory, makeLegalDocument, makeProduct } from './builders';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -358,6 +359,24 @@ describe('CMS client', () => {
     expect(communes).toHaveLength(102);
     expect(requests.map((url) => url.searchParams.get('pagination[page]'))).toEqual(['1', '2']);
     expect((requests[0] as URL).searchParams.get('filters[level][$eq]')).toBe('commune');
+  });
+
+  it('gives the same list of communes while its answers are kept, the renamed one once the webhook empties them', async () => {
+    let name = 'Xã An Hữu';
+    routes.set('/api/administrative-units', (req, res) =>
+      json(200, listBody([{ id: 1, documentId: 'u1', name, code: '29869', level: 'commune' }]))(req, res),
+    );
+
+    const first = await client.getCommunes();
+    // The same array: the catalogue's select derives its sorted options from it once.
+    expect(await client.getCommunes()).toBe(first);
+    expect(communeOptions(first)).toBe(communeOptions(await client.getCommunes()));
+
+    name = 'Phường An Hữu';
+    client.invalidate();
+    const renamed = await client.getCommunes();
+    expect(renamed.map((unit) => unit.name)).toEqual(['Phường An Hữu']);
+    expect(communeOptions(renamed).map((option) => option.label)).toEqual(['Phường An Hữu']);
   });
 
   it('keeps an answer until the TTL runs out, and does not keep a failure', async () => {
