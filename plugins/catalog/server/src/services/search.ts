@@ -237,13 +237,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * One statement after `SET LOCAL settings` (PostgreSQL), for it alone, in one round trip: sent as
    * one message of the simple protocol, which runs it all as one transaction, its values written in
    * as literals (a transaction of its own with parameters takes four trips, each a write to the
-   * database's socket: most of what a search cost the CMS). `prepared`: the name it is prepared under
-   * (on each connection, with `PREPARE` on the connection's first trip) and run with `EXECUTE`, to be
-   * planned once. Values that could not be written in plainly (a `?` or a backslash) take the four
-   * trips. The statement is reported as knex reports its own (`query` events).
+   * database's socket: most of what a search cost the CMS). `preparedAs`: the statement is prepared
+   * under that prefix and a digest of its text (on each connection, with `PREPARE` on the
+   * connection's first trip) and run with `EXECUTE`, to be planned once. Values that could not be
+   * written in plainly (a `?` or a backslash) take the four trips. The statement is reported as knex
+   * reports its own (`query` events). knex compiles the statement once.
    */
-  async function settled(settings: string[], statement: Knex.QueryBuilder | Knex.Raw, prepared?: string) {
-    const { sql, bindings } = statement.toSQL();
+  async function settled(settings: string[], statement: Knex.QueryBuilder | Knex.Raw, preparedAs?: string) {
+    const compiled = statement.toSQL();
+    const { sql, bindings } = compiled;
+    const prepared =
+      preparedAs && `${preparedAs}_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
     const values = bindings.map(literal);
     if (values.some((value) => value === null)) {
       return knex().transaction(async (trx) => {
@@ -266,7 +270,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       preparedOn.set(connection, kept);
       const parts = settings.map((setting) => `SET LOCAL ${setting}`);
       // With PostgreSQL's placeholders ($1, $2…), as knex numbers them.
-      const positioned = statement.toSQL().toNative().sql;
+      const positioned = compiled.toNative().sql;
       if (prepared) {
         if (!kept.has(prepared)) parts.unshift(`PREPARE ${prepared} AS ${positioned}`);
         parts.push(values.length ? `EXECUTE ${prepared}(${values.join(', ')})` : `EXECUTE ${prepared}`);
@@ -823,8 +827,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Prepared under a name per statement text (few: one per number of lists, checked or not), and
     // planned once for all words (its plan is the same for any: index reads; PostgreSQL would plan
     // it again at every search, which costs more than the walk itself).
-    const name = `sgd_walk_${createHash('sha1').update(page.toSQL().sql).digest('hex').slice(0, 20)}`;
-    return settled(['plan_cache_mode = force_generic_plan'], page, name);
+    return settled(['plan_cache_mode = force_generic_plan'], page, 'sgd_walk');
   }
 
   /** Whether anything matches (for a suggestion): one row looked for. */
