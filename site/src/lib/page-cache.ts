@@ -15,7 +15,8 @@ export interface PageCacheOptions {
 }
 
 interface StoredPage {
-  body: string;
+  /** The page as sent (UTF-8): neither decoded into a string nor encoded again for each answer. */
+  body: Uint8Array;
   status: number;
   headers: [string, string][];
   storedAt: number;
@@ -76,7 +77,7 @@ export function createPageCache(options: PageCacheOptions) {
       degraded: () => boolean = () => false,
     ): Promise<Response> {
       if (!isStorable(response) || renderedIn !== generation) return response;
-      const body = await response.text();
+      const body = new Uint8Array(await response.arrayBuffer());
       if (degraded()) {
         const headers = new Headers(response.headers);
         headers.set('cache-control', DEGRADED_CACHE_CONTROL);

@@ -312,14 +312,40 @@ export const legalDocumentSchema = z.object({
 });
 export type LegalDocument = z.infer<typeof legalDocumentSchema>;
 
+/**
+ * The schema `build` makes of `item`, made once per item schema: answers are checked on every
+ * request, and building a zod schema each time cost more than some checks it made.
+ */
+function perItem<R>(build: (item: z.ZodTypeAny) => R) {
+  const built = new WeakMap<z.ZodTypeAny, R>();
+  return (item: z.ZodTypeAny): R => {
+    let schema = built.get(item);
+    if (schema === undefined) built.set(item, (schema = build(item)));
+    return schema;
+  };
+}
+
+const listSchemas = perItem((item) =>
+  z.object({ data: z.array(item), meta: z.object({ pagination: paginationSchema }) }),
+);
 export const listOf = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ data: z.array(item), meta: z.object({ pagination: paginationSchema }) });
+  listSchemas(item) as z.ZodObject<{
+    data: z.ZodArray<T>;
+    meta: z.ZodObject<{ pagination: typeof paginationSchema }>;
+  }>;
 
-export const oneOf = <T extends z.ZodTypeAny>(item: T) => z.object({ data: item });
+const oneSchemas = perItem((item) => z.object({ data: item }));
+export const oneOf = <T extends z.ZodTypeAny>(item: T) => oneSchemas(item) as z.ZodObject<{ data: T }>;
 
+const searchSchemas = perItem((item) =>
+  z.object({ data: z.array(item), meta: searchMetaSchema.extend({ pagination: paginationSchema }) }),
+);
 /** A page of search results, with what the search corrected or suggests (`@sgd/contracts`). */
 export const searchPageOf = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ data: z.array(item), meta: searchMetaSchema.extend({ pagination: paginationSchema }) });
+  searchSchemas(item) as z.ZodObject<{
+    data: z.ZodArray<T>;
+    meta: ReturnType<typeof searchMetaSchema.extend<{ pagination: typeof paginationSchema }>>;
+  }>;
 
 export interface Page<T> {
   items: T[];
