@@ -211,18 +211,33 @@ try {
     duration,
   });
   await settle();
-  // The catalogue page with a query nobody asked before: the site renders it, the CMS searches.
+  // The catalogue page with a query nobody asked before: the site renders it, the CMS searches. The
+  // queries come from the other end of the list the fresh searches took theirs from. The site has
+  // served one page so far: it first serves a few seconds of such pages, not measured (as every other
+  // figure here is taken warm), then the measured load goes on with the next queries.
   const pageQueries = (await distinctQueries(databaseUrl, 200_000)).reverse();
+  const unasked = pageQueries.length - results.freshSearch.used;
   let nextPage = 0;
-  results.freshCatalogue = {
-    label: 'catalogue /san-pham, new query each time, 10 connections',
-    ...(await load({
+  const catalogueLoad = (seconds) =>
+    load({
       url: `${site}/san-pham`,
       connections: 10,
-      duration,
+      duration: seconds,
       nextPath: () => `/san-pham?q=${encodeURIComponent(pageQueries[nextPage++ % pageQueries.length])}`,
-    })),
+    });
+  await catalogueLoad(Math.min(3, duration));
+  await settle();
+  results.freshCatalogue = {
+    label: 'catalogue /san-pham, new query each time, 10 connections (after 3 s unmeasured)',
+    ...(await catalogueLoad(duration)),
   };
+  if (nextPage > unasked) {
+    results.freshCatalogue.repeated = nextPage - unasked;
+    console.log(
+      `[bench] Trang danh mục: ${nextPage - unasked} truy vấn đã hỏi trước đó (hết ${unasked} truy vấn mới): ` +
+        'số đo gồm cả câu trả lời có sẵn; hãy tạo thêm sản phẩm.',
+    );
+  }
   await settle();
   results.catalogue = await benchSite({ site, cms, pagePath: '/san-pham', connections, duration, rounds });
   await settle();
@@ -320,7 +335,7 @@ try {
     listLatency: api.p95 < 150,
     searchSequential: freshSequential.p95 < 50,
     searchLoaded: freshLoaded.p95 < 150,
-    catalogueNewQuery: results.freshCatalogue.rps >= 300,
+    catalogueNewQuery: results.freshCatalogue.rps >= 300 && !results.freshCatalogue.repeated,
   };
   out.push(
     `Targets: list API ${api.rps} req/s (≥ 300 and ≥ half the raw peer's ${peerRps}): ${verdict(report.targets.listThroughput)}; ` +

@@ -94,6 +94,8 @@ export async function benchFreshSearch({
   });
   return {
     distinct: queries.length,
+    // The queries asked, from the front of `distinctQueries`' list (the loaded ones and the prefixes).
+    used: Math.min(queries.length, next + samples),
     rows: [
       { label: `search, new two-word query each time, sequential (${samples})`, ...seq },
       { label: `search, new two-word query each time, ${connections} connections`, ...loaded },
