@@ -16,7 +16,7 @@ export interface PageCacheOptions {
 
 interface StoredPage {
   /** The page as sent (UTF-8): neither decoded into a string nor encoded again for each answer. */
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   status: number;
   headers: [string, string][];
   storedAt: number;
