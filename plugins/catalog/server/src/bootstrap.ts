@@ -22,9 +22,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const model = catalogService(strapi, 'read-model');
   model.subscribe();
   if (!(await model.isBuilt())) {
-    strapi.log.info('[catalog] Đang dựng bảng đọc công khai (read model) lần đầu…');
+    strapi.log.info('[catalog] Đang dựng bảng đọc công khai (read model)…');
     const built = await model.rebuild();
     strapi.log.info(`[catalog] Đã dựng bảng đọc: ${built.products} sản phẩm, ${built.sellers} chủ thể.`);
+    // As `npm run db:reindex` leaves it: in name order, with fresh statistics and visibility maps
+    // (a read model built again by a migration, with autovacuum off, was planned and read as
+    // an unvacuumed table: PostgreSQL's time per fresh search three times as much).
+    await model.organize();
   }
   registerReaders(strapi, model);
   await checkPostgresSettings(strapi, [
