@@ -191,8 +191,8 @@ describe('nothing private in the read model', () => {
       expect.arrayContaining(['citizenId', 'phone', 'email', 'internalNote', 'owner']),
     );
     const columns: [string, string[]][] = [
-      [T.products, ['body']],
-      [T.sellers, ['card', 'summary', 'body']],
+      [T.products, ['card', 'body']],
+      [T.sellers, ['card', 'label', 'summary', 'body']],
       [T.categories, ['body']],
       [T.departments, ['body']],
     ];
@@ -371,6 +371,13 @@ describe('kept in the same transaction as every write the public sees', () => {
     await coreService(app.strapi, 'ratings').changed(U.product, [made.documentId]);
     const data = await read();
     expect(data.seller.commune.name).toBe('Xã Đổi Tên');
+    // The catalogue's card of the product shows the seller's commune as renamed too.
+    const cards = await api()
+      .get('/api/search')
+      .query({ q: String(made.name), view: 'card' });
+    expect(
+      cards.body.data.find((card: Row) => card.documentId === made.documentId)?.seller.commune.name,
+    ).toBe('Xã Đổi Tên');
     expect(data.category.name).toBe('Danh mục đổi tên');
     expect(data.department.name).toBe('Sở đổi tên');
     expect(data.rating).toEqual({ average: 4.5, count: 2 });

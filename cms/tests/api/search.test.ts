@@ -111,6 +111,54 @@ describe('GET /api/search', () => {
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 24, pageCount: 1, total: 3 });
   });
 
+  it.each([[`banh pia ${TOKEN}`], ['banh pia']])(
+    'answers cards (view=card) for %p: the same products in the same order, each with only what a card shows',
+    async (q) => {
+      const full = await api().get('/api/search').query({ q });
+      const cards = await api().get('/api/search').query({ q, view: 'card' });
+      expect(cards.status).toBe(200);
+      expect(cards.body.meta.pagination).toEqual(full.body.meta.pagination);
+      type Item = Record<string, unknown>;
+      const only = (item: Item, keys: string[]) => Object.fromEntries(keys.map((key) => [key, item[key]]));
+      const picture = (image: Item) => ({
+        ...only(image, ['id', 'documentId', 'url', 'alternativeText', 'width', 'height']),
+        formats:
+          image.formats &&
+          Object.fromEntries(
+            Object.entries(image.formats as Record<string, Item>).map(([size, format]) => [
+              size,
+              only(format, ['url', 'width', 'height']),
+            ]),
+          ),
+      });
+      expect(cards.body.data).toEqual(
+        full.body.data.map((whole: Item) => ({
+          ...only(whole, ['id', 'documentId', 'name', 'slug', 'unit', 'price', 'priceMin', 'priceMax']),
+          images: (whole.images as Item[]).slice(0, 1).map(picture),
+          licences: (whole.licences as Item[]).map((licence) =>
+            only(licence, ['type', 'ocopStars', 'expiresOn', 'validity']),
+          ),
+          seller: only(whole.seller as Item, ['id', 'documentId', 'name', 'slug', 'commune']),
+        })),
+      );
+      expect(full.body.data.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('shows on a card what its licences and seller say: an expired OCOP certificate, the commune', async () => {
+    const cards = await api()
+      .get('/api/search')
+      .query({ q: `banh pia ${TOKEN}`, view: 'card' });
+    const card = (name: string) => cards.body.data.find((item: { name: string }) => item.name === name);
+    expect(card(`Bánh pía Kim Sa ${TOKEN}`).licences).toEqual(
+      expect.arrayContaining([{ type: 'ocop', ocopStars: 4, expiresOn: '2023-01-01', validity: 'expired' }]),
+    );
+    expect(card(`BÁNH PÍA sầu riêng ${TOKEN}`).seller.commune).toMatchObject({
+      name: `Xã Thử ${TOKEN}`,
+      code: communeCode,
+    });
+  });
+
   it('finds sellers by name or address without diacritics ("dong thap")', async () => {
     const res = await api()
       .get('/api/search')
@@ -252,6 +300,10 @@ describe('GET /api/search', () => {
     [{ q: 'x', page: 0 }, 'Số trang phải là số nguyên dương.'],
     [{ q: 'x'.repeat(101) }, 'Từ khóa tìm kiếm dài tối đa 100 ký tự.'],
     [{ q: 'x', populate: '*' }, 'Tham số không được hỗ trợ: populate.'],
+    [
+      { q: 'x', view: 'compact' },
+      'Cách trả kết quả (view) phải là "full" (đầy đủ) hoặc "card" (thẻ sản phẩm).',
+    ],
   ])('answers 400 to %p', async (query, message) => {
     const res = await api().get('/api/search').query(query);
     expect(res.status).toBe(400);

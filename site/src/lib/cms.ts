@@ -511,8 +511,9 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     send,
 
     /** Products found, as their cards show them. */
+    /** Products as the catalogue's cards show them (the CMS sends only those fields: `view=card`). */
     searchProducts(params: SearchParams): Promise<SearchPage<ProductCardData>> {
-      return search(searchQuery('products', params), productCardSchema);
+      return search({ ...searchQuery('products', params), view: 'card' }, productCardSchema);
     },
 
     searchSellers(params: SearchParams): Promise<SearchPage<Seller>> {

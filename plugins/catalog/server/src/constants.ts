@@ -12,6 +12,13 @@ export const UID = {
 
 export const SEARCH_TYPES = ['products', 'sellers'] as const;
 
+/**
+ * How products come in a search's answer: whole (`full`, as `/api/products` gives them), or as a list's
+ * card shows them (`card`: name, price, first image, licence types and stars, seller's name and commune).
+ * Sellers come as their summary either way.
+ */
+export const SEARCH_VIEWS = ['full', 'card'] as const;
+
 /** Orders of results: relevance (names holding every word first), name, newest, price (products only). */
 export const SEARCH_SORTS = ['relevance', 'name', 'newest', 'price_asc', 'price_desc'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -19,6 +26,7 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const SEARCH_MESSAGES = {
   queryTooLong: 'Từ khóa tìm kiếm dài tối đa 100 ký tự.',
   badType: 'Loại tìm kiếm phải là "products" (sản phẩm) hoặc "sellers" (chủ thể kinh doanh).',
+  badView: 'Cách trả kết quả (view) phải là "full" (đầy đủ) hoặc "card" (thẻ sản phẩm).',
   badStars: 'Hạng sao OCOP phải là 3, 4 hoặc 5.',
   badLicence: 'Loại giấy phép không hợp lệ.',
   badSort: 'Cách sắp xếp không hợp lệ.',

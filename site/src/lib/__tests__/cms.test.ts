@@ -76,7 +76,7 @@ describe('CMS client', () => {
     await expect(client.getLegalDocument('khong-co')).resolves.toBeNull();
   });
 
-  it('sends the search as query parameters, leaving out empty ones', async () => {
+  it('sends the search as query parameters, asking for product cards, leaving out empty ones', async () => {
     routes.set('/api/search', json(200, listBody([makeProduct()])));
 
     const page = await client.searchProducts({
@@ -94,6 +94,7 @@ describe('CMS client', () => {
       type: 'products',
       licenceType: 'ocop',
       pageSize: '8',
+      view: 'card',
     });
   });
 
@@ -115,7 +116,7 @@ describe('CMS client', () => {
     expect(error.name).toBe('CmsError');
     expect(error.status).toBe(400);
     expect(error.detail).toBe(message);
-    expect(error.endpoint).toBe('/api/search?type=products&ocopStars=7');
+    expect(error.endpoint).toBe('/api/search?type=products&ocopStars=7&view=card');
     expect(error.message).toContain(message);
   });
 

@@ -1,6 +1,6 @@
 import type { Migration } from '@sgd/plugin-core';
 import { UID } from '../constants';
-import { createTables, fillNamePairs, fillProductWords, TABLES as T } from '../read-model/tables';
+import { addColumns, createTables, fillNamePairs, fillProductWords, TABLES as T } from '../read-model/tables';
 
 /**
  * Indexes of the public product list, on published rows only: its default order (name, then id) so
@@ -75,10 +75,24 @@ const namePairs: Migration = {
   },
 };
 
+/**
+ * Product cards (`card`: what a list's card shows, a tenth of the item) and the seller's `label` on
+ * them: the columns added, and the read model built again at the next start (`built` at 0), which
+ * writes them for every public item (as `npm run db:reindex` would).
+ */
+const productCards: Migration = {
+  name: '006-product-cards',
+  async up({ knex }) {
+    await addColumns(knex);
+    await knex(T.state).where('name', 'built').update({ value: 0 });
+  },
+};
+
 export const migrations: Migration[] = [
   publicListIndexes,
   readModel,
   productWords,
   sqliteNameMarks,
   namePairs,
+  productCards,
 ];

@@ -36,6 +36,9 @@ export function publicScalars(strapi: Core.Strapi, uid: string): string[] {
 
 const pick = (row: Data, fields: string[]): Data =>
   Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
+/** The fields of `item` that it has (a field made private is not in a public item at all). */
+const present = (item: Data, fields: string[]): Data =>
+  Object.fromEntries(fields.filter((f) => f in item).map((f) => [f, item[f]]));
 const iso = (value: unknown) => new Date(value as string).toISOString();
 const relationIds = ['id', 'documentId'];
 const IMAGE = [...relationIds, 'url', 'alternativeText', 'width', 'height', 'formats'];
@@ -44,6 +47,28 @@ const LICENCE = [...relationIds, 'type', 'number', 'issuer', 'issuedOn', 'expire
 const AREA = [...relationIds, 'name', 'slug', 'code', 'latitude', 'longitude', 'areaHa', 'crops'];
 /** What the product's seller card shows (`SELLER_CARD` of the sellers plugin, with the contact). */
 const CARD = [...relationIds, 'name', 'slug', 'legalForm', 'address', 'isOcopProducer', 'verifiedAt'];
+/**
+ * A product as a card of a list shows it (`view=card` of the search): its own fields below (those of
+ * them that are public), its first picture (`cardImage`), and its licences' type, stars and validity;
+ * with its seller's `label` (name and commune) added on reading.
+ */
+const PRODUCT_CARD = [...relationIds, 'name', 'slug', 'unit', 'price', 'priceMin', 'priceMax'];
+const CARD_LICENCE = ['type', 'ocopStars', 'expiresOn', 'validity'];
+/** What a product card shows of its seller. */
+const LABEL = [...relationIds, 'name', 'slug'];
+
+/** A picture on a card: its sizes' address and dimensions (what an `<img srcset>` needs). */
+function cardImage(image: Data): Data {
+  const formats = image.formats as Record<string, Data> | null;
+  return {
+    ...pick(image, [...relationIds, 'url', 'alternativeText', 'width', 'height']),
+    formats: formats
+      ? Object.fromEntries(
+          Object.entries(formats).map(([size, format]) => [size, pick(format, ['url', 'width', 'height'])]),
+        )
+      : null,
+  };
+}
 
 /** A licence as the read model keeps it for the licence-type and OCOP filters. */
 export interface LicenceFacts {
@@ -153,6 +178,7 @@ export interface ProductRecord {
     name_marks: string;
     words: string;
     fresh_until: string | null;
+    card: string;
     body: string;
   };
   licences: LicenceFacts[];
@@ -173,6 +199,7 @@ export interface SellerRecord {
     words: string;
     fresh_until: string | null;
     card: string;
+    label: string;
     summary: string;
     body: string;
   };
@@ -259,6 +286,11 @@ export function createBuilder(strapi: Core.Strapi) {
           updated_at: iso(row.updatedAt),
           ...words(name, `${name} ${row.description ?? ''}`),
           fresh_until: freshUntil,
+          card: JSON.stringify({
+            ...present(body, PRODUCT_CARD),
+            images: body.images.slice(0, 1).map(cardImage),
+            licences: licences.map((licence) => present(licence, CARD_LICENCE)),
+          }),
           body: JSON.stringify(body),
         },
         licences: licenceFacts(licenceRows),
@@ -311,6 +343,7 @@ export function createBuilder(strapi: Core.Strapi) {
           ...words(name, `${name} ${row.address ?? ''} ${row.description ?? ''}`),
           fresh_until: freshUntil,
           card: JSON.stringify({ ...pick(row, CARD), logo, commune, contact, ...rating }),
+          label: JSON.stringify({ ...pick(row, LABEL), commune }),
           summary: JSON.stringify({ ...own, logo, commune, contact, ...rating }),
           body: JSON.stringify({
             ...own,

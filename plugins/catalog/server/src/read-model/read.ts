@@ -14,13 +14,27 @@ import { TABLES as T, type Dialect } from './tables';
 
 type Row = Record<string, unknown>;
 
-/** The columns a page of products reads: its answer in parts, joined to the category, department, seller. */
-export function selectProducts(qb: Knex.QueryBuilder): Knex.QueryBuilder {
-  return qb
-    .leftJoin(`${T.categories} as c`, 'c.document_id', 'p.category_id')
-    .leftJoin(`${T.departments} as d`, 'd.document_id', 'p.department_id')
-    .leftJoin(`${T.sellers} as s`, 's.document_id', 'p.seller_id')
-    .select('p.body', 'p.fresh_until', 'c.body as category', 'd.body as department', 's.card as seller');
+/** A product as a list's card shows it (`card`), or whole, with its category and department. */
+export type ProductView = 'full' | 'card';
+
+/**
+ * The columns a page of products reads: its answer in parts, the category, department and seller
+ * read by subqueries of the selected columns, which PostgreSQL runs for the page's rows only (after
+ * its order and limit), where joins were planned (three more tables: ~0.7 ms a statement) and run for
+ * every item found before the sort. A card: the product's `card` and its seller's `label`.
+ */
+export function selectProducts(qb: Knex.QueryBuilder, view: ProductView = 'full'): Knex.QueryBuilder {
+  const one = (table: string, column: string, key: string, as: string) =>
+    qb.client.raw(`(SELECT x.${column} FROM ${table} x WHERE x.document_id = p.${key}) AS ${as}`);
+  if (view === 'card')
+    return qb.select('p.card as body', 'p.fresh_until', one(T.sellers, 'label', 'seller_id', 'seller'));
+  return qb.select(
+    'p.body',
+    'p.fresh_until',
+    one(T.categories, 'body', 'category_id', 'category'),
+    one(T.departments, 'body', 'department_id', 'department'),
+    one(T.sellers, 'card', 'seller_id', 'seller'),
+  );
 }
 
 /** Licence validities move with the date: an item built before such a day is shown as of today. */
@@ -33,10 +47,17 @@ function current(body: string, freshUntil: unknown, today: string): string {
   return JSON.stringify(item);
 }
 
-/** A product's answer: its own fields, with its category, department and seller card added. */
-export function productJson(row: Row, today = todayInVietnam()): string {
+/**
+ * A product's answer (`selectProducts`): its own fields, with its category, department and seller card
+ * added; a card, with its seller's label.
+ */
+export function productJson(row: Row, today = todayInVietnam(), view: ProductView = 'full'): string {
   const body = current(String(row.body), row.fresh_until, today);
-  return `${body.slice(0, -1)},"category":${row.category ?? 'null'},"department":${row.department ?? 'null'},"seller":${row.seller ?? 'null'}}`;
+  const parts =
+    view === 'card'
+      ? `"seller":${row.seller ?? 'null'}`
+      : `"category":${row.category ?? 'null'},"department":${row.department ?? 'null'},"seller":${row.seller ?? 'null'}`;
+  return `${body.slice(0, -1)},${parts}}`;
 }
 
 export function sellerJson(row: Row, column: 'body' | 'summary', today = todayInVietnam()): string {

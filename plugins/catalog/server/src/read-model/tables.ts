@@ -51,6 +51,7 @@ const common = (key: string) => [
     name_marks text NOT NULL,
     words text NOT NULL,
     fresh_until ${key},
+    card text NOT NULL DEFAULT '',
     body text NOT NULL
   )`,
   `CREATE TABLE IF NOT EXISTS ${T.productLicences} (
@@ -74,6 +75,7 @@ const common = (key: string) => [
     words text NOT NULL,
     fresh_until ${key},
     card text NOT NULL,
+    label text NOT NULL DEFAULT '',
     summary text NOT NULL,
     body text NOT NULL
   )`,
@@ -327,6 +329,23 @@ export async function fillProductWords(knex: Knex): Promise<void> {
      WHERE p.listed = 1
      ON CONFLICT DO NOTHING`,
   );
+}
+
+/**
+ * Columns added to the read model after its tables were first created (`CREATE TABLE` holds them for
+ * a new database): answer parts, text, empty until the items are built again.
+ */
+export const ADDED_COLUMNS: [table: string, column: string][] = [
+  [T.products, 'card'],
+  [T.sellers, 'label'],
+];
+
+/** Adds the columns of `ADDED_COLUMNS` a table was created without. */
+export async function addColumns(knex: Knex): Promise<void> {
+  for (const [table, column] of ADDED_COLUMNS) {
+    if (!(await knex.schema.hasColumn(table, column)))
+      await knex.raw(`ALTER TABLE ${table} ADD COLUMN ${column} text NOT NULL DEFAULT ''`);
+  }
 }
 
 /**

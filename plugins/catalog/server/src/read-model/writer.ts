@@ -128,6 +128,7 @@ export function createWriter(trx: Knex, dialect: Dialect) {
       'name_marks',
       'words',
       'fresh_until',
+      'card',
       'body',
     ]);
     const existingLicences = await rowsIn(trx, T.productLicences, 'product_id', documentIds, [
@@ -215,6 +216,7 @@ export function createWriter(trx: Knex, dialect: Dialect) {
       'words',
       'fresh_until',
       'card',
+      'label',
       'summary',
       'body',
     ]);

@@ -11,6 +11,7 @@ import {
   listJson,
   productJson,
   selectProducts,
+  type ProductView,
   sellerJson,
   textCondition,
 } from '../read-model/read';
@@ -90,7 +91,14 @@ function literal(value: unknown): string | null {
 type Condition = { sql: string; bindings: string[]; names?: Slot[] };
 
 /** A search with no words and no filter, first page: what the autocomplete fills in. */
-const emptySearch: SearchQuery = { q: '', type: 'products', sort: 'relevance', page: 1, pageSize: 24 };
+const emptySearch: SearchQuery = {
+  q: '',
+  type: 'products',
+  sort: 'relevance',
+  page: 1,
+  pageSize: 24,
+  view: 'card',
+};
 
 interface Found {
   items: string[];
@@ -671,7 +679,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     return {
-      items: rows.map((row) => (products ? productJson(row, today) : sellerJson(row, 'summary', today))),
+      items: rows.map((row) =>
+        products ? productJson(row, today, query.view) : sellerJson(row, 'summary', today),
+      ),
       total: counted.total,
       capped: counted.capped,
     };
@@ -701,13 +711,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       walkable(query) &&
       (common || (await fewSteps(names, skip + need, total)))
     ) {
-      const walked = await walkNames(names, group[0], need, skip);
+      const walked = await walkNames(names, group[0], need, skip, query.view);
       if (walked) return walked;
     }
     const products = query.type === 'products';
     const [table, alias] = products ? [T.products, 'p'] : [T.sellers, 's'];
     const shape = (from: Knex.QueryBuilder, sorted: boolean) => {
-      const qb = products ? selectProducts(from) : from.select('s.summary', 's.fresh_until');
+      const qb = products ? selectProducts(from, query.view) : from.select('s.summary', 's.fresh_until');
       for (const condition of group) qb.whereRaw(condition.sql, condition.bindings);
       return qb.orderByRaw(order(query, sorted)).limit(need).offset(skip);
     };
@@ -757,7 +767,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * words to walk, the names the walk stops at are checked. Null when no slot has a list: the
    * full-text index finds the page then.
    */
-  async function walkNames(slots: Slot[], condition: Condition, need: number, skip: number) {
+  async function walkNames(
+    slots: Slot[],
+    condition: Condition,
+    need: number,
+    skip: number,
+    view: ProductView,
+  ) {
     const lists: string[][] = [];
     let checked = false;
     const shares = (await statistics()).shares.name;
@@ -825,6 +841,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .join(`${T.products} as p`, (on) =>
           on.on('p.name_key', 'walk.hk').andOn('p.slug', 'walk.hs').andOnVal('p.listed', 1),
         ),
+      view,
     )
       .orderBy([{ column: 'walk.hk' }, { column: 'walk.hs' }])
       .limit(need)
@@ -902,6 +919,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         query.sort,
         query.page,
         query.pageSize,
+        query.view,
       ]);
       return model().answers.get(key, () => compute({ ...query, q: query.q.trim() }));
     },

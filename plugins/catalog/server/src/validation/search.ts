@@ -1,7 +1,7 @@
 import { LICENCE_TYPE_CODES } from '@sgd/config';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@sgd/plugin-core';
 import { z } from 'zod';
-import { SEARCH_MESSAGES, SEARCH_SORTS, SEARCH_TYPES } from '../constants';
+import { SEARCH_MESSAGES, SEARCH_SORTS, SEARCH_TYPES, SEARCH_VIEWS } from '../constants';
 
 const price = z.coerce
   .number({ invalid_type_error: SEARCH_MESSAGES.badPrice })
@@ -38,6 +38,7 @@ export const searchQuery = z
     pageSize: positiveInt('Số mục mỗi trang phải là số nguyên dương.')
       .default(DEFAULT_PAGE_SIZE)
       .transform((n) => Math.min(n, MAX_PAGE_SIZE)),
+    view: z.enum(SEARCH_VIEWS, { errorMap: () => ({ message: SEARCH_MESSAGES.badView }) }).default('full'),
   })
   .strict()
   .refine((query) => !(query.type === 'sellers' && query.category), {
