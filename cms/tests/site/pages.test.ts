@@ -29,6 +29,7 @@ let product: { name: string; slug: string };
 let seller: { name: string; slug: string };
 let draftName: string;
 let draftSlug: string;
+let myThoCode: string;
 const areas = { published: '', draft: '' };
 const licences = { valid: '', expired: '', draft: '' };
 const posts = { buy: [] as string[], sell: '', expired: '', draft: '' };
@@ -48,7 +49,8 @@ beforeAll(async () => {
 
   const myTho = (await app.strapi.db
     .query('plugin::core.administrative-unit')
-    .findOne({ where: { name: 'Phường Mỹ Tho' } })) as { id: number };
+    .findOne({ where: { name: 'Phường Mỹ Tho' } })) as { id: number; code: string };
+  myThoCode = myTho.code;
   const s = await makeSeller(app.strapi, {
     name: unique('Cơ sở Bánh pía Thử Nghiệm'),
     citizenId: '087999888777',
@@ -182,6 +184,16 @@ describe('public site', () => {
     const page = await get(`/san-pham?q=${encodeURIComponent('bánh pía')}&ocopStars=4`);
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/name="q"[^>]*value="bánh pía"|value="bánh pía"[^>]*name="q"/);
+    const inCommune = await get(
+      `/san-pham?q=${encodeURIComponent('banh pia thu nghiem')}&commune=${myThoCode}`,
+    );
+    expect(inCommune.html).toContain(product.name);
+    expect(inCommune.html).toContain(`<option value="${myThoCode}" selected>Phường Mỹ Tho</option>`);
+    expect(inCommune.html.match(/<option [^>]*selected/g)).toEqual([
+      '<option value="products" selected',
+      `<option value="${myThoCode}" selected`,
+      '<option value="relevance" selected',
+    ]);
   });
 
   it('filters by price and sorts, keeping both in the URL, and explains a price that is not a number', async () => {

@@ -448,6 +448,28 @@ export const communeOptions = derivedOnce((units: AdministrativeUnit[]): Option[
     .sort((a, b) => vietnamese.compare(a.label, b.label)),
 );
 
+/** Text as HTML: the five characters that could end an attribute or start a tag, as entities. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Each option's `<option>` tag, once per list of options. */
+const optionTags = derivedOnce((options: Option[]) =>
+  options.map((option) => ({
+    value: option.value,
+    tag: `<option value="${escapeHtml(option.value)}">${escapeHtml(option.label)}</option>`,
+  })),
+);
+
+/**
+ * The `<option>` tags of a select (after its own first option), `selected` the one whose value it is:
+ * written once per list and joined for each page, where a page rendered each of the catalogue's
+ * ~140 category and commune options as a template (a tenth of the site's CPU for a catalogue page).
+ */
+export function optionsHtml(options: Option[], selected: string): string {
+  return optionTags(options)
+    .map(({ value, tag }) => (value === selected ? tag.replace('">', '" selected>') : tag))
+    .join('');
+}
+
 export function toNewsCard(article: NewsArticle, baseUrl?: string): NewsCardView {
   return {
     href: newsHref(article.slug),

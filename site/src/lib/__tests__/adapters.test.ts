@@ -6,6 +6,7 @@ import {
   groupDocumentsByKind,
   mediaUrl,
   ocopStarsOf,
+  optionsHtml,
   toImage,
   toProductCard,
   toProductView,
@@ -224,6 +225,33 @@ describe('commune options', () => {
       'Xã Đông Hòa',
     ]);
     expect(options[1]).toEqual({ value: '004', label: 'Xã Ấp Mới' });
+  });
+});
+
+describe('the options of a select as HTML', () => {
+  const options = [
+    { value: 'banh', label: 'Bánh & kẹo' },
+    { value: 'x"><script>', label: '<b>Trái cây</b>' },
+    { value: '28429', label: 'Xã An Hữu' },
+  ];
+
+  it('marks the chosen value selected, and only it', () => {
+    const html = optionsHtml(options, '28429');
+    expect(html.match(/selected/g)).toHaveLength(1);
+    expect(html).toContain('<option value="28429" selected>Xã An Hữu</option>');
+    expect(optionsHtml(options, '')).not.toContain('selected');
+    // The same list again, another choice: the tags written once are not changed by a page.
+    expect(optionsHtml(options, 'banh')).toMatch(/^<option value="banh" selected>/);
+    expect(optionsHtml(options, '28429')).toBe(html);
+  });
+
+  it('writes names and values as text, never as markup', () => {
+    const html = optionsHtml(options, '');
+    expect(html).toContain('<option value="banh">Bánh &#38; kẹo</option>');
+    expect(html).toContain(
+      '<option value="x&#34;&#62;&#60;script&#62;">&#60;b&#62;Trái cây&#60;/b&#62;</option>',
+    );
+    expect(html).not.toContain('<script>');
   });
 });
 
