@@ -163,6 +163,21 @@ describe('CMS client', () => {
     expect(error.message).toMatch(/no answer within 300 ms/);
   });
 
+  it('gives up on an answer whose body stops coming, within the same time', async () => {
+    routes.set('/api/products/dung-giua-chung', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":[{"id":1,');
+      // …and nothing more.
+    });
+
+    const impatient = createCmsClient({ baseUrl, timeoutMs: 300, now: () => clock });
+    const error = await caught(impatient.getProduct('dung-giua-chung'));
+
+    // Given up after the time (the test would wait for ever otherwise), as an answer not understood.
+    expect(error.endpoint).toBe('/api/products/dung-giua-chung');
+    expect(error.message).toMatch(/not JSON/);
+  });
+
   it('gives up when the CMS does not answer its liveness route either, and for a moment asks that route first', async () => {
     // Accepts connections and never answers: a hung CMS, or a network that drops the packets.
     const sockets: net.Socket[] = [];
