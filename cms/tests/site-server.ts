@@ -9,15 +9,27 @@ export const SITE_ENTRY = path.resolve(__dirname, '..', '..', 'site', 'dist', 's
 /** What `npm start -w site` runs: the built site behind the server that sets the visitor address. */
 export const SITE_SERVER = path.resolve(__dirname, '..', '..', 'site', 'server.mjs');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether `port` can be listened on now (127.0.0.1). */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port free now, for a server started later (a site whose address the CMS is told before it
+ * starts). Taken below the system's range of ports given to `listen(0)` (32768 and up on Linux), so
+ * that the servers other tests start meanwhile on port 0 cannot take it: one did once, and the
+ * site, unable to listen, left the test talking to that other server until it closed.
+ */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('Không tìm được cổng trống trong khoảng 20000–31999.');
 }
 
 export async function startSite(
@@ -36,6 +48,9 @@ export async function startSite(
   }
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i += 1) {
+    // A site that could not start (its port taken) must not leave the test talking to another server.
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`Trang công khai dừng khi khởi động (mã ${child.exitCode ?? child.signalCode}).`);
     try {
       await fetch(`${url}/favicon.ico`);
       return { child, url };
