@@ -136,7 +136,8 @@ try {
   );
   await wait(`${cms}/_ready`, 300_000, 'CMS');
   const startupSeconds = Number(((performance.now() - startedAt) / 1000).toFixed(1));
-  launch([path.join(root, 'site', 'dist', 'server', 'entry.mjs')], {
+  // The site as `npm start` runs it (site/server.mjs: the built files and Astro's pages).
+  launch([path.join(root, 'site', 'server.mjs')], {
     HOST: '127.0.0.1',
     PORT: String(sitePort),
     CMS_URL: cms,

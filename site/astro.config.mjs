@@ -13,7 +13,8 @@ export default defineConfig({
   // Pages are rendered whole, then sent: each awaits its CMS answers before its first byte anyway,
   // and Astro's streaming renderer encodes and joins every chunk (about a sixth of the site's CPU for
   // a catalogue page with a new query). Endpoints (uploads, open-data files) still stream.
-  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true }),
+  // `middleware`: the pages only; site/server.mjs serves the built files and runs the server.
+  adapter: node({ mode: 'middleware', experimentalDisableStreaming: true }),
   security: { checkOrigin: true, allowedDomains: domains.map((hostname) => ({ hostname })) },
   // No integrations and no prefetch: the site must build offline and send little or no client JavaScript.
   prefetch: false,

@@ -8,10 +8,45 @@
 // - SITE_TRUST_PROXY=true (the site behind one reverse proxy that appends what it saw): only the
 //   last value of each, written by that proxy, is kept.
 // The address goes to the CMS signed, for its per-client limits (src/lib/client-address.ts).
+//
+// Static files (dist/client: the built scripts, styles and icons) are served from the list of them
+// made at start, the rest goes straight to Astro's pages: Astro's standalone handler looked for a
+// file (lstat, then `send`'s stat and its error) before every page, 7 % of the site's CPU for a
+// catalogue page.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import send from 'send';
 
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// The pages (Astro's `middleware` mode: pages only).
 const { handler } = await import('./dist/server/entry.mjs');
+
+const clientDir = fileURLToPath(new URL('./dist/client/', import.meta.url));
+/** The URL path of every built file, read once: the build does not change while the site runs. */
+const staticFiles = new Set(
+  fs
+    .readdirSync(clientDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map(
+      (entry) =>
+        `/${path.relative(clientDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`,
+    ),
+);
+
+/** A built file: hashed names under /_astro/ never change, so browsers keep them a year. */
+function serveStatic(req, res, pathname) {
+  send(req, pathname, { root: clientDir })
+    .on('headers', () => {
+      if (pathname.startsWith('/_astro/'))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    })
+    .on('error', (error) => {
+      res.statusCode = error.status ?? 500;
+      res.end();
+    })
+    .pipe(res);
+}
 
 const trustProxy = /^(1|true|yes)$/i.test(process.env.SITE_TRUST_PROXY ?? '');
 
@@ -34,7 +69,17 @@ export function visitorFacing(req) {
 const server = http.createServer((req, res) => {
   // Static files too: a browser never guesses a type other than the one sent.
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  handler(visitorFacing(req), res);
+  let pathname;
+  try {
+    pathname = decodeURI((req.url ?? '/').split(/[?#]/)[0]);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Bad request.');
+    return;
+  }
+  if ((req.method === 'GET' || req.method === 'HEAD') && staticFiles.has(pathname))
+    serveStatic(req, res, pathname);
+  else handler(visitorFacing(req), res);
 });
 const host = process.env.HOST ?? 'localhost';
 const port = Number(process.env.PORT ?? 4321);

@@ -439,6 +439,23 @@ describe('public site', () => {
     const bundle = await fetch(`${siteUrl}${script}`);
     expect(bundle.status).toBe(200);
     expect(await bundle.text()).toContain('tileerror');
+    // Built files: kept a year by browsers (their names change with their content), typed.
+    expect(bundle.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(bundle.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves its built files, and answers pages for every other address (404 when there is none)', async () => {
+    const icon = await fetch(`${siteUrl}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    // Not a built file: the page handler answers (Vietnamese 404 page), not a file error.
+    const missing = await get('/_astro/khong-co.js');
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('<html lang="vi"');
+    expect((await fetch(`${siteUrl}/%E0%A4%A`)).status).toBe(400);
+    // A file name the server never built is not read from the disk around it.
+    expect((await fetch(`${siteUrl}/_astro/../../server/entry.mjs`)).status).toBe(404);
   });
 
   it('lists markets by kind, filtered in the URL', async () => {
