@@ -2,7 +2,7 @@
  * Turn the CMS's shapes into what a page shows: labels in Vietnamese, formatted prices and dates,
  * image URLs on the site's own origin. Pages and components receive these view types, never raw API data.
  */
-import { formatDate, formatDecimal, formatPrice, todayInVietnam } from './format';
+import { escapeMarkup, formatDate, formatDecimal, formatPrice, todayInVietnam } from './format';
 import {
   VALIDITY_LABELS,
   deliveryMethodName,
@@ -448,14 +448,11 @@ export const communeOptions = derivedOnce((units: AdministrativeUnit[]): Option[
     .sort((a, b) => vietnamese.compare(a.label, b.label)),
 );
 
-/** Text as HTML: the five characters that could end an attribute or start a tag, as entities. */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** Each option's `<option>` tag, once per list of options. */
 const optionTags = derivedOnce((options: Option[]) =>
   options.map((option) => ({
     value: option.value,
-    tag: `<option value="${escapeHtml(option.value)}">${escapeHtml(option.label)}</option>`,
+    tag: `<option value="${escapeMarkup(option.value)}">${escapeMarkup(option.label)}</option>`,
   })),
 );
 

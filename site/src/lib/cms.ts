@@ -536,8 +536,7 @@ export function createCmsClient(options: CmsClientOptions = {}) {
     /** A raw exchange with the CMS (personal calls read their own answers), with the same limits. */
     send,
 
-    /** Products found, as their cards show them. */
-    /** Products as the catalogue's cards show them (the CMS sends only those fields: `view=card`). */
+    /** Products found, as the catalogue's cards show them (the CMS sends only those fields: `view=card`). */
     searchProducts(params: SearchParams): Promise<SearchPage<ProductCardData>> {
       return search({ ...searchQuery('products', params), view: 'card' }, productCardSchema);
     },

@@ -15,6 +15,11 @@ function toAmount(value: string | number | null | undefined): number | bigint | 
   return trimmed !== '' && Number.isFinite(parsed) ? parsed : null;
 }
 
+/** Text in HTML or XML: the five characters that could end an attribute or start a tag, as entities. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
 /** "76.000 ₫"; null when there is no amount. */
 export function formatVnd(value: string | number | null | undefined): string | null {
   const amount = toAmount(value);

@@ -4,6 +4,7 @@
  */
 import { EXCHANGE } from '@sgd/config';
 import { mediaUrl, productHref, sellerHref } from './adapters';
+import { escapeMarkup } from './format';
 import type { ExchangeManager } from './cms';
 import type { Product, Seller } from './schemas';
 
@@ -131,10 +132,6 @@ export function jsonLdScript(data: JsonLd): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 export interface SitemapUrl {
   loc: string;
   lastmod?: string | null;
@@ -144,14 +141,14 @@ export function urlSet(urls: SitemapUrl[]): string {
   const items = urls
     .map(
       (url) =>
-        `<url><loc>${escapeXml(url.loc)}</loc>${url.lastmod ? `<lastmod>${escapeXml(url.lastmod)}</lastmod>` : ''}</url>`,
+        `<url><loc>${escapeMarkup(url.loc)}</loc>${url.lastmod ? `<lastmod>${escapeMarkup(url.lastmod)}</lastmod>` : ''}</url>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items}\n</urlset>\n`;
 }
 
 export function sitemapIndex(locations: string[]): string {
-  const items = locations.map((loc) => `<sitemap><loc>${escapeXml(loc)}</loc></sitemap>`).join('\n');
+  const items = locations.map((loc) => `<sitemap><loc>${escapeMarkup(loc)}</loc></sitemap>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items}\n</sitemapindex>\n`;
 }
 

@@ -76,7 +76,7 @@ const namePairs: Migration = {
 };
 
 /**
- * Product cards (`card`: what a list's card shows, a tenth of the item) and the seller's `label` on
+ * Product cards (`card`: what a list's card shows, a fraction of the item) and the seller's `label` on
  * them: the columns added, and the read model built again at the next start (`built` at 0), which
  * writes them for every public item (as `npm run db:reindex` would).
  */
