@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** At most this many names come back for the search box (`AUTOCOMPLETE_LIMIT` in `@sgd/config`). */
 export const AUTOCOMPLETE_MAX = 10;

@@ -4,7 +4,7 @@
  * found" (404), "bad input" (400, with the CMS's Vietnamese message) and "CMS down" (anything else).
  */
 import { request as undiciRequest, type Dispatcher } from 'undici';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { EXCHANGE_MANAGER } from '@sgd/config';
 import { autocompleteSchema, errorBodySchema, type Autocomplete } from '@sgd/contracts';
 import {

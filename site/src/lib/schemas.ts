@@ -3,7 +3,7 @@
  * reads; zod drops the other keys. Optional text is `nullish` because Strapi answers `null` for an empty
  * field and may leave a field out when a sanitizer removes it.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { searchMetaSchema } from '@sgd/contracts';
 
 const text = z.string().nullish();
@@ -335,7 +335,8 @@ export const listOf = <T extends z.ZodTypeAny>(item: T) =>
   }>;
 
 const oneSchemas = perItem((item) => z.object({ data: item }));
-export const oneOf = <T extends z.ZodTypeAny>(item: T) => oneSchemas(item) as z.ZodObject<{ data: T }>;
+export const oneOf = <T extends z.ZodTypeAny>(item: T) =>
+  oneSchemas(item) as z.ZodType<{ data: z.output<T> }>;
 
 const searchSchemas = perItem((item) =>
   z.object({ data: z.array(item), meta: searchMetaSchema.extend({ pagination: paginationSchema }) }),
