@@ -245,25 +245,31 @@ describe('one statement per page', () => {
     model().answers.clear();
   });
 
+  // On PostgreSQL, a search whose words find no more items than it counts is counted and paged in
+  // one statement (on SQLite: a count, then a page of each group the page takes items from).
   it.each([
-    ['/api/products?pagination[pageSize]=24', 2],
-    ['/api/products?sort=name:desc&pagination[page]=2', 2],
-    ['/api/sellers', 2],
-    ['/api/search?q=banh', 2],
+    ['/api/products?pagination[pageSize]=24', 2, 2],
+    ['/api/products?sort=name:desc&pagination[page]=2', 2, 2],
+    ['/api/sellers', 2, 2],
+    ['/api/search?q=banh', 2, 1],
     // Names holding the words fill less than the page: a second statement for descriptions.
-    ['/api/search?q=banh%20pia', 3],
-    ['/api/search?q=xoai&category=trai-cay&sort=price_asc', 2],
-  ])('%s: a count and a page (%i statements), none the second time', async (path, count) => {
-    // What a search reads of the words themselves (PostgreSQL: which words a typed word begins, the
-    // statistics) is kept until the read model changes, whatever the answers: read once before.
-    await api().get(path).expect(200);
-    model().answers.clear();
-    const first = await statements(() => api().get(path).expect(200));
-    expect(first.length).toBe(count);
-    // A page of names runs a statement prepared (under our name) on the connection it was sent on.
-    expect(first.every((sql) => /pub_|EXECUTE sgd_walk_/.test(sql))).toBe(true);
-    expect(await statements(() => api().get(path).expect(200))).toEqual([]);
-  });
+    ['/api/search?q=banh%20pia', 3, 1],
+    ['/api/search?q=xoai&category=trai-cay&sort=price_asc', 2, 1],
+  ])(
+    '%s: a count and a page (%i statements, %i on PostgreSQL), none the second time',
+    async (path, ...counts) => {
+      const count = postgres() ? counts[1] : counts[0];
+      // What a search reads of the words themselves (PostgreSQL: which words a typed word begins, the
+      // statistics) is kept until the read model changes, whatever the answers: read once before.
+      await api().get(path).expect(200);
+      model().answers.clear();
+      const first = await statements(() => api().get(path).expect(200));
+      expect(first.length).toBe(count);
+      // A page of names runs a statement prepared (under our name) on the connection it was sent on.
+      expect(first.every((sql) => /pub_|EXECUTE sgd_walk_/.test(sql))).toBe(true);
+      expect(await statements(() => api().get(path).expect(200))).toEqual([]);
+    },
+  );
 
   it('reads one product or seller with one statement', async () => {
     const [slug] = (await api().get('/api/products').query({ 'pagination[pageSize]': 1 })).body.data.map(

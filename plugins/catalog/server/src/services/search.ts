@@ -591,8 +591,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Names hold their words in the searched text too, and are fewer: when they alone are likely
       // to reach the count's limit (as the statistics make it, the words taken as independent),
       // they are counted first, and the limit reached stops there.
-      const { products, shares } = await statistics();
-      const likely = slots.reduce((n, slot) => n * shareOfSlot(slot, shares.name), products);
+      const likely = await likelyInNames(slots);
       const everywhere = counting(query, await narrowed(slots, scope), today, COUNTED);
       let count: Knex.QueryBuilder | Knex.Raw = everywhere;
       // In one statement, each count run only when what comes before it does not reach the limit
@@ -620,6 +619,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     if (slots.length === 0) return { total: counted, capped: false };
     return { total: Math.min(counted, SEARCH_COUNT_LIMIT), capped: counted >= COUNTED };
+  }
+
+  /** About how many listed names hold every slot, as the statistics make it (the words independent). */
+  async function likelyInNames(slots: Slot[]): Promise<number> {
+    const { products, shares } = await statistics();
+    return slots.reduce((n, slot) => n * shareOfSlot(slot, shares.name), products);
   }
 
   /** The statement counting the items meeting `conditions` and the filters, up to `limit` (or all). */
@@ -662,9 +667,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Found> {
     const today = todayInVietnam();
     const products = query.type === 'products';
+    const atOnce = await countedWithPage(query, slots, typed, scope, today);
+    if (atOnce && !atOnce.capped) return atOnce;
     // The count first: it says whether there is a page at all, and whether the words match so many
     // items (more than the count counts) that the page's may come first in its order (`pageOf`).
-    const counted = await total(query, slots, scope, today);
+    const counted = atOnce ?? (await total(query, slots, scope, today));
     const rows: Row[] = [];
     let skip = (query.page - 1) * query.pageSize;
     let need = counted.capped || counted.total > skip ? query.pageSize : 0;
@@ -684,6 +691,79 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
       total: counted.total,
       capped: counted.capped,
+    };
+  }
+
+  /**
+   * The count and the page of a search of products in one statement (PostgreSQL), when its words are
+   * not likely to find more items than the count counts: the items found (at most `COUNTED`, their
+   * order's columns only, through the full-text index as `total` counts them) are counted and sorted,
+   * and the page's are read. Counting, then reading the page, read the same items twice in two
+   * statements. Null where it does not apply (SQLite, sellers, a tolerant search's second try, a
+   * page past the count, words likely common in names); the count alone, capped, when there were
+   * more (then `find` goes on as without it, the count known).
+   */
+  async function countedWithPage(
+    query: SearchQuery,
+    slots: Slot[],
+    typed: Slot[],
+    scope: 'name' | 'text',
+    today: string,
+  ): Promise<Found | null> {
+    const skip = (query.page - 1) * query.pageSize;
+    if (
+      dialect() !== 'postgres' ||
+      query.type !== 'products' ||
+      slots.length === 0 ||
+      typed !== slots ||
+      scope !== 'text' ||
+      skip + query.pageSize > SEARCH_COUNT_LIMIT
+    )
+      return null;
+    if ((await likelyInNames(slots)) >= NAMES_FIRST_FROM) return null;
+    const db = knex();
+    const relevance = query.sort === 'relevance';
+    const found = db(`${T.products} as p`)
+      .modify(filters(query, today))
+      .select('p.id', 'p.name_key', 'p.slug', 'p.published_at', 'p.price_low', 'p.price_high')
+      .limit(COUNTED);
+    if (relevance) found.select('p.name_tsv');
+    for (const condition of await narrowed(slots, scope)) found.whereRaw(condition.sql, condition.bindings);
+    // Two words held together by enough names: more than the count counts, nothing read.
+    const held = await heldTogether(query, slots);
+    if (held) found.whereRaw('NOT (SELECT h.capped FROM h)');
+    // By relevance, names holding the words first (as `groups`), each part in the order's order;
+    // sorted only when the count is below the limit (a condition PostgreSQL checks once).
+    const named = text(query, slots, 'name');
+    const sorted = relevance ? `(${named.sql}) DESC, ${order(query)}` : order(query);
+    const sortedBindings = relevance ? named.bindings : [];
+    const ids = db
+      .from('found as p')
+      .select('p.id', db.raw(`row_number() OVER (ORDER BY ${sorted}) AS ord`, sortedBindings))
+      .whereRaw(`(SELECT n.total FROM n) < ${COUNTED}`)
+      .orderByRaw(sorted, sortedBindings)
+      .limit(query.pageSize)
+      .offset(skip);
+    const page = selectProducts(
+      db(`${T.products} as p`).join(ids.as('o'), 'o.id', 'p.id'),
+      query.view,
+    ).select('o.ord');
+    const [f, pg] = [found.toSQL(), page.toSQL()];
+    const heldPart = held ? `h AS (SELECT COALESCE((${held.sql}), 0) >= ${COUNTED} AS capped), ` : '';
+    const statement = db.raw(
+      `WITH ${heldPart}found AS MATERIALIZED (${f.sql}), n AS (SELECT count(*) AS total FROM found)
+       SELECT n.total, ${held ? '(SELECT h.capped FROM h)' : 'FALSE'} AS held, x.*
+       FROM n LEFT JOIN (${pg.sql}) x ON TRUE ORDER BY x.ord`,
+      [...(held?.bindings ?? []), ...f.bindings, ...pg.bindings] as Knex.RawBinding[],
+    );
+    const rows = await settled(['enable_seqscan = off'], statement);
+    const total = Number(rows[0]?.total ?? 0);
+    if (rows[0]?.held === true || total >= COUNTED)
+      return { items: [], total: SEARCH_COUNT_LIMIT, capped: true };
+    return {
+      items: rows.filter((row) => row.body != null).map((row) => productJson(row, today, query.view)),
+      total,
+      capped: false,
     };
   }
 
