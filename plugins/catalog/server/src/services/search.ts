@@ -696,9 +696,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The count and the page of a search of products in one statement (PostgreSQL), when its words are
-   * not likely to find more items than the count counts: the items found (at most `COUNTED`, their
-   * order's columns only, through the full-text index as `total` counts them) are counted and sorted,
-   * and the page's are read. Counting, then reading the page, read the same items twice in two
+   * not likely to find more items than the count counts: the items found (at most `COUNTED`, with
+   * their order's columns and, by relevance, their names' words, through the full-text index as
+   * `total` counts them) are counted and, below the limit, sorted, and the page's are read. Counting, then reading the page, read the same items twice in two
    * statements. Null where it does not apply (SQLite, sellers, a tolerant search's second try, a
    * page past the count, words likely common in names); the count alone, capped, when there were
    * more (then `find` goes on as without it, the count known).
