@@ -111,6 +111,26 @@ describe('GET /api/search', () => {
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 24, pageCount: 1, total: 3 });
   });
 
+  it('by relevance puts every name holding the words before items only their descriptions match, whatever the names’ order', async () => {
+    // A word of its own (not beginning with TOKEN, which the other searches read as a beginning).
+    const word = `yq${process.pid.toString(36)}r`;
+    const seller = await makeSeller(app.strapi, { name: `Cơ sở xếp hạng ${word}` });
+    await makeProduct(app.strapi, seller.documentId, {
+      name: `Ấm chén ${word}`,
+      description: 'Dùng khi ăn bánh pía',
+    });
+    await makeProduct(app.strapi, seller.documentId, { name: `Chè bánh pía ${word}` });
+    await makeProduct(app.strapi, seller.documentId, { name: `Bánh pía ${word}` });
+    const byRelevance = await api()
+      .get('/api/search')
+      .query({ q: `banh pia ${word}` });
+    expect(names(byRelevance)).toEqual([`Bánh pía ${word}`, `Chè bánh pía ${word}`, `Ấm chén ${word}`]);
+    const byName = await api()
+      .get('/api/search')
+      .query({ q: `banh pia ${word}`, sort: 'name', view: 'card' });
+    expect(names(byName)).toEqual([`Ấm chén ${word}`, `Bánh pía ${word}`, `Chè bánh pía ${word}`]);
+  });
+
   it.each([[`banh pia ${TOKEN}`], ['banh pia']])(
     'answers cards (view=card) for %p: the same products in the same order, each with only what a card shows',
     async (q) => {
