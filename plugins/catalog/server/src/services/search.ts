@@ -699,9 +699,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * not likely to find more items than the count counts: the items found (at most `COUNTED`, with
    * their order's columns and, by relevance, whether their names hold the words, through the
    * full-text index as `total` counts them) are counted and, below the limit, sorted, and the page's
-   * are read. Counting, then reading the page, read the same items twice in two statements. Null where it does not apply (SQLite, sellers, a tolerant search's second try, a
-   * page past the count, words likely common in names); the count alone, capped, when there were
-   * more (then `find` goes on as without it, the count known).
+   * are read. Counting, then reading the page, read the same items twice in two statements. Null
+   * where it does not apply (SQLite, sellers, a tolerant search's second try, a page past the count,
+   * words likely common in names); the count alone, capped, when there were more (then `find` goes
+   * on as without it, the count known).
    */
   async function countedWithPage(
     query: SearchQuery,
@@ -728,7 +729,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .select('p.id', 'p.name_key', 'p.slug', 'p.published_at', 'p.price_low', 'p.price_high')
       .limit(COUNTED);
     // By relevance, whether the name holds the words, worked out as the items are found: carrying
-    // each name's words (\`name_tsv\`) to the sort instead cost PostgreSQL twice as much.
+    // each name's words (`name_tsv`) to the sort instead made the sort cost PostgreSQL twice as much.
     const named = text(query, slots, 'name');
     if (relevance) found.select(db.raw(`(${named.sql}) AS named`, named.bindings));
     for (const condition of await narrowed(slots, scope)) found.whereRaw(condition.sql, condition.bindings);
