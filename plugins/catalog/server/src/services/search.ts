@@ -730,8 +730,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .limit(COUNTED);
     // By relevance, whether the name holds the words, worked out as the items are found: carrying
     // each name's words (`name_tsv`) to the sort instead made the sort cost PostgreSQL twice as much.
-    const named = text(query, slots, 'name');
-    if (relevance) found.select(db.raw(`(${named.sql}) AS named`, named.bindings));
+    if (relevance) {
+      const named = text(query, slots, 'name');
+      found.select(db.raw(`(${named.sql}) AS named`, named.bindings));
+    }
     for (const condition of await narrowed(slots, scope)) found.whereRaw(condition.sql, condition.bindings);
     // Two words held together by enough names: more than the count counts, nothing read.
     const held = await heldTogether(query, slots);
